@@ -1,0 +1,10 @@
+//! `newsbrief quotes` (being written).
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`quotes` is not available yet")
+}

@@ -1,0 +1,60 @@
+//! `newsbrief`: the command line over `newsbrief-core`.
+//!
+//! Each subcommand lives in its own module under `cmd/`; this file only parses
+//! arguments, dispatches, and turns an error into one line on stderr and a
+//! non-zero exit code.
+
+mod cmd;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "newsbrief", version, about = "Sourced briefs of news stories from a stack of articles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write the brief of one story from its articles (files, directories, or - for stdin).
+    Brief(cmd::brief::Args),
+    /// Summarise every cluster of a JSONL file into a JSONL file (batch, all cores).
+    Summarize(cmd::summarize::Args),
+    /// Score summaries with ROUGE (rouge-score or ROUGE-1.5.5 compatible).
+    Eval(cmd::eval::Args),
+    /// Tag CoNLL-2003 token columns with named entities (IOB1 appended as the last column).
+    Tag(cmd::tag::Args),
+    /// List the people, organisations and places of a story, aliases merged.
+    Entities(cmd::entities::Args),
+    /// List the direct quotes of an article with their speakers.
+    Quotes(cmd::quotes::Args),
+    /// Find and normalise time expressions (TIMEX3) in an article or a TimeML file.
+    Timex(cmd::timex::Args),
+    /// Extract the article text and metadata from a saved web page.
+    Extract(cmd::extract::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Brief(args) => cmd::brief::run(args),
+        Command::Summarize(args) => cmd::summarize::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+        Command::Tag(args) => cmd::tag::run(args),
+        Command::Entities(args) => cmd::entities::run(args),
+        Command::Quotes(args) => cmd::quotes::run(args),
+        Command::Timex(args) => cmd::timex::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("newsbrief: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! The input of the pipeline: articles and clusters of articles about one story.
+
+use serde::Serialize;
+
+/// One news article: its id (file name or index), its original text, and what is known about it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Article {
+    pub id: String,
+    pub text: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// Publication date, ISO 8601.
+    pub published: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Article {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Article { id: id.into(), text: text.into(), ..Article::default() }
+    }
+}
+
+/// The articles of one story, with the human reference summary when the input has one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cluster {
+    pub id: String,
+    pub articles: Vec<Article>,
+    pub reference: Option<String>,
+}
