@@ -12,7 +12,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "newsbrief", version, about = "Sourced briefs of news stories from a stack of articles")]
+#[command(
+    name = "newsbrief",
+    version,
+    about = "Sourced briefs of news stories from a stack of articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

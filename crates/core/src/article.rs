@@ -16,7 +16,11 @@ pub struct Article {
 
 impl Article {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Article { id: id.into(), text: text.into(), ..Article::default() }
+        Article {
+            id: id.into(),
+            text: text.into(),
+            ..Article::default()
+        }
     }
 }
 

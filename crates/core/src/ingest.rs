@@ -1,12 +1,178 @@
-//! Ingest: parsing the JSONL cluster formats into [`Cluster`]s.
-use crate::Cluster;
+//! Ingest: turning raw input into [`Article`]s and [`Cluster`]s.
+//!
+//! Two inputs are understood: the bytes of one article (a text or Markdown file), and one line of a JSONL
+//! clusters file, either `{"id", "documents": [..]}` or Multi-News's own `{"id", "document": "a ||||| b"}`
+//! with `NEWLINE_CHAR` markers standing for line breaks.
 
-#[derive(Debug, thiserror::Error)]
+use serde_json::Value;
+
+use crate::{Article, Cluster};
+
+/// Why an input could not become an article or a cluster.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum IngestError {
     #[error("not valid JSON: {0}")]
     Json(String),
+    #[error("expected a JSON object")]
+    NotAnObject,
+    #[error("field `{0}` is missing")]
+    MissingField(&'static str),
+    #[error("field `{field}` should be {expected}")]
+    WrongType {
+        field: &'static str,
+        expected: &'static str,
+    },
+    #[error("looks like a binary file, not text")]
+    Binary,
+    #[error("not valid UTF-8 (first bad byte at offset {0})")]
+    InvalidUtf8(usize),
+    #[error("empty article (no text)")]
+    Empty,
 }
 
-pub fn parse_cluster_line(_line: &str) -> Result<Cluster, IngestError> {
-    Err(IngestError::Json("being written".into()))
+/// The separator between the documents of a Multi-News cluster.
+const MULTINEWS_DOC_SEPARATOR: &str = "|||||";
+/// Multi-News's stand-in for a line break.
+const MULTINEWS_NEWLINE: &str = "NEWLINE_CHAR";
+
+/// Checks that `bytes` are the text of an article and returns it as an [`Article`] with the given id.
+///
+/// The text is kept exactly as given (a leading byte-order mark included), so offsets into it are offsets
+/// into the file.
+pub fn article_from_bytes(id: &str, bytes: &[u8]) -> Result<Article, IngestError> {
+    if looks_binary(bytes) {
+        return Err(IngestError::Binary);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8(e.valid_up_to()))?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(IngestError::Empty);
+    }
+    Ok(Article::new(id, text))
+}
+
+/// A NUL byte in the first 8 KiB marks a binary file, as `git` and `grep` decide it.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+/// Parses one line of a JSONL clusters file.
+///
+/// Documents that are empty after trimming are dropped; their positions still count in the ids, so
+/// `doc2` is always the third document of the line.
+pub fn parse_cluster_line(line: &str) -> Result<Cluster, IngestError> {
+    let value: Value = serde_json::from_str(line).map_err(|e| IngestError::Json(e.to_string()))?;
+    let object = value.as_object().ok_or(IngestError::NotAnObject)?;
+    let id = match object.get("id") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(_) => {
+            return Err(IngestError::WrongType {
+                field: "id",
+                expected: "a string",
+            })
+        }
+        None => return Err(IngestError::MissingField("id")),
+    };
+    let texts: Vec<String> = match (object.get("documents"), object.get("document")) {
+        (Some(Value::Array(docs)), _) => docs
+            .iter()
+            .map(|d| d.as_str().map(str::to_owned))
+            .collect::<Option<_>>()
+            .ok_or(IngestError::WrongType {
+                field: "documents",
+                expected: "an array of strings",
+            })?,
+        (Some(_), _) => {
+            return Err(IngestError::WrongType {
+                field: "documents",
+                expected: "an array of strings",
+            })
+        }
+        (None, Some(Value::String(joined))) => split_multinews(joined),
+        (None, Some(_)) => {
+            return Err(IngestError::WrongType {
+                field: "document",
+                expected: "a string",
+            })
+        }
+        (None, None) => return Err(IngestError::MissingField("documents")),
+    };
+    let reference = match object.get("summary") {
+        Some(Value::String(s)) => Some(s.replace(MULTINEWS_NEWLINE, "\n")),
+        _ => None,
+    };
+    let articles = texts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(i, text)| Article::new(format!("doc{i}"), text))
+        .collect();
+    Ok(Cluster {
+        id,
+        articles,
+        reference,
+    })
+}
+
+/// Splits Multi-News's `document` field into its articles, turning `NEWLINE_CHAR` back into line breaks.
+fn split_multinews(joined: &str) -> Vec<String> {
+    joined
+        .split(MULTINEWS_DOC_SEPARATOR)
+        .map(|doc| doc.replace(MULTINEWS_NEWLINE, "\n").trim().to_owned())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_array() {
+        let c = parse_cluster_line(r#"{"id":"a","documents":["one.","","two."],"summary":"s"}"#)
+            .unwrap();
+        assert_eq!(c.id, "a");
+        let ids: Vec<_> = c.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["doc0", "doc2"]);
+        assert_eq!(c.reference.as_deref(), Some("s"));
+    }
+
+    #[test]
+    fn multinews_form() {
+        let line = r#"{"id":"m","document":"First NEWLINE_CHAR NEWLINE_CHAR line. ||||| Second."}"#;
+        let c = parse_cluster_line(line).unwrap();
+        assert_eq!(c.articles.len(), 2);
+        assert_eq!(c.articles[0].text, "First \n \n line.");
+        assert_eq!(c.articles[1].text, "Second.");
+    }
+
+    #[test]
+    fn errors_name_the_problem() {
+        assert!(matches!(parse_cluster_line("{"), Err(IngestError::Json(_))));
+        assert_eq!(parse_cluster_line("[1]"), Err(IngestError::NotAnObject));
+        assert_eq!(
+            parse_cluster_line(r#"{"documents":[]}"#),
+            Err(IngestError::MissingField("id"))
+        );
+        assert!(matches!(
+            parse_cluster_line(r#"{"id":"x","documents":[1]}"#),
+            Err(IngestError::WrongType {
+                field: "documents",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn article_bytes_are_checked() {
+        assert_eq!(article_from_bytes("a", b"  \n\t"), Err(IngestError::Empty));
+        assert_eq!(article_from_bytes("a", b"ab\0cd"), Err(IngestError::Binary));
+        assert_eq!(
+            article_from_bytes("a", b"ok \xff"),
+            Err(IngestError::InvalidUtf8(3))
+        );
+        assert_eq!(
+            article_from_bytes("a", "Text.".as_bytes()).unwrap().text,
+            "Text."
+        );
+    }
 }

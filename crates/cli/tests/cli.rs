@@ -1,0 +1,197 @@
+//! The command line end to end: the example story, batch mode, and bad input.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn newsbrief() -> Command {
+    Command::cargo_bin("newsbrief").unwrap()
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn example() -> PathBuf {
+    repo().join("examples/sessions-kislyak")
+}
+
+/// The Markdown brief of the example story is exactly the committed golden file
+/// (regenerate with `UPDATE_GOLDEN=1 cargo test -p newsbrief --test cli`).
+#[test]
+fn example_brief_matches_golden() {
+    let out = newsbrief().arg("brief").arg(example()).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/sessions-kislyak.md");
+    let got = String::from_utf8(out.stdout).unwrap();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&golden).unwrap();
+    assert_eq!(
+        got, want,
+        "the brief changed; if intended, regenerate the golden file"
+    );
+}
+
+#[test]
+fn json_brief_points_into_the_files() {
+    let out = newsbrief()
+        .args(["brief", "--format", "json", "--words", "150"])
+        .arg(example())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let brief: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sources = brief["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 5);
+    let summary = brief["summary"].as_array().unwrap();
+    let mut words = 0;
+    for s in summary {
+        let doc = s["doc"].as_u64().unwrap() as usize;
+        let file = example().join(sources[doc]["id"].as_str().unwrap());
+        let text = std::fs::read_to_string(file).unwrap();
+        let span =
+            &text[s["start"].as_u64().unwrap() as usize..s["end"].as_u64().unwrap() as usize];
+        let folded = span.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(folded, s["text"].as_str().unwrap());
+        words += folded.split_whitespace().count();
+    }
+    assert!(words <= 150 && words > 100, "{words} words");
+}
+
+#[test]
+fn article_from_stdin() {
+    let text = std::fs::read_to_string(example().join("004_5e607fb1a638b74a.txt")).unwrap();
+    newsbrief()
+        .args(["brief", "-", "--format", "text", "--words", "60"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Sessions"));
+}
+
+#[test]
+fn one_sentence_article() {
+    newsbrief()
+        .args(["brief", "-", "--format", "text"])
+        .write_stdin("The council approved the new budget on Tuesday night.")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "The council approved the new budget on Tuesday night. [1]",
+        ));
+}
+
+#[test]
+fn missing_file_is_one_clear_error() {
+    newsbrief()
+        .args(["brief", "no/such/file.txt"])
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("cannot read no/such/file.txt")
+                .and(predicate::str::contains("panicked").not()),
+        );
+}
+
+#[test]
+fn directory_without_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.bin"), b"x").unwrap();
+    newsbrief()
+        .arg("brief")
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no article files"));
+}
+
+#[test]
+fn unusable_articles_are_named_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a_empty.txt"), "  \n\n ").unwrap();
+    std::fs::write(dir.path().join("b_binary.txt"), b"\x7fELF\0\0\x01").unwrap();
+    std::fs::write(
+        dir.path().join("c_latin1.txt"),
+        b"Caf\xe9 owners said the new rules hurt them badly.",
+    )
+    .unwrap();
+    newsbrief()
+        .arg("brief")
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("skipping a_empty.txt: empty article")
+                .and(predicate::str::contains(
+                    "skipping b_binary.txt: looks like a binary file",
+                ))
+                .and(predicate::str::contains(
+                    "skipping c_latin1.txt: not valid UTF-8",
+                ))
+                .and(predicate::str::contains("no usable article")),
+        );
+    std::fs::write(
+        dir.path().join("d_good.txt"),
+        "The mayor resigned on Friday after a long inquiry.",
+    )
+    .unwrap();
+    newsbrief()
+        .arg("brief")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("mayor resigned"));
+}
+
+#[test]
+fn huge_article_gives_a_brief() {
+    let paragraph =
+        "The committee met again on Monday to discuss the budget for the next fiscal year. ";
+    let text = paragraph.repeat(5 * 1024 * 1024 / paragraph.len());
+    newsbrief()
+        .args(["brief", "-", "--words", "50"])
+        .write_stdin(text)
+        .assert()
+        .success();
+}
+
+#[test]
+fn batch_goes_on_after_a_bad_line_and_is_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("clusters.jsonl");
+    let good = r#"{"id": "a", "documents": ["The mayor resigned on Friday after a long inquiry into the city budget.", "Officials said the mayor resigned on Friday after an inquiry."]}"#;
+    let multinews = r#"{"id": "b", "document": "Storms hit the coast on Sunday, cutting power to thousands of homes. NEWLINE_CHAR NEWLINE_CHAR Crews worked through the night. ||||| Thousands of homes lost power when storms hit the coast on Sunday."}"#;
+    std::fs::write(&input, format!("{good}\n{{not json\n{multinews}\n")).unwrap();
+    let run = |name: &str| {
+        let output = dir.path().join(name);
+        newsbrief()
+            .args(["summarize", "--words", "30", "--input"])
+            .arg(&input)
+            .arg("--output")
+            .arg(&output)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("line 2: not valid JSON"));
+        std::fs::read_to_string(output).unwrap()
+    };
+    let first = run("out1.jsonl");
+    assert_eq!(first, run("out2.jsonl"));
+    let lines: Vec<serde_json::Value> = first
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["id"], "b");
+    for line in &lines {
+        assert!(line["summary"].as_str().unwrap().split_whitespace().count() <= 30);
+        assert!(!line["sentences"].as_array().unwrap().is_empty());
+    }
+}

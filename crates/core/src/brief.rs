@@ -1,0 +1,93 @@
+//! Brief: the analyses of a story put together, with the sources they point into.
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::summary::{self, SummaryOptions, SummarySentence};
+use crate::Article;
+
+/// What a brief should contain.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BriefOptions {
+    pub summary: SummaryOptions,
+}
+
+/// Why no brief could be made.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BriefError {
+    #[error("no articles to brief")]
+    NoArticles,
+    #[error("none of the {0} articles has any prose to summarise")]
+    NoProse(usize),
+}
+
+/// One article of the story as the brief lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// Index of the article in the input (what `doc` fields refer to).
+    pub doc: usize,
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    /// Words of article prose after cleaning.
+    pub words: usize,
+}
+
+/// A sourced brief of one story.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Brief {
+    pub sources: Vec<Source>,
+    pub summary: Vec<SummarySentence>,
+    /// Words in the summary.
+    pub words: usize,
+    /// Things the reader should know about the input (an article with no prose, say).
+    pub warnings: Vec<String>,
+}
+
+/// Builds the brief of the story told by `articles`.
+pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, BriefError> {
+    if articles.is_empty() {
+        return Err(BriefError::NoArticles);
+    }
+    let mut warnings = Vec::new();
+    let sources: Vec<Source> = articles
+        .iter()
+        .enumerate()
+        .map(|(doc, a)| {
+            let analysed = Document::analyse(&a.text);
+            let words = analysed
+                .prose()
+                .map(|s| summary::word_count(&a.text[s.range.clone()]))
+                .sum();
+            if words == 0 {
+                warnings.push(format!("{}: no article prose found after cleaning", a.id));
+            }
+            let title = a
+                .title
+                .clone()
+                .or_else(|| analysed.headline(&a.text).map(str::to_owned));
+            Source {
+                doc,
+                id: a.id.clone(),
+                title,
+                outlet: a.outlet.clone(),
+                published: a.published.clone(),
+                url: a.url.clone(),
+                words,
+            }
+        })
+        .collect();
+    if sources.iter().all(|s| s.words == 0) {
+        return Err(BriefError::NoProse(articles.len()));
+    }
+    let summary = summary::summarize(articles, &opts.summary);
+    let words = summary.words();
+    Ok(Brief {
+        sources,
+        summary: summary.sentences,
+        words,
+        warnings,
+    })
+}

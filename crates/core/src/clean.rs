@@ -1,0 +1,412 @@
+//! Clean: separating an article's own text from the web junk around it.
+//!
+//! Scraped articles carry site chrome ("Skip to main content"), photo captions and credits
+//! ("Kevin Lamarque / Reuters"), URL slugs, bylines, share and comment prompts, source lists and embedded-widget
+//! boilerplate. [`clean`] classifies each line of an article and returns the kept ones as [`Block`]s: byte
+//! ranges into the original text, so every later span still points into the article as it was given.
+
+use std::ops::Range;
+
+/// What a kept line of an article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The article's headline (its first kept line, when it reads like one).
+    Headline,
+    /// A subheading, pull quote or other short line that is not prose.
+    Heading,
+    /// Article prose.
+    Paragraph,
+}
+
+/// A kept line of an article, as a byte range into its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub range: Range<usize>,
+    pub kind: BlockKind,
+}
+
+/// Why a line was left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Junk {
+    /// Navigation, widgets, prompts: "Skip to main content", "Popular Video", "One comment".
+    Chrome,
+    /// A photo caption or credit.
+    Caption,
+    /// A URL or a URL slug repeating the headline.
+    Slug,
+    /// A byline or author/updated stub.
+    Byline,
+    /// A list of sources at the foot of the article.
+    SourceList,
+    /// Embedded-tweet, cookie, newsletter and archive boilerplate.
+    Boilerplate,
+}
+
+/// An article split into kept blocks and dropped junk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    pub blocks: Vec<Block>,
+    pub dropped: Vec<(Range<usize>, Junk)>,
+}
+
+/// Classifies each line of `text`, keeping prose, headline and headings and dropping junk.
+pub fn clean(text: &str) -> Cleaned {
+    let lines: Vec<Range<usize>> = nonblank_lines(text).collect();
+    let mut cleaned = Cleaned::default();
+    let mut in_caption = false;
+    for (i, range) in lines.iter().enumerate() {
+        let line = &text[range.clone()];
+        let next = lines.get(i + 1).map(|r| &text[r.clone()]);
+        let verdict = if in_caption {
+            Some(Junk::Caption)
+        } else {
+            junk_kind(line).or_else(|| next.filter(|n| is_credit(n)).map(|_| Junk::Caption))
+        };
+        if line.eq_ignore_ascii_case("open image modal") {
+            in_caption = true;
+        } else if in_caption && is_credit(line) {
+            in_caption = false;
+        } else if in_caption && words(line) > 60 {
+            // A caption never runs this long: the credit line was missing, so this is prose again.
+            in_caption = false;
+            cleaned.blocks.push(Block {
+                range: range.clone(),
+                kind: BlockKind::Paragraph,
+            });
+            continue;
+        }
+        match verdict {
+            Some(junk) => cleaned.dropped.push((range.clone(), junk)),
+            None => {
+                let kind = if cleaned.blocks.is_empty() && reads_as_headline(line) {
+                    BlockKind::Headline
+                } else if reads_as_heading(line) {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Paragraph
+                };
+                cleaned.blocks.push(Block {
+                    range: range.clone(),
+                    kind,
+                });
+            }
+        }
+    }
+    cleaned
+}
+
+/// True when a sentence or line is boilerplate that must never reach a summary.
+pub fn is_boilerplate(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    STRONG_PHRASES.iter().any(|p| lower.contains(p))
+        || (words(text) <= 30 && WEAK_PHRASES.iter().any(|p| lower.contains(p)))
+}
+
+/// Phrases that mark a line as boilerplate wherever they appear.
+const STRONG_PHRASES: &[&str] = &[
+    "tweet with a location",
+    "location information to your tweets",
+    "tweet location history",
+    "internet archive",
+    "wayback machine",
+    "please enable javascript",
+    "enable javascript to",
+    "all rights reserved",
+    "this material may not be published",
+    "may not be published, broadcast, rewritten",
+    "please verify you're not a robot",
+    "you agree to receive occasional updates",
+    "thank you for subscribing",
+    "continue reading the main story",
+    "story continued below",
+    "we use cookies",
+    "uses cookies",
+    "use of cookies",
+    "cookie policy",
+    "by continuing to use this site",
+    "by using this site, you agree",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "breaking news emails",
+    "get breaking news alerts",
+    "delivered straight to your inbox",
+    "delivered straight to your phone",
+    "have a tip we should know",
+    "click here to",
+    "share your thoughts",
+    "read the full story",
+    "(photo:",
+    "photo credit:",
+    "image copyright",
+    "image caption",
+    "getty images",
+];
+
+/// Phrases that mark a short line (at most 30 words) as boilerplate.
+const WEAK_PHRASES: &[&str] = &[
+    "learn more",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "follow us",
+    "follow him on",
+    "follow her on",
+    "like us on facebook",
+    "download the",
+    "terms of service",
+    "privacy policy",
+    "advertisement",
+    "read more",
+    "related:",
+    "watch:",
+    "click to",
+    "@",
+];
+
+/// Lines made only of these, after trimming, are chrome.
+const CHROME_LINES: &[&str] = &[
+    "skip to main content",
+    "popular video",
+    "open image modal",
+    "advertisement",
+    "photo",
+    "video",
+    "play facebook",
+    "twitter",
+    "facebook",
+    "email",
+    "print",
+    "share",
+    "comments",
+    "reset",
+];
+
+fn junk_kind(line: &str) -> Option<Junk> {
+    let lower = line.to_lowercase();
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let n = words(line);
+    if !line.chars().any(char::is_alphabetic) || CHROME_LINES.contains(&bare) {
+        return Some(Junk::Chrome);
+    }
+    if is_comment_prompt(bare) {
+        return Some(Junk::Chrome);
+    }
+    if is_slug(line) {
+        return Some(Junk::Slug);
+    }
+    if is_byline(line, &lower, n) {
+        return Some(Junk::Byline);
+    }
+    if lower.starts_with("sources:") || (lower.starts_with("source:") && n <= 20) {
+        return Some(Junk::SourceList);
+    }
+    if is_credit(line) || is_photo_caption(&lower) {
+        return Some(Junk::Caption);
+    }
+    if is_boilerplate(line) {
+        return Some(Junk::Boilerplate);
+    }
+    None
+}
+
+fn is_comment_prompt(bare: &str) -> bool {
+    let mut parts = bare.split_whitespace();
+    matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (
+            Some("one" | "no" | "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9"),
+            Some("comment" | "comments"),
+            None
+        ) | (Some("leave" | "add" | "post"), Some("a"), Some("comment"))
+            | (Some("view"), Some("comments"), None)
+    )
+}
+
+/// A URL, or a headline repeated as a URL slug ("Recent+U.S.+and+Russian+Relations").
+fn is_slug(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.") {
+        return !t.contains(' ');
+    }
+    !t.contains(char::is_whitespace)
+        && (t.matches('+').count() >= 2 || t.matches(['-', '_']).count() >= 3)
+}
+
+fn is_byline(line: &str, lower: &str, n: usize) -> bool {
+    let stub = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let labelled = [
+        "author:",
+        "updated:",
+        "posted:",
+        "published:",
+        "last updated",
+        "written by",
+        "reporting by",
+    ]
+    .iter()
+    .any(|p| stub.starts_with(p));
+    let by_name = stub.starts_with("by ")
+        && n <= 8
+        && !ends_sentence(line)
+        && line
+            .split_whitespace()
+            .skip(1)
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3);
+    (labelled && n <= 12) || by_name
+}
+
+/// A photo credit: "Kevin Lamarque / Reuters", "Zach Gibson via Getty Images", "Photo: AP".
+fn is_credit(line: &str) -> bool {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    let n = words(t);
+    if n == 0 || n > 10 || ends_sentence(t) {
+        return false;
+    }
+    [
+        "photo:",
+        "photo by",
+        "photo credit",
+        "photograph:",
+        "image:",
+        "image by",
+        "credit:",
+        "(photo",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || lower.ends_with("getty images")
+        || lower.contains(" via ")
+        || (t.contains(" / ") || t.contains('/'))
+            && t.split_whitespace()
+                .all(|w| !w.starts_with(char::is_lowercase) || w.len() <= 4)
+}
+
+/// Wire-photo captions: "FILE - In this May 24, 2016, file photo, ..." and "In this Saturday, July 1, 2017, photo, ...".
+fn is_photo_caption(lower: &str) -> bool {
+    lower.starts_with("file -")
+        || lower.starts_with("file –")
+        || lower.starts_with("file photo")
+        || (lower.starts_with("in this ")
+            && lower
+                .split_whitespace()
+                .take(10)
+                .any(|w| w.starts_with("photo")))
+}
+
+/// A first line that is not a full sentence: no final punctuation, or short and title-cased.
+fn reads_as_headline(line: &str) -> bool {
+    let n = words(line);
+    n <= 25 && (!ends_sentence(line) || (n <= 16 && title_cased(line)))
+}
+
+/// Short lines that are not prose: subheads ("Long Story Short"), pull quotes in single quotes, list labels.
+fn reads_as_heading(line: &str) -> bool {
+    let t = line.trim();
+    let n = words(t);
+    let pull_quote = t.starts_with('\'') && t.ends_with('\'') && n <= 30;
+    pull_quote || (n <= 12 && title_cased(t)) || (n <= 4 && !ends_sentence(t))
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '?', '!', '"', '”', '\'', '’', ')', ':'])
+}
+
+/// Most words start with a capital letter or a digit (short function words aside).
+fn title_cased(line: &str) -> bool {
+    let content: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    content.len() >= 2
+        && content
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+            .count()
+            * 10
+            >= content.len() * 8
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The byte ranges of the lines of `text` that have something besides white space, trimmed.
+fn nonblank_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let line_start = start;
+        start += line.len();
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        (!trimmed.is_empty()).then(|| line_start + lead..line_start + lead + trimmed.len())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(text: &str) -> Vec<&str> {
+        clean(text)
+            .blocks
+            .iter()
+            .map(|b| &text[b.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn drops_chrome_credits_slugs_and_prompts() {
+        let text = "Skip to main content\n\nRecent U.S. and Russian Relations\nRecent+U.S.+and+Russian+Relations\n \
+                    \nBy Dani Graham\n\n  • Author:\n  • Updated:\nThe senator met the ambassador twice.\n\nOpen Image Modal\n\
+                    Trump speaks during the swearing-in ceremony on 9 February.\nKevin Lamarque / Reuters\n\
+                    He said it was false.\nOne comment\n\nShare Your Thoughts?\n\
+                    Sources: The Washington Post (2), CNN / Photo credit: Office of the President-Elect/Wikimedia Commons\n\
+                    Popular Video";
+        assert_eq!(
+            kept(text),
+            [
+                "Recent U.S. and Russian Relations",
+                "The senator met the ambassador twice.",
+                "He said it was false."
+            ]
+        );
+    }
+
+    #[test]
+    fn caption_followed_by_credit_is_dropped_without_a_marker() {
+        let text = "Prose comes first here.\nSessions delivers remarks at the Justice Department.\nZach Gibson via Getty Images\nMore prose.";
+        assert_eq!(kept(text), ["Prose comes first here.", "More prose."]);
+    }
+
+    #[test]
+    fn keeps_offsets_into_the_original() {
+        let text = "Headline Here\n\n   Body sentence one.  \n";
+        let c = clean(text);
+        assert_eq!(c.blocks[0].kind, BlockKind::Headline);
+        assert_eq!(&text[c.blocks[1].range.clone()], "Body sentence one.");
+        assert_eq!(c.blocks[1].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn widget_boilerplate() {
+        assert!(is_boilerplate(
+            "You can add location information to your Tweets, such as your city. Learn more"
+        ));
+        assert!(is_boilerplate(
+            "Advertisement Continue reading the main story"
+        ));
+        assert!(!is_boilerplate("The company said it would subscribe to the new rules for all its 40,000 employees, \
+             a change that unions had demanded for years and that the board had resisted until the strike ended."));
+    }
+
+    #[test]
+    fn prose_with_slashes_is_kept() {
+        let text = "Headline\nThe 24/7 news cycle moved on, as it does.";
+        assert_eq!(
+            kept(text),
+            ["Headline", "The 24/7 news cycle moved on, as it does."]
+        );
+    }
+}

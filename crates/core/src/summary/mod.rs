@@ -1,0 +1,114 @@
+//! Summary: a multi-document extractive summary within a word budget, with provenance.
+//!
+//! The method, in stages:
+//! 1. [`candidates`]: the prose sentences of every article that can stand alone in a summary.
+//! 2. [`features`]: for each candidate, its position in its article, its centrality in the story (TF-IDF cosine
+//!    to the other articles), its cross-article support (how strongly each other article states the same thing)
+//!    and how central its article is; combined into one score.
+//! 3. [`select`]: MMR-style greedy selection that fills the word budget with whole sentences, never exceeding it,
+//!    and skips sentences that repeat one already chosen; then ordering so the summary reads as a story.
+//!
+//! Every chosen sentence keeps its article, its byte span there and the other articles that support it.
+
+mod candidates;
+mod features;
+mod select;
+mod vector;
+
+use serde::Serialize;
+
+use crate::Article;
+
+pub use candidates::Candidate;
+
+/// How long a summary may be, and how it is built.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryOptions {
+    /// Word budget (words are runs of non-space characters); the summary never exceeds it.
+    pub words: usize,
+}
+
+impl Default for SummaryOptions {
+    fn default() -> Self {
+        SummaryOptions { words: 250 }
+    }
+}
+
+/// Another article that reports the content of a summary sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Support {
+    /// Index of the article in the input.
+    pub doc: usize,
+    /// Similarity of the article's closest sentence, 0–1.
+    pub score: f64,
+}
+
+/// A sentence of the summary, with where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SummarySentence {
+    pub text: String,
+    /// Index of the article it is taken from.
+    pub doc: usize,
+    /// Byte span in that article's original text.
+    pub start: usize,
+    pub end: usize,
+    /// The other articles that report the same content, best first.
+    pub support: Vec<Support>,
+}
+
+/// An extractive summary.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    pub sentences: Vec<SummarySentence>,
+}
+
+impl Summary {
+    /// The sentences joined by line breaks (the form ROUGE-Lsum and the batch output use).
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for (i, s) in self.sentences.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&s.text);
+        }
+        out
+    }
+
+    /// Number of words, counted as the budget counts them.
+    pub fn words(&self) -> usize {
+        self.sentences.iter().map(|s| word_count(&s.text)).sum()
+    }
+}
+
+/// Summarises the articles of one story within `opts.words` words.
+pub fn summarize(articles: &[Article], opts: &SummaryOptions) -> Summary {
+    let pool = candidates::collect(articles);
+    let scored = features::score(&pool, articles.len());
+    let chosen = select::select(&pool, &scored, opts.words);
+    let sentences = chosen
+        .into_iter()
+        .map(|i| {
+            let c = &pool.candidates[i];
+            SummarySentence {
+                text: c.text.clone(),
+                doc: c.doc,
+                start: c.range.start,
+                end: c.range.end,
+                support: scored.support[i]
+                    .iter()
+                    .map(|&(doc, score)| Support {
+                        doc,
+                        score: (score as f64 * 1000.0).round() / 1000.0,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Summary { sentences }
+}
+
+/// Words as the budget counts them: runs of non-space characters.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}

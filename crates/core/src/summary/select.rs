@@ -1,0 +1,49 @@
+//! Select: fill the word budget with the best sentences that do not repeat each other, then order them.
+
+use super::candidates::Pool;
+use super::features::Scored;
+
+/// A candidate this similar to a chosen sentence says the same thing and is skipped.
+const REDUNDANCY: f32 = 0.5;
+/// How much similarity to the chosen sentences lowers a candidate's score (MMR's trade-off).
+const LAMBDA: f32 = 0.3;
+
+/// Indices of the chosen candidates, in reading order. The word total never exceeds `budget`.
+pub fn select(pool: &Pool, scored: &Scored, budget: usize) -> Vec<usize> {
+    let n = pool.candidates.len();
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut max_sim = vec![0.0f32; n];
+    let mut open = vec![true; n];
+    let mut used = 0usize;
+    loop {
+        let best = (0..n)
+            .filter(|&i| {
+                open[i] && used + pool.candidates[i].words <= budget && max_sim[i] < REDUNDANCY
+            })
+            .map(|i| (i, scored.score[i] - LAMBDA * max_sim[i]))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((pick, _)) = best else { break };
+        open[pick] = false;
+        used += pool.candidates[pick].words;
+        chosen.push(pick);
+        for i in 0..n {
+            if open[i] {
+                max_sim[i] = max_sim[i].max(pool.vectors[i].cosine(&pool.vectors[pick]));
+            }
+        }
+    }
+    order(pool, &mut chosen);
+    chosen
+}
+
+/// Reading order: earlier-in-article sentences first (the news before the background), then by article.
+fn order(pool: &Pool, chosen: &mut [usize]) {
+    chosen.sort_by(|&a, &b| {
+        let (ca, cb) = (&pool.candidates[a], &pool.candidates[b]);
+        let rel = |c: &super::Candidate| c.position as f32 / pool.doc_lengths[c.doc].max(1) as f32;
+        rel(ca)
+            .total_cmp(&rel(cb))
+            .then(ca.doc.cmp(&cb.doc))
+            .then(ca.position.cmp(&cb.position))
+    });
+}

@@ -1,0 +1,117 @@
+//! Sparse TF-IDF vectors over interned terms, and their cosine similarity.
+
+/// A sparse vector: (term id, weight) pairs sorted by term id, L2-normalised.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseVec(Vec<(u32, f32)>);
+
+impl SparseVec {
+    /// The TF-IDF vector of a bag of term ids, normalised to unit length.
+    pub fn tf_idf(terms: &[u32], idf: &[f32]) -> SparseVec {
+        let mut sorted = terms.to_vec();
+        sorted.sort_unstable();
+        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(sorted.len());
+        for t in sorted {
+            match entries.last_mut() {
+                Some((last, w)) if *last == t => *w += 1.0,
+                _ => entries.push((t, 1.0)),
+            }
+        }
+        for (t, w) in &mut entries {
+            *w *= idf.get(*t as usize).copied().unwrap_or(1.0);
+        }
+        let mut v = SparseVec(entries);
+        v.normalise();
+        v
+    }
+
+    /// The sum of several vectors, normalised.
+    pub fn centroid<'a>(vectors: impl Iterator<Item = &'a SparseVec>) -> SparseVec {
+        let mut all: Vec<(u32, f32)> = vectors.flat_map(|v| v.0.iter().copied()).collect();
+        all.sort_unstable_by_key(|&(t, _)| t);
+        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(all.len());
+        for (t, w) in all {
+            match merged.last_mut() {
+                Some((last, acc)) if *last == t => *acc += w,
+                _ => merged.push((t, w)),
+            }
+        }
+        let mut v = SparseVec(merged);
+        v.normalise();
+        v
+    }
+
+    /// Cosine similarity (both vectors are unit length, so this is the dot product).
+    pub fn cosine(&self, other: &SparseVec) -> f32 {
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn normalise(&mut self) {
+        let norm = self.0.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut self.0 {
+                *w /= norm;
+            }
+        }
+    }
+}
+
+/// Inverse document frequencies of term ids over a collection of term bags: ln(1 + n / df).
+pub fn idf<'a>(bags: impl Iterator<Item = &'a [u32]>, vocabulary_len: usize) -> Vec<f32> {
+    let mut df = vec![0u32; vocabulary_len];
+    let mut last_seen = vec![u32::MAX; vocabulary_len];
+    let mut n = 0u32;
+    for bag in bags {
+        for &t in bag {
+            if let Some(seen) = last_seen.get_mut(t as usize) {
+                if *seen != n {
+                    *seen = n;
+                    df[t as usize] += 1;
+                }
+            }
+        }
+        n += 1;
+    }
+    df.iter()
+        .map(|&d| (1.0 + n as f32 / d.max(1) as f32).ln())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cosine_of_equal_and_disjoint() {
+        let idf = vec![1.0; 4];
+        let a = SparseVec::tf_idf(&[0, 1, 1], &idf);
+        let b = SparseVec::tf_idf(&[1, 0, 1], &idf);
+        let c = SparseVec::tf_idf(&[2, 3], &idf);
+        assert!((a.cosine(&b) - 1.0).abs() < 1e-6);
+        assert_eq!(a.cosine(&c), 0.0);
+        assert!(SparseVec::tf_idf(&[], &idf).is_empty());
+    }
+
+    #[test]
+    fn rare_terms_weigh_more() {
+        let bags: Vec<Vec<u32>> = vec![vec![0, 1], vec![0], vec![0]];
+        let w = idf(bags.iter().map(Vec::as_slice), 2);
+        assert!(w[1] > w[0]);
+    }
+}
