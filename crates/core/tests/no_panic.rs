@@ -46,7 +46,7 @@ proptest! {
             prop_assert!(a.get(s.range.clone()).is_some());
         }
         let articles = [Article::new("a", a.clone()), Article::new("b", b.clone())];
-        let summary = summarize(&articles, &SummaryOptions { words });
+        let summary = summarize(&articles, &SummaryOptions::with_words(words));
         prop_assert!(summary.words() <= words);
         for s in &summary.sentences {
             let text = &articles[s.doc].text;

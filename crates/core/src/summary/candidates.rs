@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::vector::{self, SparseVec};
-use crate::document::Document;
+use crate::document::{Document, Sentence};
 use crate::terms::Vocabulary;
 use crate::Article;
 
@@ -21,6 +21,10 @@ pub struct Candidate {
     pub quoted: f32,
     /// Starts in a way that needs the sentence before it ("He added:", "But ...").
     pub needs_context: bool,
+    /// Share of words with a digit (figures, dates).
+    pub numbers: f32,
+    /// Share of words that start with a capital letter (names).
+    pub capitalised: f32,
 }
 
 /// All candidates of a story with their TF-IDF vectors and per-article vectors.
@@ -31,11 +35,16 @@ pub struct Pool {
     pub doc_vectors: Vec<SparseVec>,
     /// How many prose sentences each article has.
     pub doc_lengths: Vec<usize>,
+    /// The headlines of the story's articles taken together (empty when none has one).
+    pub headlines: SparseVec,
 }
 
 /// Shortest and longest sentences worth putting in a summary, in words.
 const MIN_WORDS: usize = 6;
 const MAX_WORDS: usize = 80;
+/// Only an article's first sentences compete: news puts what matters first, and this bounds the work on
+/// very long inputs.
+const MAX_PER_ARTICLE: usize = 200;
 
 /// Cleans and splits every article and keeps the sentences that can stand in a summary.
 pub fn collect(articles: &[Article]) -> Pool {
@@ -43,11 +52,23 @@ pub fn collect(articles: &[Article]) -> Pool {
     let mut candidates = Vec::new();
     let mut bags = Vec::new();
     let mut doc_lengths = Vec::with_capacity(articles.len());
+    let mut headline_bags = Vec::new();
     for (doc, article) in articles.iter().enumerate() {
         let analysed = Document::analyse(&article.text);
         doc_lengths.push(analysed.prose().count());
-        for s in analysed.prose() {
-            let raw = &article.text[s.range.clone()];
+        if let Some(h) = article
+            .title
+            .as_deref()
+            .or_else(|| analysed.headline(&article.text))
+        {
+            headline_bags.push(vocabulary.terms(h));
+        }
+        let prose: Vec<_> = analysed.prose().take(MAX_PER_ARTICLE).collect();
+        for (i, s) in prose.iter().enumerate() {
+            let Some(range) = quotation_unit(&article.text, &prose, i) else {
+                continue;
+            };
+            let raw = &article.text[range.clone()];
             let words = super::word_count(raw);
             if !(MIN_WORDS..=MAX_WORDS).contains(&words) || !stands_alone(raw) {
                 continue;
@@ -55,12 +76,14 @@ pub fn collect(articles: &[Article]) -> Pool {
             bags.push(vocabulary.terms(raw));
             candidates.push(Candidate {
                 doc,
-                range: s.range.clone(),
+                range,
                 text: raw.split_whitespace().collect::<Vec<_>>().join(" "),
                 position: s.position,
                 words,
                 quoted: quoted_share(raw),
                 needs_context: needs_context(raw),
+                numbers: share_of_words(raw, |w| w.chars().any(|c| c.is_ascii_digit())),
+                capitalised: share_of_words(raw, |w| w.starts_with(char::is_uppercase)),
             });
         }
     }
@@ -77,12 +100,47 @@ pub fn collect(articles: &[Article]) -> Pool {
             )
         })
         .collect();
+    let headline_vectors: Vec<SparseVec> = headline_bags
+        .iter()
+        .map(|b| SparseVec::tf_idf(b, &idf))
+        .collect();
     Pool {
         candidates,
         vectors,
         doc_vectors,
         doc_lengths,
+        headlines: SparseVec::centroid(headline_vectors.iter()),
     }
+}
+
+/// How many sentences a quotation may run over and still be one candidate.
+const MAX_QUOTE_SENTENCES: usize = 3;
+
+/// The span that sentence `i` stands for as a candidate, keeping quotations whole: a sentence that opens a
+/// quotation closed later in its paragraph runs on to the closing sentence; a sentence that is nothing
+/// but a quotation, continuing the quoted speaker of the sentence before, is joined to that sentence.
+fn quotation_unit(text: &str, prose: &[&Sentence], i: usize) -> Option<Range<usize>> {
+    let s = prose[i];
+    let raw = &text[s.range.clone()];
+    if !quotes_balanced(raw) {
+        return prose[i + 1..]
+            .iter()
+            .take(MAX_QUOTE_SENTENCES - 1)
+            .take_while(|next| next.paragraph == s.paragraph)
+            .map(|next| s.range.start..next.range.end)
+            .find(|r| quotes_balanced(&text[r.clone()]));
+    }
+    if unattributed_quote(raw) && i > 0 {
+        let before = prose[i - 1];
+        let joined = before.range.start..s.range.end;
+        let before_text = &text[before.range.clone()];
+        let continues = before.paragraph == s.paragraph
+            && quotes_balanced(before_text)
+            && before_text.contains(['"', '“'])
+            && !unattributed_quote(before_text);
+        return continues.then_some(joined);
+    }
+    Some(s.range.clone())
 }
 
 /// Fragments and lead-ins that cannot open a summary line: a lowercase start, a trailing colon.
@@ -98,7 +156,27 @@ fn stands_alone(sentence: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let ends_well = !sentence.trim_end().ends_with([':', ',', ';']);
-    starts_well && ends_well
+    starts_well && ends_well && quotes_balanced(sentence) && !unattributed_quote(sentence)
+}
+
+/// Every quotation opened in the sentence is closed in it (a quote running on into the next sentence
+/// would be cut in half).
+fn quotes_balanced(sentence: &str) -> bool {
+    let straight = sentence.matches('"').count();
+    let open = sentence.matches('“').count();
+    let close = sentence.matches('”').count();
+    straight % 2 == 0 && open == close
+}
+
+/// A sentence that is nothing but a quotation says nothing of who said it.
+fn unattributed_quote(sentence: &str) -> bool {
+    let t = sentence.trim();
+    let starts = t.starts_with(['"', '“']);
+    let ends = t
+        .trim_end_matches(['.', '?', '!', ' '])
+        .ends_with(['"', '”'])
+        || t.ends_with(['"', '”']);
+    starts && ends && quoted_share(t) > 0.9
 }
 
 /// Openers that lean on the previous sentence.
@@ -125,6 +203,19 @@ fn needs_context(sentence: &str) -> bool {
         "Such ",
     ];
     OPENERS.iter().any(|o| sentence.starts_with(o))
+}
+
+fn share_of_words(sentence: &str, test: impl Fn(&str) -> bool) -> f32 {
+    let (mut hits, mut total) = (0usize, 0usize);
+    for w in sentence.split_whitespace().skip(1) {
+        total += 1;
+        hits += usize::from(test(w));
+    }
+    if total == 0 {
+        0.0
+    } else {
+        hits as f32 / total as f32
+    }
 }
 
 /// Share of characters inside quotation marks (straight or curly double quotes).
@@ -163,6 +254,12 @@ mod tests {
             "He added the following statement to the record:"
         ));
         assert!(stands_alone("“It is false,” he said in the statement."));
+        assert!(!stands_alone(
+            "Sessions said: “I never met with any Russian officials."
+        ));
+        assert!(!stands_alone(
+            "“I have been called a surrogate at a time or two in that campaign.”"
+        ));
         assert!(needs_context("But the senator said nothing more about it."));
     }
 

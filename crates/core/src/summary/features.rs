@@ -1,11 +1,30 @@
 //! Features: how strongly each candidate sentence deserves a place in the summary.
 //!
-//! - position: early sentences of an article carry its news (1/√(1+position));
-//! - centrality: cosine of the sentence to the other articles of the story taken together;
-//! - support: for each other article, the cosine of its closest sentence; their mean, and the list of
-//!   articles at or above [`SUPPORT_THRESHOLD`] (the sentence's provenance);
-//! - article centrality: how typical of the story the sentence's article is;
-//! - penalties: mostly-quoted sentences and sentences that lean on the one before.
+//! Each candidate gets the feature vector below; its score is the dot product with the weights in
+//! [`super::weights`], learned from Multi-News training clusters by
+//! `cargo run --release -p newsbrief-core --example summary_model -- train` (see docs/BENCHMARKS.md).
+//!
+//! | # | feature | meaning |
+//! | --- | --- | --- |
+//! | 0 | bias | 1 |
+//! | 1 | lead | 1 / (1 + position in its article) |
+//! | 2 | first | 1 for an article's first prose sentence |
+//! | 3 | relative position | position / number of prose sentences in the article |
+//! | 4 | centrality | TF-IDF cosine to the other articles taken together |
+//! | 5 | support | mean over the other articles of their closest sentence's cosine |
+//! | 6 | supporters | share of the other articles at or above [`SUPPORT_THRESHOLD`] |
+//! | 7 | article centrality | cosine of its article to the other articles |
+//! | 8 | headline | cosine to the story's headlines |
+//! | 9 | length | words / 40 |
+//! | 10 | long | max(0, words − 35) / 40 |
+//! | 11 | quoted | share of characters inside quotation marks |
+//! | 12 | needs context | opens with "But", "He added", "This" … |
+//! | 13 | numbers | share of words with a digit |
+//! | 14 | names | share of capitalised words |
+//! | 15 | lead × centrality | interaction of 1 and 4 |
+//! | 16 | second | 1 for an article's second prose sentence |
+//! | 17 | third or fourth | 1 for its third or fourth |
+//! | 18 | lead article | centrality of the article's first sentence (articles whose lead is typical of the story lead the summary) |
 
 use super::candidates::Pool;
 use super::vector::SparseVec;
@@ -13,19 +32,41 @@ use super::vector::SparseVec;
 /// Similarity at which another article counts as reporting the same content.
 pub const SUPPORT_THRESHOLD: f32 = 0.25;
 
-/// Per-candidate scores and supporting articles.
-pub struct Scored {
-    pub score: Vec<f32>,
+/// Number of features per candidate.
+pub const N_FEATURES: usize = 19;
+
+/// Feature names, in order (for the training tool and ablations).
+pub const FEATURE_NAMES: [&str; N_FEATURES] = [
+    "bias",
+    "lead",
+    "first",
+    "relative_position",
+    "centrality",
+    "support",
+    "supporters",
+    "article_centrality",
+    "headline",
+    "length",
+    "long",
+    "quoted",
+    "needs_context",
+    "numbers",
+    "names",
+    "lead_x_centrality",
+    "second",
+    "third_or_fourth",
+    "article_first_sentence_support",
+];
+
+/// Per-candidate features and supporting articles.
+pub struct Featured {
+    pub features: Vec<[f32; N_FEATURES]>,
     /// For each candidate: (article, similarity) of the other articles that support it, best first.
     pub support: Vec<Vec<(usize, f32)>>,
 }
 
-const W_POSITION: f32 = 0.35;
-const W_CENTRALITY: f32 = 0.35;
-const W_SUPPORT: f32 = 0.2;
-const W_ARTICLE: f32 = 0.1;
-
-pub fn score(pool: &Pool, n_docs: usize) -> Scored {
+/// Computes the features of every candidate of the pool.
+pub fn featurize(pool: &Pool, n_docs: usize) -> Featured {
     let others_centroid: Vec<SparseVec> = (0..n_docs)
         .map(|d| {
             let others = pool
@@ -39,12 +80,20 @@ pub fn score(pool: &Pool, n_docs: usize) -> Scored {
     let article_centrality: Vec<f32> = (0..n_docs)
         .map(|d| pool.doc_vectors[d].cosine(&others_centroid[d]))
         .collect();
+    let others = n_docs.saturating_sub(1).max(1) as f32;
+    let mut lead_support = vec![0.0f32; n_docs];
+    for (c, v) in pool.candidates.iter().zip(&pool.vectors) {
+        if lead_support[c.doc] == 0.0 {
+            lead_support[c.doc] = v.cosine(&others_centroid[c.doc]).max(f32::MIN_POSITIVE);
+        }
+    }
 
-    let mut score = Vec::with_capacity(pool.candidates.len());
+    let mut features = Vec::with_capacity(pool.candidates.len());
     let mut support = Vec::with_capacity(pool.candidates.len());
+    let mut best_per_doc = vec![0.0f32; n_docs];
     for (i, c) in pool.candidates.iter().enumerate() {
         let v = &pool.vectors[i];
-        let mut best_per_doc = vec![0.0f32; n_docs];
+        best_per_doc.iter_mut().for_each(|b| *b = 0.0);
         for (j, other) in pool.candidates.iter().enumerate() {
             if other.doc != c.doc {
                 let sim = v.cosine(&pool.vectors[j]);
@@ -53,8 +102,6 @@ pub fn score(pool: &Pool, n_docs: usize) -> Scored {
                 }
             }
         }
-        let others = n_docs.saturating_sub(1).max(1) as f32;
-        let support_mean = best_per_doc.iter().sum::<f32>() / others;
         let mut supporters: Vec<(usize, f32)> = best_per_doc
             .iter()
             .enumerate()
@@ -63,20 +110,36 @@ pub fn score(pool: &Pool, n_docs: usize) -> Scored {
             .collect();
         supporters.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 
-        let position = 1.0 / (1.0 + c.position as f32).sqrt();
+        let lead = 1.0 / (1.0 + c.position as f32);
         let centrality = v.cosine(&others_centroid[c.doc]);
-        let mut s = W_POSITION * position
-            + W_CENTRALITY * centrality
-            + W_SUPPORT * support_mean
-            + W_ARTICLE * article_centrality[c.doc];
-        if c.quoted > 0.5 {
-            s *= 0.75;
-        }
-        if c.needs_context {
-            s *= 0.8;
-        }
-        score.push(s);
+        let words = c.words as f32;
+        features.push([
+            1.0,
+            lead,
+            f32::from(u8::from(c.position == 0)),
+            c.position as f32 / pool.doc_lengths[c.doc].max(1) as f32,
+            centrality,
+            best_per_doc.iter().sum::<f32>() / others,
+            supporters.len() as f32 / others,
+            article_centrality[c.doc],
+            v.cosine(&pool.headlines),
+            words / 40.0,
+            (words - 35.0).max(0.0) / 40.0,
+            c.quoted,
+            f32::from(u8::from(c.needs_context)),
+            c.numbers,
+            c.capitalised,
+            lead * centrality,
+            f32::from(u8::from(c.position == 1)),
+            f32::from(u8::from(c.position == 2 || c.position == 3)),
+            lead_support[c.doc],
+        ]);
         support.push(supporters);
     }
-    Scored { score, support }
+    Featured { features, support }
+}
+
+/// The score of a feature vector under the given weights.
+pub fn score(features: &[f32; N_FEATURES], weights: &[f32; N_FEATURES]) -> f32 {
+    features.iter().zip(weights).map(|(f, w)| f * w).sum()
 }

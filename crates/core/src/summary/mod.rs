@@ -10,10 +10,11 @@
 //!
 //! Every chosen sentence keeps its article, its byte span there and the other articles that support it.
 
-mod candidates;
-mod features;
+pub mod candidates;
+pub mod features;
 mod select;
 mod vector;
+mod weights;
 
 use serde::Serialize;
 
@@ -26,11 +27,29 @@ pub use candidates::Candidate;
 pub struct SummaryOptions {
     /// Word budget (words are runs of non-space characters); the summary never exceeds it.
     pub words: usize,
+    /// A candidate at least this similar (cosine) to a chosen sentence repeats it and is skipped.
+    pub redundancy: f32,
+    /// How much similarity to the chosen sentences lowers a candidate's score (MMR's trade-off).
+    pub diversity: f32,
+}
+
+impl SummaryOptions {
+    /// The default options with another word budget.
+    pub fn with_words(words: usize) -> Self {
+        SummaryOptions {
+            words,
+            ..SummaryOptions::default()
+        }
+    }
 }
 
 impl Default for SummaryOptions {
     fn default() -> Self {
-        SummaryOptions { words: 250 }
+        SummaryOptions {
+            words: 250,
+            redundancy: 0.3,
+            diversity: 0.5,
+        }
     }
 }
 
@@ -83,29 +102,54 @@ impl Summary {
 
 /// Summarises the articles of one story within `opts.words` words.
 pub fn summarize(articles: &[Article], opts: &SummaryOptions) -> Summary {
-    let pool = candidates::collect(articles);
-    let scored = features::score(&pool, articles.len());
-    let chosen = select::select(&pool, &scored, opts.words);
-    let sentences = chosen
-        .into_iter()
-        .map(|i| {
-            let c = &pool.candidates[i];
-            SummarySentence {
-                text: c.text.clone(),
-                doc: c.doc,
-                start: c.range.start,
-                end: c.range.end,
-                support: scored.support[i]
+    let prepared = Prepared::new(articles);
+    let scores: Vec<f32> = prepared
+        .featured
+        .features
+        .iter()
+        .map(|f| features::score(f, &weights::WEIGHTS))
+        .collect();
+    prepared.choose(&scores, opts)
+}
+
+/// The candidates of a story with their features, before any scoring: what a trained scorer sees.
+pub struct Prepared {
+    pub pool: candidates::Pool,
+    pub featured: features::Featured,
+}
+
+impl Prepared {
+    pub fn new(articles: &[Article]) -> Prepared {
+        let pool = candidates::collect(articles);
+        let featured = features::featurize(&pool, articles.len());
+        Prepared { pool, featured }
+    }
+
+    /// The summary that the given per-candidate scores select.
+    pub fn choose(&self, scores: &[f32], opts: &SummaryOptions) -> Summary {
+        let chosen = select::select(&self.pool, scores, opts);
+        let sentences = chosen
+            .into_iter()
+            .map(|i| {
+                let c = &self.pool.candidates[i];
+                let support = self.featured.support[i]
                     .iter()
                     .map(|&(doc, score)| Support {
                         doc,
                         score: (score as f64 * 1000.0).round() / 1000.0,
                     })
-                    .collect(),
-            }
-        })
-        .collect();
-    Summary { sentences }
+                    .collect();
+                SummarySentence {
+                    text: c.text.clone(),
+                    doc: c.doc,
+                    start: c.range.start,
+                    end: c.range.end,
+                    support,
+                }
+            })
+            .collect();
+        Summary { sentences }
+    }
 }
 
 /// Words as the budget counts them: runs of non-space characters.

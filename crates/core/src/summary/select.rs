@@ -1,15 +1,11 @@
 //! Select: fill the word budget with the best sentences that do not repeat each other, then order them.
 
 use super::candidates::Pool;
-use super::features::Scored;
-
-/// A candidate this similar to a chosen sentence says the same thing and is skipped.
-const REDUNDANCY: f32 = 0.5;
-/// How much similarity to the chosen sentences lowers a candidate's score (MMR's trade-off).
-const LAMBDA: f32 = 0.3;
+use super::SummaryOptions;
 
 /// Indices of the chosen candidates, in reading order. The word total never exceeds `budget`.
-pub fn select(pool: &Pool, scored: &Scored, budget: usize) -> Vec<usize> {
+pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions) -> Vec<usize> {
+    let budget = opts.words;
     let n = pool.candidates.len();
     let mut chosen: Vec<usize> = Vec::new();
     let mut max_sim = vec![0.0f32; n];
@@ -18,9 +14,9 @@ pub fn select(pool: &Pool, scored: &Scored, budget: usize) -> Vec<usize> {
     loop {
         let best = (0..n)
             .filter(|&i| {
-                open[i] && used + pool.candidates[i].words <= budget && max_sim[i] < REDUNDANCY
+                open[i] && used + pool.candidates[i].words <= budget && max_sim[i] < opts.redundancy
             })
-            .map(|i| (i, scored.score[i] - LAMBDA * max_sim[i]))
+            .map(|i| (i, scores[i] - opts.diversity * max_sim[i]))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let Some((pick, _)) = best else { break };
         open[pick] = false;
