@@ -30,7 +30,7 @@ enum Format {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let articles = input::read_articles(&args.paths)?;
     let opts = BriefOptions {
-        summary: SummaryOptions { words: args.words },
+        summary: SummaryOptions::with_words(args.words),
     };
     let brief = build_brief(&articles, &opts)?;
     let out = match args.format {

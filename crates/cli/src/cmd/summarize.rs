@@ -53,7 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
     let progress = progress_bar();
-    let opts = SummaryOptions { words: args.words };
+    let opts = SummaryOptions::with_words(args.words);
     let (mut failures, mut written) = (0usize, 0usize);
     let mut lines = reader.lines().enumerate();
     loop {
