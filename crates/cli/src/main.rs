@@ -40,6 +40,8 @@ enum Command {
     Timex(cmd::timex::Args),
     /// Extract the article text and metadata from a saved web page.
     Extract(cmd::extract::Args),
+    /// Serve the HTTP API and the web page.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => cmd::quotes::run(args),
         Command::Timex(args) => cmd::timex::run(args),
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(code) => code,

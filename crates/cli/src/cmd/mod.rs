@@ -5,6 +5,7 @@ pub mod entities;
 pub mod eval;
 pub mod extract;
 pub mod quotes;
+pub mod serve;
 pub mod summarize;
 pub mod tag;
 pub mod timex;
