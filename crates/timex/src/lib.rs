@@ -1,1 +1,275 @@
-//! (being written)
+//! Time expressions in news text, found and normalised in TIMEX3 style.
+//!
+//! [`annotate`] finds absolute dates ("June 14, 2016"), partial ones ("in September", "the 1970s"),
+//! relative ones ("Wednesday", "last month", "two days later"), times, durations and sets, and gives
+//! each its TIMEX3 type, value and precision. Relative expressions are resolved against an
+//! [`Anchor`], the article's date; news is past-biased, so a bare "Tuesday" is the last Tuesday
+//! unless the sentence is clearly about the future. [`timeml`] reads and writes TimeML documents
+//! and [`score`] computes the TempEval-3 Task A measures.
+
+mod lexicon;
+mod meaning;
+mod resolve;
+mod rules;
+pub mod score;
+mod tense;
+pub mod timeml;
+mod types;
+mod value;
+
+/// The calendar date type of the API (re-exported from `chrono`).
+pub use chrono::NaiveDate;
+
+pub use types::{Precision, Timex, TimexType};
+pub use value::date_range;
+
+use meaning::Meaning;
+use resolve::Resolver;
+
+/// The date relative expressions are resolved against, and whether it was inferred from the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Anchor {
+    pub date: Option<NaiveDate>,
+    pub inferred: bool,
+}
+
+impl Anchor {
+    /// The article's known date (from its metadata).
+    pub fn known(date: NaiveDate) -> Self {
+        Anchor {
+            date: Some(date),
+            inferred: false,
+        }
+    }
+
+    /// No date: relative expressions get values with unknown digits (`XXXX-WXX-3`).
+    pub fn unknown() -> Self {
+        Anchor::default()
+    }
+
+    /// The known date when there is one, else the date inferred from the text ([`infer_anchor`]).
+    pub fn known_or_inferred(date: Option<NaiveDate>, text: &str) -> Self {
+        match date {
+            Some(date) => Anchor::known(date),
+            None => Anchor {
+                date: infer_anchor(text),
+                inferred: true,
+            },
+        }
+    }
+}
+
+/// A stand-in for an unknown article date: the latest full date written in the text ("March 2,
+/// 2017", "2017-03-02"); failing that, the latest day-and-month ("9 February") placed in the latest
+/// year the text names. `None` when the text gives neither.
+pub fn infer_anchor(text: &str) -> Option<NaiveDate> {
+    let candidates = rules::candidates(text);
+    let full = candidates
+        .iter()
+        .filter_map(|candidate| match candidate.meaning {
+            Meaning::MonthDay {
+                year: Some(year),
+                month,
+                day: Some(day),
+                ..
+            } => NaiveDate::from_ymd_opt(year, month, day),
+            _ => None,
+        })
+        .max();
+    if full.is_some() {
+        return full;
+    }
+    let latest_year = candidates
+        .iter()
+        .filter_map(|candidate| match candidate.meaning {
+            Meaning::Year(year)
+            | Meaning::MonthDay {
+                year: Some(year), ..
+            } => Some(year),
+            _ => None,
+        })
+        .max()?;
+    candidates
+        .iter()
+        .filter_map(|candidate| match candidate.meaning {
+            Meaning::MonthDay {
+                year: None,
+                month,
+                day: Some(day),
+                ..
+            } => NaiveDate::from_ymd_opt(latest_year, month, day),
+            _ => None,
+        })
+        .max()
+}
+
+/// Find and normalise the time expressions of `text`, in text order.
+pub fn annotate(text: &str, anchor: Anchor) -> Vec<Timex> {
+    let mut resolver = Resolver::new(anchor.date);
+    rules::candidates(text)
+        .into_iter()
+        .map(|candidate| {
+            let tense = tense::tense_around(text, candidate.start, candidate.end);
+            let value = resolver.value(&candidate.meaning, tense);
+            let relative = candidate.meaning.is_relative();
+            Timex {
+                start: candidate.start,
+                end: candidate.end,
+                text: text
+                    .get(candidate.start..candidate.end)
+                    .unwrap_or("")
+                    .to_owned(),
+                kind: candidate.kind,
+                precision: match candidate.kind {
+                    TimexType::Date | TimexType::Time => value::precision(&value),
+                    TimexType::Duration | TimexType::Set => None,
+                },
+                value,
+                modifier: candidate.modifier,
+                anchored_on_inferred: relative && anchor.inferred && anchor.date.is_some(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tagged(text: &str, anchor: (i32, u32, u32)) -> Vec<(String, TimexType, String)> {
+        let date = NaiveDate::from_ymd_opt(anchor.0, anchor.1, anchor.2);
+        annotate(
+            text,
+            Anchor {
+                date,
+                inferred: false,
+            },
+        )
+        .into_iter()
+        .map(|t| (t.text, t.kind, t.value))
+        .collect()
+    }
+
+    fn first(text: &str, anchor: (i32, u32, u32)) -> (String, TimexType, String) {
+        tagged(text, anchor)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("nothing in {text:?}"))
+    }
+
+    #[test]
+    fn kinds_of_expressions() {
+        let march = (2017, 3, 2);
+        let cases = [
+            (
+                "It was approved on 2016-12-29.",
+                "2016-12-29",
+                TimexType::Date,
+            ),
+            ("Music of the 1970s.", "197", TimexType::Date),
+            ("He resigned two days later.", "2017-03-04", TimexType::Date),
+            (
+                "He said earlier this week that",
+                "2017-W09",
+                TimexType::Date,
+            ),
+            ("after a 20-minute meeting", "PT20M", TimexType::Duration),
+            ("they met every Monday", "XXXX-WXX-1", TimexType::Set),
+            ("The vote is at 3 p.m.", "2017-03-02T15:00", TimexType::Time),
+            (
+                "Profit rose in the third quarter.",
+                "2016-Q3",
+                TimexType::Date,
+            ),
+            ("Prices are high now.", "PRESENT_REF", TimexType::Date),
+            ("He recently said", "PAST_REF", TimexType::Date),
+            ("plans for the future", "FUTURE_REF", TimexType::Date),
+            ("in fiscal 1998", "1998", TimexType::Date),
+            ("It lasted three years.", "P3Y", TimexType::Duration),
+            ("She left last month.", "2017-02", TimexType::Date),
+            ("It rose 5% last year.", "2016", TimexType::Date),
+            (
+                "They spoke yesterday morning.",
+                "2017-03-01TMO",
+                TimexType::Time,
+            ),
+            ("Sales reached $5 million a year.", "P1Y", TimexType::Set),
+            (
+                "He was born on Christmas Day, 1990.",
+                "1990-12-25",
+                TimexType::Date,
+            ),
+        ];
+        for (text, value, kind) in cases {
+            let (_, got_kind, got_value) = first(text, march);
+            assert_eq!((got_value.as_str(), got_kind), (value, kind), "{text}");
+        }
+    }
+
+    #[test]
+    fn extents_follow_timeml() {
+        assert_eq!(
+            first("a third-quarter loss", (1998, 11, 2)).0,
+            "third-quarter"
+        );
+        assert_eq!(
+            first("Stocks fell in the past two years.", (1998, 11, 2)).0,
+            "the past two years"
+        );
+        assert_eq!(
+            first("in the year-ago quarter", (1998, 11, 2)).0,
+            "the year-ago quarter"
+        );
+        assert_eq!(
+            first("On Friday, Oct. 23, 1998 the", (1998, 11, 2)).0,
+            "Friday, Oct. 23, 1998"
+        );
+        assert!(tagged("a 45-year-old man", (1998, 11, 2)).is_empty());
+        assert!(tagged("You may go.", (1998, 11, 2)).is_empty());
+        assert!(tagged("he told USA Today.", (1998, 11, 2)).is_empty());
+        assert_eq!(
+            first("Stocks fell. Today they rose.", (1998, 11, 2)).2,
+            "1998-11-02"
+        );
+    }
+
+    #[test]
+    fn future_tense_points_forward() {
+        assert_eq!(
+            first("The committee will meet Tuesday.", (2017, 3, 2)).2,
+            "2017-03-07"
+        );
+        assert_eq!(
+            first("The committee met Tuesday.", (2017, 3, 2)).2,
+            "2017-02-28"
+        );
+        assert_eq!(
+            first("The ruling will come in September.", (2017, 3, 2)).2,
+            "2017-09"
+        );
+    }
+
+    #[test]
+    fn later_counts_from_the_last_day_named() {
+        let values: Vec<String> = tagged(
+            "On June 14, 2016 the servers were hacked; two days later the DNC said so.",
+            (2017, 3, 2),
+        )
+        .into_iter()
+        .map(|t| t.2)
+        .collect();
+        assert_eq!(values, ["2016-06-14", "2016-06-16"]);
+    }
+
+    #[test]
+    fn year_earlier_follows_the_quarter() {
+        let values: Vec<String> = tagged(
+            "Third-quarter profit rose from a year earlier.",
+            (1998, 11, 2),
+        )
+        .into_iter()
+        .map(|t| t.2)
+        .collect();
+        assert_eq!(values, ["1998-Q3", "1997-Q3"]);
+    }
+}

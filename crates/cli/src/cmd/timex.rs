@@ -1,10 +1,112 @@
-//! `newsbrief timex` (being written).
+//! `newsbrief timex`: find and normalise the time expressions of an article (text or JSON list),
+//! or re-tag a TimeML document with newsbrief's own TIMEX3 tags for the TempEval-3 scorer.
 
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct Args {}
+use anyhow::Context;
+use newsbrief_timex::{annotate, timeml, Anchor, NaiveDate, Timex};
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`timex` is not available yet")
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The article (plain text; - for stdin). Not used with --tml.
+    #[arg(required_unless_present = "tml", conflicts_with = "tml")]
+    article: Option<PathBuf>,
+    /// A TimeML document: write it back with newsbrief's TIMEX3 tags (creation date from <DCT>).
+    #[arg(long, value_name = "FILE.tml")]
+    tml: Option<PathBuf>,
+    /// The article's date (YYYY-MM-DD); without it the date is inferred from the text and marked so.
+    #[arg(long)]
+    date: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Write here instead of stdout.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+fn read_input(path: &Path) -> anyhow::Result<String> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading stdin")?;
+        return Ok(text);
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn write_output(path: Option<&Path>, content: &str) -> anyhow::Result<()> {
+    match path {
+        Some(path) => {
+            std::fs::write(path, content).with_context(|| format!("writing {}", path.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(content.as_bytes())?;
+            stdout.flush()?;
+            Ok(())
+        }
+    }
+}
+
+fn as_text(timexes: &[Timex], anchor: Anchor) -> String {
+    let mut out = match anchor.date {
+        Some(date) if anchor.inferred => format!("# anchor {date} (inferred from the text)\n"),
+        Some(date) => format!("# anchor {date}\n"),
+        None => "# anchor unknown\n".to_owned(),
+    };
+    for timex in timexes {
+        let precision = timex.precision.map_or("-", |p| p.as_str());
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\n",
+            timex.start,
+            timex.end,
+            timex.kind.as_str(),
+            timex.value,
+            precision,
+            timex.text.replace(['\n', '\t'], " ")
+        ));
+    }
+    out
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(tml) = &args.tml {
+        let document = timeml::parse(&read_input(tml)?)
+            .with_context(|| format!("reading TimeML {}", tml.display()))?;
+        let date = args.date.or(document.dct);
+        let anchor = Anchor::known_or_inferred(date, &document.text);
+        let timexes = annotate(&document.text, anchor);
+        write_output(args.output.as_deref(), &document.with_timexes(&timexes))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = args
+        .article
+        .as_deref()
+        .context("an ARTICLE or --tml is needed")?;
+    let text = read_input(path)?;
+    let anchor = Anchor::known_or_inferred(args.date, &text);
+    let timexes = annotate(&text, anchor);
+    let content = match args.format {
+        Format::Text => as_text(&timexes, anchor),
+        Format::Json => {
+            let json = serde_json::json!({
+                "anchor": anchor.date.map(|d| d.to_string()),
+                "anchor_inferred": anchor.inferred,
+                "timexes": timexes,
+            });
+            format!("{}\n", serde_json::to_string_pretty(&json)?)
+        }
+    };
+    write_output(args.output.as_deref(), &content)?;
+    Ok(ExitCode::SUCCESS)
 }

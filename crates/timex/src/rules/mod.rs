@@ -1,0 +1,226 @@
+//! The pattern grammar: regex rules that find time expressions and say what they mean.
+//!
+//! Every rule is a case-insensitive regex plus a builder that checks the context of the match and
+//! turns its captures into a [`Meaning`]. All rules run over the whole text (each in linear time);
+//! overlapping matches are settled longest first.
+
+mod amounts;
+mod calendar;
+mod clock;
+mod refs;
+mod relative;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use crate::meaning::{Candidate, Meaning};
+use crate::types::TimexType;
+
+/// A regex match with its surroundings, handed to a rule's builder.
+pub struct Hit<'t> {
+    caps: Captures<'t>,
+    text: &'t str,
+}
+
+impl<'t> Hit<'t> {
+    /// The text of a named group, if it took part in the match.
+    pub fn group(&self, name: &str) -> Option<&'t str> {
+        self.caps.name(name).map(|m| m.as_str())
+    }
+
+    /// The whole match.
+    pub fn matched(&self) -> &'t str {
+        self.caps.get(0).map_or("", |m| m.as_str())
+    }
+
+    /// Text before the match.
+    pub fn before(&self) -> &'t str {
+        let start = self.caps.get(0).map_or(0, |m| m.start());
+        self.text.get(..start).unwrap_or("")
+    }
+
+    /// Text after the match.
+    pub fn after(&self) -> &'t str {
+        let end = self.caps.get(0).map_or(0, |m| m.end());
+        self.text.get(end..).unwrap_or("")
+    }
+
+    /// The start of the text after the match (a few words), lower-cased, leading spaces removed.
+    pub fn next_words(&self) -> String {
+        self.after()
+            .trim_start()
+            .chars()
+            .take(40)
+            .collect::<String>()
+            .to_lowercase()
+    }
+
+    /// The word just before the match, lower-cased ("" at the start of the text).
+    pub fn previous_word(&self) -> String {
+        let before = self.before().trim_end();
+        let word: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '$')
+            .collect();
+        word.chars().rev().collect::<String>().to_lowercase()
+    }
+
+    /// True when the named group starts with a capital letter in the original text.
+    pub fn capitalised(&self, name: &str) -> bool {
+        self.group(name)
+            .and_then(|g| g.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+/// What a builder returns: type, meaning and TIMEX3 `mod`.
+pub struct Built {
+    pub kind: TimexType,
+    pub meaning: Meaning,
+    pub modifier: Option<&'static str>,
+    /// Leave a leading "the" out of the span: it belongs to the noun of "the third-quarter loss".
+    pub drop_article: bool,
+}
+
+impl Built {
+    pub fn new(kind: TimexType, meaning: Meaning) -> Self {
+        Built {
+            kind,
+            meaning,
+            modifier: None,
+            drop_article: false,
+        }
+    }
+
+    pub fn date(meaning: Meaning) -> Self {
+        Built::new(TimexType::Date, meaning)
+    }
+
+    pub fn with_modifier(mut self, modifier: Option<&'static str>) -> Self {
+        self.modifier = modifier;
+        self
+    }
+
+    /// Drop a leading "the" when the expression is a hyphenated modifier ("the two-week delay").
+    pub fn adjectival_if(mut self, hyphenated: bool) -> Self {
+        self.drop_article = hyphenated;
+        self
+    }
+}
+
+type Builder = fn(&Hit) -> Option<Built>;
+
+/// One rule of the grammar.
+pub struct Rule {
+    regex: Regex,
+    build: Builder,
+}
+
+impl Rule {
+    /// A rule from a pattern (made case-insensitive and word-bounded at its start) and a builder.
+    pub fn new(pattern: &str, build: Builder) -> Rule {
+        let regex = Regex::new(&format!(r"(?i)\b(?:{pattern})"))
+            .expect("grammar patterns are constant and valid");
+        Rule { regex, build }
+    }
+}
+
+fn rules() -> &'static [Rule] {
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let mut all = Vec::new();
+        all.extend(calendar::rules());
+        all.extend(relative::rules());
+        all.extend(clock::rules());
+        all.extend(amounts::rules());
+        all.extend(refs::rules());
+        all
+    })
+}
+
+/// TIMEX3 `mod` of a prefix word ("early" → START, "late" → END, "mid" → MID).
+pub fn modifier_of(word: Option<&str>) -> Option<&'static str> {
+    let word = word?.to_ascii_lowercase();
+    let word = word.trim_start_matches("the ").trim();
+    if word.starts_with("early") || word.starts_with("beginning") || word.starts_with("start") {
+        Some("START")
+    } else if word.starts_with("late") && !word.starts_with("later") || word.starts_with("end") {
+        Some("END")
+    } else if word.starts_with("mid") {
+        Some("MID")
+    } else {
+        None
+    }
+}
+
+/// All matches of all rules, overlaps settled (longest first, then the earlier rule), in text order.
+pub fn candidates(text: &str) -> Vec<Candidate> {
+    let mut found: Vec<(usize, Candidate)> = Vec::new();
+    for (order, rule) in rules().iter().enumerate() {
+        for caps in rule.regex.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            let (start, end) = (whole.start(), whole.end());
+            let hit = Hit { caps, text };
+            if let Some(built) = (rule.build)(&hit) {
+                let (start, end) = trim_span(text, start, end, built.drop_article);
+                if start < end {
+                    found.push((
+                        order,
+                        Candidate {
+                            start,
+                            end,
+                            kind: built.kind,
+                            meaning: built.meaning,
+                            modifier: built.modifier,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    found.sort_by(|(ra, a), (rb, b)| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(ra.cmp(rb))
+            .then(a.start.cmp(&b.start))
+    });
+    // Chosen spans never overlap, so a map from start to end finds any clash by its neighbours.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut chosen: Vec<Candidate> = Vec::new();
+    for (_, candidate) in found {
+        let clash_before = taken
+            .range(..=candidate.start)
+            .next_back()
+            .is_some_and(|(_, &end)| end > candidate.start);
+        let clash_after = taken
+            .range(candidate.start..)
+            .next()
+            .is_some_and(|(&start, _)| start < candidate.end);
+        if !clash_before && !clash_after {
+            taken.insert(candidate.start, candidate.end);
+            chosen.push(candidate);
+        }
+    }
+    chosen.sort_by_key(|c| c.start);
+    chosen
+}
+
+/// Drop trailing spaces and commas a pattern may have swallowed, and a leading article if asked.
+fn trim_span(text: &str, start: usize, end: usize, drop_article: bool) -> (usize, usize) {
+    let slice = text.get(start..end).unwrap_or("");
+    let trimmed = slice.trim_end_matches([' ', ',', '\n', '\t', '\r', '-']);
+    let end = start + trimmed.len();
+    if drop_article
+        && trimmed.len() > 4
+        && trimmed
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the "))
+    {
+        let rest = trimmed[4..].trim_start();
+        return (end - rest.len(), end);
+    }
+    (start, end)
+}
