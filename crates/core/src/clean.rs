@@ -6,6 +6,9 @@
 //! ranges into the original text, so every later span still points into the article as it was given.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 /// What a kept line of an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,9 +100,19 @@ pub fn clean(text: &str) -> Cleaned {
 
 /// True when a sentence or line is boilerplate that must never reach a summary.
 pub fn is_boilerplate(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    STRONG_PHRASES.iter().any(|p| lower.contains(p))
-        || (words(text) <= 30 && WEAK_PHRASES.iter().any(|p| lower.contains(p)))
+    static STRONG: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| matcher(STRONG_PHRASES));
+    static WEAK: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| matcher(WEAK_PHRASES));
+    let found = |m: &Option<AhoCorasick>| m.as_ref().is_some_and(|m| m.is_match(text));
+    found(&STRONG) || (words(text) <= 30 && found(&WEAK))
+}
+
+/// One case-insensitive automaton over a phrase list (the lists are constant, so building cannot fail in
+/// practice; if it did, the phrases would simply not match).
+fn matcher(phrases: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(phrases)
+        .ok()
 }
 
 /// Phrases that mark a line as boilerplate wherever they appear.
@@ -181,8 +194,16 @@ const CHROME_LINES: &[&str] = &[
     "reset",
 ];
 
+/// How much of a line's start the prefix tests look at.
+const HEAD_CHARS: usize = 80;
+
 fn junk_kind(line: &str) -> Option<Junk> {
-    let lower = line.to_lowercase();
+    // Every test below looks at the start of the line or at short lines only.
+    let lower: String = line
+        .chars()
+        .take(HEAD_CHARS)
+        .flat_map(char::to_lowercase)
+        .collect();
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     let n = words(line);
     if !line.chars().any(char::is_alphabetic) || CHROME_LINES.contains(&bare) {
@@ -258,11 +279,11 @@ fn is_byline(line: &str, lower: &str, n: usize) -> bool {
 /// A photo credit: "Kevin Lamarque / Reuters", "Zach Gibson via Getty Images", "Photo: AP".
 fn is_credit(line: &str) -> bool {
     let t = line.trim();
-    let lower = t.to_lowercase();
     let n = words(t);
     if n == 0 || n > 10 || ends_sentence(t) {
         return false;
     }
+    let lower = t.to_lowercase();
     [
         "photo:",
         "photo by",

@@ -3,14 +3,26 @@
 //! Words are lowercased runs of letters and digits; English stop words are left out and the rest are
 //! reduced with the Snowball English stemmer, so "meetings" and "meeting" count as one term.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+/// Most distinct words a thread keeps the stems of before starting afresh (bounds memory).
+const STEM_CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    /// Stems of the words this thread has seen, shared by every story it summarises.
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
 /// Interns stemmed terms as dense ids, in order of first appearance (so ids are deterministic).
 pub struct Vocabulary {
     stemmer: Stemmer,
+    /// Stem → term id.
     ids: HashMap<String, u32>,
+    /// Lowercased word → term id, so each distinct word is stemmed once.
+    words: HashMap<String, u32>,
     lowered: String,
 }
 
@@ -19,6 +31,7 @@ impl Default for Vocabulary {
         Vocabulary {
             stemmer: Stemmer::create(Algorithm::English),
             ids: HashMap::new(),
+            words: HashMap::new(),
             lowered: String::new(),
         }
     }
@@ -35,15 +48,22 @@ impl Vocabulary {
             if is_stop_word(&self.lowered) {
                 continue;
             }
-            let stem = self.stemmer.stem(&self.lowered);
-            let next = self.ids.len() as u32;
-            let id = match self.ids.get(stem.as_ref()) {
-                Some(&id) => id,
-                None => {
-                    self.ids.insert(stem.into_owned(), next);
-                    next
+            if let Some(&id) = self.words.get(self.lowered.as_str()) {
+                out.push(id);
+                continue;
+            }
+            let stem = STEMS.with_borrow_mut(|cache| {
+                if cache.len() >= STEM_CACHE_LIMIT {
+                    cache.clear();
                 }
-            };
+                cache
+                    .entry(self.lowered.clone())
+                    .or_insert_with(|| self.stemmer.stem(&self.lowered).into_owned())
+                    .clone()
+            });
+            let next = self.ids.len() as u32;
+            let id = *self.ids.entry(stem).or_insert(next);
+            self.words.insert(self.lowered.clone(), id);
             out.push(id);
         }
         out
