@@ -1,0 +1,216 @@
+//! Pairing quotation marks into quoted stretches.
+//!
+//! Double marks only (straight `"`, curly `“ ”`, low `„`, guillemets `« »`):
+//! single marks (‘ ’ ') are nested quotes or apostrophes and never open a
+//! top-level quote. One pass over the text, so 10,000 marks in a row cost
+//! linear time. A quote left open at the end of its paragraph continues only
+//! when the next paragraph opens with a mark (the multi-paragraph convention)
+//! and is dropped otherwise, so an unbalanced mark never swallows the article.
+
+/// Paragraphs one quote may span.
+const MAX_PARAGRAPHS: usize = 12;
+/// Bytes one quote may span.
+const MAX_BYTES: usize = 12_000;
+
+/// A quoted stretch: `open..close_end` covers the marks, `start..end` the words between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotedStretch {
+    pub open: usize,
+    pub start: usize,
+    pub end: usize,
+    pub close_end: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Straight,
+}
+
+fn role(c: char) -> Option<Role> {
+    match c {
+        '“' | '„' | '«' => Some(Role::Open),
+        '”' | '»' => Some(Role::Close),
+        '"' => Some(Role::Straight),
+        _ => None,
+    }
+}
+
+struct Open {
+    mark: usize,
+    content: usize,
+    paragraphs: usize,
+    /// The quote runs on into a paragraph whose opening mark is still to come.
+    awaiting_continuation_mark: bool,
+    /// The quote opened where a quotation of its own starts (paragraph start,
+    /// after `:` `,` or a sentence end), so it may run on into the next paragraph.
+    may_continue: bool,
+}
+
+/// All quoted stretches of `text`, in order, non-overlapping.
+pub fn quoted_stretches(text: &str) -> Vec<QuotedStretch> {
+    let mut found = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut previous: Option<char> = None;
+    let mut previous_visible: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if c == '\n' {
+            if let Some(current) = open.take() {
+                open = continue_into_next_paragraph(text, i, current);
+            }
+            previous = Some(c);
+            previous_visible = None;
+            continue;
+        }
+        let doubled_apostrophe = c == '’' && next == Some('’') && open.is_some();
+        let Some(mark) = role(c).or(doubled_apostrophe.then_some(Role::Close)) else {
+            previous = Some(c);
+            if !c.is_whitespace() {
+                previous_visible = Some(c);
+            }
+            continue;
+        };
+        let mut close_end = i + c.len_utf8();
+        if doubled_apostrophe {
+            close_end += '’'.len_utf8();
+            chars.next();
+        }
+        if let Some(current) = open.as_mut().filter(|o| o.awaiting_continuation_mark) {
+            current.awaiting_continuation_mark = false;
+            previous = Some(c);
+            previous_visible = Some(c);
+            continue;
+        }
+        let closes = match mark {
+            Role::Close => true,
+            Role::Open => open.is_some() && looks_like_closing(previous, next),
+            Role::Straight => open.is_some() && !looks_like_opening(previous, next),
+        };
+        match (&open, closes) {
+            (Some(current), true) => {
+                if has_words(&text[current.content..i]) {
+                    found.push(QuotedStretch {
+                        open: current.mark,
+                        start: current.content,
+                        end: i,
+                        close_end,
+                    });
+                }
+                open = None;
+            }
+            (_, false) => {
+                let may_continue = previous_visible.map_or(true, |p| {
+                    matches!(p, ':' | ',' | '.' | '!' | '?' | '—' | '–' | '-')
+                });
+                open = Some(Open {
+                    mark: i,
+                    content: i + c.len_utf8(),
+                    paragraphs: 1,
+                    awaiting_continuation_mark: false,
+                    may_continue,
+                })
+            }
+            (None, true) => {}
+        }
+        previous = Some(c);
+        previous_visible = Some(c);
+    }
+    found
+}
+
+/// An opening curly mark typed after a word and before a space or the end
+/// closes the open quote (`a fascist?“ he asked`).
+fn looks_like_closing(previous: Option<char>, next: Option<char>) -> bool {
+    let after_word = previous.is_some_and(|p| !p.is_whitespace());
+    let before_space = next.map_or(true, |n| {
+        n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')')
+    });
+    after_word && before_space
+}
+
+/// A straight mark after a space and before a word opens a quote even when
+/// another is open (that one was never closed).
+fn looks_like_opening(previous: Option<char>, next: Option<char>) -> bool {
+    let after_space = previous.map_or(true, |p| {
+        p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–')
+    });
+    let before_word = next.is_some_and(char::is_alphanumeric);
+    after_space && before_word
+}
+
+/// Keeps `current` open across the line break at `newline` when it may
+/// continue and the next non-blank line starts with an opening mark (which the
+/// scan then skips).
+fn continue_into_next_paragraph(text: &str, newline: usize, current: Open) -> Option<Open> {
+    let rest = &text[newline..];
+    let first = rest.trim_start().chars().next()?;
+    let opens_next = matches!(role(first), Some(Role::Open) | Some(Role::Straight));
+    let within_bounds = current.paragraphs < MAX_PARAGRAPHS && newline - current.mark < MAX_BYTES;
+    if current.may_continue && opens_next && within_bounds {
+        Some(Open {
+            paragraphs: current.paragraphs + 1,
+            awaiting_continuation_mark: true,
+            ..current
+        })
+    } else {
+        None
+    }
+}
+
+fn has_words(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(text: &str) -> Vec<&str> {
+        quoted_stretches(text)
+            .iter()
+            .map(|q| &text[q.start..q.end])
+            .collect()
+    }
+
+    #[test]
+    fn pairs_curly_and_straight_marks_with_nested_single_quotes() {
+        let text = "“It is the ‘fine-tuned machine’,” he said. \"Don’t,\" she said, \"go.\"";
+        assert_eq!(
+            contents(text),
+            vec!["It is the ‘fine-tuned machine’,", "Don’t,", "go."]
+        );
+    }
+
+    #[test]
+    fn continues_a_quote_into_a_paragraph_that_opens_with_a_mark() {
+        let text = "He said: “One.\n\n“Two.”\nNext “three.\nNot a quote.";
+        assert_eq!(contents(text), vec!["One.\n\n“Two."]);
+    }
+
+    #[test]
+    fn mistyped_closing_marks_still_close() {
+        let text = "“A fascist?“ he asked. He called it a “question’’ then.";
+        assert_eq!(contents(text), vec!["A fascist?", "question"]);
+    }
+
+    #[test]
+    fn a_fragment_left_open_mid_sentence_does_not_run_on() {
+        let text = "It was a “question that.\n“You called women pigs,” Kelly said.";
+        assert_eq!(contents(text), vec!["You called women pigs,"]);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_with_its_paragraph() {
+        let text = "He said “never closed.\nLater “closed” here.";
+        assert_eq!(contents(text), vec!["closed"]);
+    }
+
+    #[test]
+    fn many_marks_in_a_row_give_no_quotes() {
+        assert!(contents(&"\"".repeat(10_000)).is_empty());
+        assert!(contents(&"“".repeat(10_000)).is_empty());
+    }
+}
