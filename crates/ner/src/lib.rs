@@ -1,1 +1,33 @@
-//! (being written)
+//! Named-entity recognition for news text, offline: a two-pass averaged structured perceptron
+//! (Viterbi over BIO tags) over word, shape, affix, context, document-casing and word-cluster
+//! features, the second pass adding document-level consistency features over the first pass's
+//! predictions (see [`features`]). Trained on CoNLL-2003 English with `scripts/ner/train.sh`
+//! (word clusters from unlabelled news, then `train-ner`); the weights are committed under
+//! `model/` (about 1.6 MB, 16-bit quantised, sparse) and compiled into the binary. Also: a tokenizer that keeps
+//! byte offsets, the CoNLL format and `conlleval` measure, and alias merging of the entities of
+//! the articles of one story ([`merge`]).
+//!
+//! ```
+//! use newsbrief_ner::{EntityKind, Tagger};
+//! let text = "Attorney General Jeff Sessions met the Russian ambassador in Washington.";
+//! let mentions = Tagger::default().entities(text);
+//! assert!(mentions.iter().any(|m| m.text(text) == "Jeff Sessions" && m.kind == EntityKind::Person));
+//! ```
+
+pub mod cluster_learning;
+pub mod clusters;
+pub mod conll;
+pub mod features;
+pub mod merge;
+pub mod model;
+pub mod names;
+pub mod tag;
+pub mod tagger;
+pub mod tokenize;
+pub mod train;
+pub mod viterbi;
+
+pub use merge::{merge, Alias, StoryEntity};
+pub use model::{Model, ModelError};
+pub use tag::{EntityKind, Tag};
+pub use tagger::{Mention, Tagger};

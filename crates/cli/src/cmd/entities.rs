@@ -1,10 +1,115 @@
-//! `newsbrief entities` (being written).
+//! `newsbrief entities ARTICLE…`: the named entities of a story, aliases merged across its
+//! articles, most central first, as text or JSON.
 
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct Args {}
+use anyhow::Context;
+use newsbrief_ner::{merge, Mention, StoryEntity, Tagger};
+use serde::Serialize;
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`entities` is not available yet")
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Article files or directories of one story (`-` for stdin).
+    #[arg(required = true)]
+    articles: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+#[derive(Serialize)]
+struct AliasOut<'a> {
+    text: &'a str,
+    variant: bool,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    name: &'a str,
+    kind: &'static str,
+    aliases: Vec<AliasOut<'a>>,
+    mentions: usize,
+    docs: Vec<&'a str>,
+}
+
+fn to_output<'a>(entity: &'a StoryEntity, ids: &'a [String]) -> EntityOut<'a> {
+    EntityOut {
+        name: &entity.name,
+        kind: entity.kind.name(),
+        aliases: entity
+            .aliases
+            .iter()
+            .map(|alias| AliasOut {
+                text: &alias.text,
+                variant: alias.variant,
+            })
+            .collect(),
+        mentions: entity.mentions,
+        docs: entity
+            .docs
+            .iter()
+            .filter_map(|&doc| ids.get(doc).map(String::as_str))
+            .collect(),
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let articles = crate::input::read_articles(&args.articles)?;
+    let tagger = Tagger::committed().context("loading the committed NER model")?;
+    let mentions: Vec<Vec<Mention>> = articles
+        .iter()
+        .map(|article| tagger.entities(&article.text))
+        .collect();
+    let docs: Vec<(&str, &[Mention])> = articles
+        .iter()
+        .zip(&mentions)
+        .map(|(article, found)| (article.text.as_str(), found.as_slice()))
+        .collect();
+    let entities = merge(&docs);
+    let ids: Vec<String> = articles.iter().map(|article| article.id.clone()).collect();
+    let output: Vec<EntityOut> = entities
+        .iter()
+        .map(|entity| to_output(entity, &ids))
+        .collect();
+    let mut text = String::new();
+    match args.format {
+        Format::Json => text = serde_json::to_string_pretty(&output)? + "\n",
+        Format::Text => {
+            for entity in &output {
+                let aliases: Vec<String> = entity
+                    .aliases
+                    .iter()
+                    .map(|alias| {
+                        if alias.variant {
+                            format!("{} (variant)", alias.text)
+                        } else {
+                            alias.text.to_string()
+                        }
+                    })
+                    .collect();
+                text.push_str(&format!(
+                    "{} [{}] {} mentions in {} articles: {}\n",
+                    entity.name,
+                    entity.kind,
+                    entity.mentions,
+                    entity.docs.len(),
+                    aliases.join("; ")
+                ));
+            }
+        }
+    }
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(err).context("writing stdout")
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }

@@ -1,10 +1,151 @@
-//! `newsbrief quotes` (being written).
+//! `newsbrief quotes ARTICLE`: the direct quotes of one article with their
+//! speakers, cue verbs and byte offsets into the article file.
+//!
+//! Name mentions come from the committed named-entity tagger (`--no-ner`
+//! falls back to capitalised word sequences inside `newsbrief-quotes`).
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct Args {}
+use anyhow::Context;
+use newsbrief_ner::{EntityKind, Tagger};
+use newsbrief_quotes::{NameKind, NameSpan, Quote, Span};
+use serde::Serialize;
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`quotes` is not available yet")
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The article: a UTF-8 text file.
+    article: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Find names by capitalisation instead of the named-entity tagger.
+    #[arg(long)]
+    no_ner: bool,
+    /// Also list quoted fragments inside the writer's sentences (partial quotes).
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    partial: bool,
+}
+
+#[derive(Serialize)]
+struct JsonSpan<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonSpeaker<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    entity: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonQuote<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    partial: bool,
+    speaker: Option<JsonSpeaker<'a>>,
+    cue: Option<JsonSpan<'a>>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(&args.article)
+        .with_context(|| format!("reading {}", args.article.display()))?;
+    let text = String::from_utf8(bytes)
+        .with_context(|| format!("{} is not UTF-8 text", args.article.display()))?;
+    let names = if args.no_ner {
+        Vec::new()
+    } else {
+        names(&text)?
+    };
+    let quotes: Vec<Quote> = newsbrief_quotes::extract(&text, &names)
+        .into_iter()
+        .filter(|q| args.partial || !q.partial)
+        .collect();
+    match args.format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&to_json(&text, &quotes))?
+        ),
+        Format::Text => print_text(&text, &quotes),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn names(text: &str) -> anyhow::Result<Vec<NameSpan>> {
+    let tagger = Tagger::committed().context("loading the named-entity model")?;
+    Ok(tagger
+        .entities(text)
+        .into_iter()
+        .map(|m| NameSpan {
+            start: m.start,
+            end: m.end,
+            kind: match m.kind {
+                EntityKind::Person => NameKind::Person,
+                EntityKind::Organization => NameKind::Organization,
+                EntityKind::Place => NameKind::Place,
+                EntityKind::Other => NameKind::Other,
+            },
+        })
+        .collect())
+}
+
+fn json_span<'a>(text: &'a str, span: Span) -> JsonSpan<'a> {
+    JsonSpan {
+        text: span.text(text),
+        start: span.start,
+        end: span.end,
+    }
+}
+
+fn to_json<'a>(text: &'a str, quotes: &'a [Quote]) -> Vec<JsonQuote<'a>> {
+    quotes
+        .iter()
+        .map(|q| JsonQuote {
+            text: &q.text,
+            start: q.span.start,
+            end: q.span.end,
+            partial: q.partial,
+            speaker: q.speaker.as_ref().map(|s| JsonSpeaker {
+                text: &s.text,
+                start: s.span.start,
+                end: s.span.end,
+                entity: s.resolved_text.as_deref(),
+            }),
+            cue: q.cue.map(|c| json_span(text, c)),
+        })
+        .collect()
+}
+
+fn print_text(text: &str, quotes: &[Quote]) {
+    for quote in quotes {
+        let who = match &quote.speaker {
+            Some(s) => match &s.resolved_text {
+                Some(name) if *name != s.text => format!("{} ({name})", s.text),
+                _ => s.text.clone(),
+            },
+            None => "(unattributed)".to_string(),
+        };
+        let cue = quote
+            .cue
+            .map(|c| format!(" [{}]", c.text(text)))
+            .unwrap_or_default();
+        let kind = if quote.partial { " partial" } else { "" };
+        println!(
+            "{}..{}{kind} {who}{cue}: “{}”",
+            quote.span.start,
+            quote.span.end,
+            quote.text.replace('\n', " ")
+        );
+    }
 }

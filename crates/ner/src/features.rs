@@ -1,0 +1,450 @@
+//! Feature extraction: each token becomes a list of hashed feature ids.
+//!
+//! Features of a token: bias; its form (case kept) and lower-cased form (digits mapped to `0`);
+//! long and short word shapes (`Xxxx`, `Xx`, `X.X.`, `dd-dd`); prefixes 1–4 and suffixes 1–5;
+//! the lower-cased words at −2…+2 and the bigrams with the words either side; the shapes of
+//! the neighbours and the shape trigram; sentence-initial position; headline (ALL CAPS
+//! sentence) marking; document-level casing evidence (does the word appear capitalised in
+//! mid-sentence elsewhere in the document, or lower-cased?) which also re-cases headline words
+//! to their usual form in the document; and a word-cluster id of the token and its neighbours
+//! from the committed cluster table (see [`crate::clusters`]). Tag transitions are scored
+//! separately by the model.
+//!
+//! A second pass ([`add_second_pass_features`]) adds the token's own first-pass tag and the kind
+//! the first pass gave most often to the same capitalised word elsewhere in the document, so a
+//! name tagged confidently once ("Jeff Sessions") informs its other mentions ("SESSIONS").
+
+use std::collections::HashMap;
+
+use crate::clusters::Clusters;
+use crate::tag::{EntityKind, Tag};
+
+/// Streaming FNV-1a hash finished with a 64-bit mixer, stable across platforms and builds.
+#[derive(Clone, Copy)]
+struct FeatureHash(u64);
+
+impl FeatureHash {
+    fn new(template: u8) -> Self {
+        FeatureHash(0xcbf2_9ce4_8422_2325).byte(template)
+    }
+
+    fn byte(self, byte: u8) -> Self {
+        FeatureHash((self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+    }
+
+    fn text(self, text: &str) -> Self {
+        text.bytes().fold(self.byte(0xff), FeatureHash::byte)
+    }
+
+    fn finish(self) -> u64 {
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+fn feature(template: u8, text: &str) -> u64 {
+    FeatureHash::new(template).text(text).finish()
+}
+
+fn feature2(template: u8, first: &str, second: &str) -> u64 {
+    FeatureHash::new(template).text(first).text(second).finish()
+}
+
+fn feature3(template: u8, first: &str, second: &str, third: &str) -> u64 {
+    FeatureHash::new(template)
+        .text(first)
+        .text(second)
+        .text(third)
+        .finish()
+}
+
+/// Replaces typographic quotes and dashes by their ASCII forms.
+fn normalise(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '—' | '–' | '―' => '-',
+            other => other,
+        })
+        .collect()
+}
+
+/// The key of a word in the cluster table: typographic marks normalised, lower-cased, digits `0`.
+pub fn word_key(word: &str) -> String {
+    lower_form(&normalise(word))
+}
+
+fn lower_form(form: &str) -> String {
+    form.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect()
+}
+
+/// Long shape: character classes with runs capped at four (`Xxxx`, `dddd-dd-dd`).
+fn long_shape(form: &str) -> String {
+    let mut shape = String::new();
+    let mut last = ' ';
+    let mut run = 0;
+    for c in form.chars() {
+        let class = char_class(c);
+        run = if class == last { run + 1 } else { 1 };
+        last = class;
+        if run <= 4 {
+            shape.push(class);
+        }
+    }
+    shape
+}
+
+/// Short shape: character classes with runs collapsed (`Xx`, `X.X.`, `d-d`).
+fn short_shape(form: &str) -> String {
+    let mut shape = String::new();
+    for c in form.chars() {
+        let class = char_class(c);
+        if !shape.ends_with(class) {
+            shape.push(class);
+        }
+    }
+    shape
+}
+
+fn char_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else if c.is_alphabetic() {
+        'a'
+    } else {
+        c
+    }
+}
+
+fn is_capitalised(form: &str) -> bool {
+    form.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a sentence is a headline in capitals: it has letters and none are lower case.
+fn is_all_caps(words: &[&str]) -> bool {
+    let mut letters = 0;
+    for word in words {
+        for c in word.chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+            }
+        }
+    }
+    letters > 3
+}
+
+/// How a word (by lower-cased form) is written across one document.
+#[derive(Default)]
+struct Casing {
+    capitalised_mid_sentence: u32,
+    lower_case: u32,
+    forms: Vec<(String, u32)>,
+}
+
+/// Document-level casing evidence for the words of one document.
+#[derive(Default)]
+pub struct DocumentContext {
+    words: HashMap<String, Casing>,
+}
+
+impl DocumentContext {
+    /// Collects casing evidence from the sentences (as word lists) of a document.
+    pub fn new<S: AsRef<str>>(sentences: &[Vec<S>]) -> Self {
+        let mut words: HashMap<String, Casing> = HashMap::new();
+        for sentence in sentences {
+            let forms: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
+            if is_all_caps(&forms) {
+                continue;
+            }
+            for (position, word) in forms.iter().enumerate() {
+                if !word.chars().any(char::is_alphabetic) {
+                    continue;
+                }
+                let form = normalise(word);
+                let casing = words.entry(lower_form(&form)).or_default();
+                let initial =
+                    position == 0 || !forms[position - 1].chars().any(char::is_alphanumeric);
+                if initial {
+                    continue;
+                }
+                if is_capitalised(&form) {
+                    casing.capitalised_mid_sentence += 1;
+                } else if form.chars().all(|c| !c.is_uppercase()) {
+                    casing.lower_case += 1;
+                }
+                match casing.forms.iter_mut().find(|(known, _)| *known == form) {
+                    Some((_, count)) => *count += 1,
+                    None => casing.forms.push((form, 1)),
+                }
+            }
+        }
+        DocumentContext { words }
+    }
+
+    /// The most frequent mid-sentence form of a word in the document (ties: smallest form).
+    fn usual_form(&self, lower: &str) -> Option<&str> {
+        let casing = self.words.get(lower)?;
+        casing
+            .forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .map(|(form, _)| form.as_str())
+    }
+
+    /// A short code of the document evidence: capitalised elsewhere (`C`), lower-case elsewhere (`l`).
+    fn evidence(&self, lower: &str) -> &'static str {
+        match self.words.get(lower) {
+            None => "-",
+            Some(casing) => match (casing.capitalised_mid_sentence > 0, casing.lower_case > 0) {
+                (true, true) => "Cl",
+                (true, false) => "C",
+                (false, true) => "l",
+                (false, false) => "-",
+            },
+        }
+    }
+}
+
+/// Per-token strings the templates combine.
+struct TokenView<'a> {
+    form: String,
+    lower: String,
+    shape: String,
+    short: String,
+    cluster: &'a str,
+}
+
+const PAD: &str = "<pad>";
+
+/// Extracts the features of every token of one sentence, appending each token's list to `out`.
+pub fn sentence_features(
+    words: &[&str],
+    doc: &DocumentContext,
+    clusters: &Clusters,
+    out: &mut Vec<Vec<u64>>,
+) {
+    let headline = is_all_caps(words);
+    let views: Vec<TokenView> = words
+        .iter()
+        .map(|word| {
+            let mut form = normalise(word);
+            let lower = lower_form(&form);
+            if headline {
+                if let Some(usual) = doc.usual_form(&lower) {
+                    form = usual.to_string();
+                }
+            }
+            let shape = long_shape(&form);
+            let short = short_shape(&form);
+            let cluster = clusters.get(&lower).unwrap_or("?");
+            TokenView {
+                form,
+                lower,
+                shape,
+                short,
+                cluster,
+            }
+        })
+        .collect();
+    let pad = TokenView {
+        form: PAD.into(),
+        lower: PAD.into(),
+        shape: PAD.into(),
+        short: PAD.into(),
+        cluster: PAD,
+    };
+    let at = |index: isize| -> &TokenView<'_> {
+        if index < 0 {
+            return &pad;
+        }
+        views.get(index as usize).unwrap_or(&pad)
+    };
+    for (position, view) in views.iter().enumerate() {
+        let i = position as isize;
+        let mut features = Vec::with_capacity(48);
+        features.push(feature(0, ""));
+        features.push(feature(1, &view.form));
+        features.push(feature(2, &view.lower));
+        features.push(feature(3, &view.shape));
+        features.push(feature(4, &view.short));
+        let boundaries: Vec<usize> = view
+            .lower
+            .char_indices()
+            .map(|(at, _)| at)
+            .skip(1)
+            .collect();
+        let lower = view.lower.as_str();
+        for (length, &end) in boundaries.iter().take(4).enumerate() {
+            features.push(feature(11 + length as u8, &lower[..end]));
+        }
+        for (length, &start) in boundaries.iter().rev().take(5).enumerate() {
+            features.push(feature(21 + length as u8, &lower[start..]));
+        }
+        let (prev, next, prev2, next2) = (at(i - 1), at(i + 1), at(i - 2), at(i + 2));
+        features.push(feature(30, &prev.lower));
+        features.push(feature(31, &next.lower));
+        features.push(feature(32, &prev2.lower));
+        features.push(feature(33, &next2.lower));
+        features.push(feature2(34, &prev.lower, &view.lower));
+        features.push(feature2(35, &view.lower, &next.lower));
+        features.push(feature(36, &prev.short));
+        features.push(feature(37, &next.short));
+        features.push(feature3(38, &prev.short, &view.short, &next.short));
+        features.push(feature2(39, &prev.form, &view.short));
+        features.push(feature2(40, &view.short, &next.form));
+        let initial = position == 0 || !prev.form.chars().any(char::is_alphanumeric);
+        if initial {
+            features.push(feature(41, &view.short));
+            features.push(feature(42, &view.lower));
+        }
+        if headline {
+            features.push(feature(43, &view.lower));
+            features.push(feature(44, &view.short));
+        }
+        let evidence = doc.evidence(&view.lower);
+        features.push(feature3(
+            45,
+            evidence,
+            &view.short,
+            if initial { "i" } else { "m" },
+        ));
+        features.push(feature(50, view.cluster));
+        features.push(feature(51, prev.cluster));
+        features.push(feature(52, next.cluster));
+        features.push(feature2(53, view.cluster, &view.short));
+        let coarse = view.cluster.split('-').next().unwrap_or("?");
+        features.push(feature2(55, coarse, &view.short));
+        features.push(feature(56, coarse));
+        features.push(feature2(54, prev.cluster, view.cluster));
+        out.push(features);
+    }
+}
+
+/// How the first pass tagged each capitalised word (by [`word_key`]) across one document:
+/// counts of outside / person / organisation / place / other.
+#[derive(Default)]
+pub struct FirstPassVotes {
+    votes: HashMap<String, [u32; 5]>,
+}
+
+fn vote_slot(tag: Tag) -> usize {
+    tag.kind().map_or(0, |kind| 1 + kind as usize)
+}
+
+impl FirstPassVotes {
+    /// Counts the first-pass tags of the capitalised words of a document.
+    pub fn new<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<Tag>]) -> Self {
+        let mut votes: HashMap<String, [u32; 5]> = HashMap::new();
+        for (sentence, sentence_tags) in sentences.iter().zip(tags) {
+            for (word, &tag) in sentence.iter().zip(sentence_tags) {
+                if is_capitalised(word.as_ref()) {
+                    votes.entry(word_key(word.as_ref())).or_default()[vote_slot(tag)] += 1;
+                }
+            }
+        }
+        FirstPassVotes { votes }
+    }
+}
+
+/// Second-pass features: the token's own first-pass tag, and the kind the first pass gave most
+/// often to the same word elsewhere in the document (document-level consistency).
+pub fn add_second_pass_features(
+    words: &[&str],
+    first_pass: &[Tag],
+    votes: &FirstPassVotes,
+    features: &mut [Vec<u64>],
+) {
+    for ((word, &own), token_features) in words.iter().zip(first_pass).zip(features.iter_mut()) {
+        let own_name = own.kind().map_or("O", EntityKind::conll_name);
+        token_features.push(feature2(
+            60,
+            if matches!(own, Tag::Begin(_)) {
+                "B"
+            } else {
+                "I"
+            },
+            own_name,
+        ));
+        if !is_capitalised(word) {
+            continue;
+        }
+        let Some(counts) = votes.votes.get(&word_key(word)) else {
+            continue;
+        };
+        let mut others = *counts;
+        others[vote_slot(own)] = others[vote_slot(own)].saturating_sub(1);
+        let total: u32 = others.iter().sum();
+        if total == 0 {
+            token_features.push(feature(61, "alone"));
+            continue;
+        }
+        let majority = (0..5).fold(0, |best, slot| {
+            if others[slot] > others[best] {
+                slot
+            } else {
+                best
+            }
+        });
+        let name = if majority == 0 {
+            "O"
+        } else {
+            EntityKind::ALL[majority - 1].conll_name()
+        };
+        let unanimous = if others[majority] == total {
+            "all"
+        } else {
+            "most"
+        };
+        token_features.push(feature2(62, name, unanimous));
+        token_features.push(feature2(63, name, own_name));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(long_shape("Washington"), "Xxxxx");
+        assert_eq!(short_shape("U.S."), "X.X.");
+        assert_eq!(short_shape("1996-08-22"), "d-d-d");
+    }
+
+    #[test]
+    fn headline_words_take_their_document_form() {
+        let sentences = vec![
+            vec!["RUSSIA", "WARNS", "EU"],
+            vec!["The", "EU", "said", "Russia", "warns", "."],
+        ];
+        let doc = DocumentContext::new(&sentences);
+        assert_eq!(doc.usual_form("russia"), Some("Russia"));
+        assert_eq!(doc.evidence("warns"), "l");
+        let mut out = Vec::new();
+        sentence_features(
+            &["RUSSIA", "WARNS", "EU"],
+            &doc,
+            &Clusters::empty(),
+            &mut out,
+        );
+        let mut plain = Vec::new();
+        sentence_features(&["Russia"], &doc, &Clusters::empty(), &mut plain);
+        assert_eq!(
+            out[0][1], plain[0][1],
+            "the form feature of RUSSIA is that of Russia"
+        );
+    }
+}

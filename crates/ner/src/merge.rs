@@ -1,0 +1,683 @@
+//! Alias merging across the articles of one story.
+//!
+//! Mentions are grouped into entities by their core name (titles, possessive endings, a leading
+//! "the" and letter case removed). People: full names with the same surname and compatible first
+//! names merge (Jeff / Jefferson / J.); a lone surname joins the full name it most likely refers
+//! to (the nearest earlier full name in the same article, else the most mentioned one); a name
+//! one edit (or transposition) from a much more frequent one of the same kind is merged as a
+//! misspelt variant ("Kisylak" → Kislyak, "Session's" → Sessions). Organisations and places:
+//! acronyms join the name they abbreviate (DNC ↔ Democratic National Committee, U.S. ↔ United
+//! States) and plural or misspelt forms join. Kinds never mix, except that a name tagged with
+//! different kinds in different places takes its majority kind; so "Trump Tower" (place) and
+//! "the Clinton campaign" (organisation) stay apart from the people Trump and Clinton.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::names::{
+    acronym, first_names_compatible, generation, initials, is_misspelling, is_plural_pair,
+    is_title_word, normalise_spaces, person_words, strip_possessive, surname,
+};
+use crate::tag::EntityKind;
+use crate::tagger::Mention;
+
+/// One written form of an entity; `variant` marks misspelt or non-standard forms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alias {
+    pub text: String,
+    pub variant: bool,
+}
+
+/// An entity of the story with its aliases and mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoryEntity {
+    /// Canonical name: the most frequent full form.
+    pub name: String,
+    pub kind: EntityKind,
+    /// Distinct written forms (with titles and possessives as written), most frequent first.
+    pub aliases: Vec<Alias>,
+    pub mentions: usize,
+    /// Indexes of the documents that mention the entity, ascending.
+    pub docs: Vec<usize>,
+    /// Every mention as (document index, start byte, end byte).
+    pub spans: Vec<(usize, usize, usize)>,
+}
+
+/// Most pairs of names compared by edit distance (keeps pathological input bounded).
+const MAX_COMPARISONS: usize = 400_000;
+
+/// One mention prepared for merging.
+struct Occurrence {
+    doc: usize,
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    /// The name without titles and possessive ending, as written.
+    core: String,
+    /// The lower-cased core words (for people) or the single lower-cased key (others).
+    words: Vec<String>,
+    /// The written form with adjacent titles and possessive ending.
+    surface: String,
+    /// The entity form this occurrence was attached to, when it differs from its own.
+    target: Option<usize>,
+}
+
+impl Occurrence {
+    fn key(&self) -> String {
+        self.words.join(" ")
+    }
+
+    fn is_person(&self) -> bool {
+        self.kind == EntityKind::Person
+    }
+
+    /// The lower-cased surname (people) or key (others) compared for misspellings.
+    fn last_word(&self) -> String {
+        let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        if self.is_person() {
+            surname(&words).unwrap_or("").to_string()
+        } else {
+            self.key()
+        }
+    }
+}
+
+/// Merges the mentions of the documents of a story (text and its mentions) into entities,
+/// most central first (articles mentioning it, then mentions).
+pub fn merge(docs: &[(&str, &[Mention])]) -> Vec<StoryEntity> {
+    let mut occurrences: Vec<Occurrence> = Vec::new();
+    for (doc, (text, mentions)) in docs.iter().enumerate() {
+        occurrences.extend(
+            mentions
+                .iter()
+                .filter_map(|mention| prepare(doc, text, mention)),
+        );
+    }
+    vote_kinds(&mut occurrences);
+    surnames_are_people(&mut occurrences);
+    let mut forms = Forms::new(&occurrences);
+    let mut misspelt: BTreeSet<String> = BTreeSet::new();
+    merge_people(&mut forms, &mut occurrences, &mut misspelt);
+    merge_others(&mut forms, &mut misspelt);
+
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (index, occurrence) in occurrences.iter().enumerate() {
+        let form = forms.form_of(occurrence);
+        let root = forms.find(occurrence.target.unwrap_or(form));
+        groups.entry(root).or_default().push(index);
+    }
+    let mut entities: Vec<StoryEntity> = groups
+        .into_values()
+        .map(|members| build_entity(&occurrences, &members, &misspelt))
+        .collect();
+    entities.sort_by(|a, b| {
+        b.docs
+            .len()
+            .cmp(&a.docs.len())
+            .then(b.mentions.cmp(&a.mentions))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    entities
+}
+
+/// Reads one mention: its core name, comparison words and written form with titles.
+fn prepare(doc: usize, text: &str, mention: &Mention) -> Option<Occurrence> {
+    let raw = text.get(mention.start..mention.end)?;
+    let stripped = strip_possessive(
+        raw.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | ',' | ';' | ':')),
+    );
+    let mut core = normalise_spaces(stripped);
+    let words: Vec<String> = if mention.kind == EntityKind::Person {
+        core = person_words(&core).join(" ");
+        core.split(' ').map(str::to_lowercase).collect()
+    } else {
+        if let Some(rest) = core
+            .strip_prefix("the ")
+            .or_else(|| core.strip_prefix("The "))
+        {
+            core = rest.to_string();
+        }
+        let key = acronym(&core)
+            .unwrap_or_else(|| core.clone())
+            .to_lowercase();
+        vec![key]
+    };
+    let only_titles = core.split(' ').all(is_title_word);
+    if only_titles || !core.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let start = title_start(text, mention.start);
+    let end = possessive_end(text, mention.end);
+    let surface = normalise_spaces(text.get(start..end).unwrap_or(raw));
+    Some(Occurrence {
+        doc,
+        start: mention.start,
+        end: mention.end,
+        kind: mention.kind,
+        core,
+        words,
+        surface,
+        target: None,
+    })
+}
+
+/// Extends a mention start back over up to three title words right before it on the same line.
+fn title_start(text: &str, mut start: usize) -> usize {
+    for _ in 0..3 {
+        let before = &text[..start];
+        let trimmed = before.trim_end_matches(' ');
+        if trimmed.len() == before.len() && start > 0 {
+            break; // no space: the mention is glued to something
+        }
+        let word_start = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        let word = &trimmed[word_start..];
+        if word.is_empty() || !is_title_word(word) {
+            break;
+        }
+        start = word_start;
+    }
+    start
+}
+
+/// Extends a mention end over a possessive ending written right after it.
+fn possessive_end(text: &str, end: usize) -> usize {
+    let after = &text[end..];
+    for ending in ["'s", "’s", "'", "’"] {
+        if let Some(rest) = after.strip_prefix(ending) {
+            if !rest.chars().next().is_some_and(char::is_alphanumeric) {
+                return end + ending.len();
+            }
+        }
+    }
+    end
+}
+
+/// Gives every occurrence of a name the kind it is tagged with most often.
+fn vote_kinds(occurrences: &mut [Occurrence]) {
+    let mut votes: BTreeMap<String, BTreeMap<EntityKind, usize>> = BTreeMap::new();
+    for occurrence in occurrences.iter() {
+        *votes
+            .entry(occurrence.core.to_lowercase())
+            .or_default()
+            .entry(occurrence.kind)
+            .or_default() += 1;
+    }
+    for occurrence in occurrences.iter_mut() {
+        if let Some(kinds) = votes.get(&occurrence.core.to_lowercase()) {
+            let best = kinds.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
+            if let Some((&kind, _)) = best {
+                if kind != occurrence.kind {
+                    occurrence.kind = kind;
+                    occurrence.words = if kind == EntityKind::Person {
+                        occurrence.core.split(' ').map(str::to_lowercase).collect()
+                    } else {
+                        vec![acronym(&occurrence.core)
+                            .unwrap_or_else(|| occurrence.core.clone())
+                            .to_lowercase()]
+                    };
+                }
+            }
+        }
+    }
+}
+
+/// Makes one-word mentions of another kind people when the word is (or is a misspelling of)
+/// the surname of a full name in the story: "Trump" tagged as other next to "Donald Trump".
+fn surnames_are_people(occurrences: &mut [Occurrence]) {
+    let mut surnames: BTreeMap<String, usize> = BTreeMap::new();
+    for occurrence in occurrences.iter().filter(|o| o.is_person()) {
+        let weight = if occurrence.words.len() >= 2 { 2 } else { 1 };
+        *surnames.entry(occurrence.last_word()).or_default() += weight;
+    }
+    let full_surnames: BTreeSet<String> = occurrences
+        .iter()
+        .filter(|o| o.is_person() && o.words.len() >= 2)
+        .map(Occurrence::last_word)
+        .collect();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for occurrence in occurrences.iter().filter(|o| !o.is_person()) {
+        *counts.entry(occurrence.core.to_lowercase()).or_default() += 1;
+    }
+    for occurrence in occurrences.iter_mut() {
+        if occurrence.is_person()
+            || occurrence.core.contains(' ')
+            || acronym(&occurrence.core).is_some()
+        {
+            continue;
+        }
+        let word = occurrence.core.to_lowercase();
+        let count = counts.get(&word).copied().unwrap_or(0);
+        let matches = full_surnames.contains(&word)
+            || full_surnames
+                .iter()
+                .any(|surname| misspelt_pair(&word, count, surname, surnames[surname]));
+        if matches {
+            occurrence.kind = EntityKind::Person;
+            occurrence.words = vec![word];
+        }
+    }
+}
+
+/// Distinct (kind, key) forms with a union-find over them.
+struct Forms {
+    index: BTreeMap<(EntityKind, String), usize>,
+    /// Per form: kind, lower-cased words, first occurrence's core.
+    forms: Vec<(EntityKind, Vec<String>, String)>,
+    counts: Vec<usize>,
+    parent: Vec<usize>,
+}
+
+impl Forms {
+    fn new(occurrences: &[Occurrence]) -> Forms {
+        let mut forms = Forms {
+            index: BTreeMap::new(),
+            forms: Vec::new(),
+            counts: Vec::new(),
+            parent: Vec::new(),
+        };
+        for occurrence in occurrences {
+            let next = forms.forms.len();
+            let id = *forms
+                .index
+                .entry((occurrence.kind, occurrence.key()))
+                .or_insert(next);
+            if id == next {
+                forms.forms.push((
+                    occurrence.kind,
+                    occurrence.words.clone(),
+                    occurrence.core.clone(),
+                ));
+                forms.counts.push(0);
+                forms.parent.push(id);
+            }
+            forms.counts[id] += 1;
+        }
+        forms
+    }
+
+    fn form_of(&self, occurrence: &Occurrence) -> usize {
+        self.index
+            .get(&(occurrence.kind, occurrence.key()))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn find(&mut self, mut form: usize) -> usize {
+        while self.parent[form] != form {
+            self.parent[form] = self.parent[self.parent[form]];
+            form = self.parent[form];
+        }
+        form
+    }
+
+    /// Joins the groups of `a` and `b`; the group with more mentions gives the root.
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (keep, join) = if (self.counts[a], b) >= (self.counts[b], a) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            self.parent[join] = keep;
+            self.counts[keep] += self.counts[join];
+        }
+    }
+}
+
+/// Whether `rare` (seen `rare_count` times) may be a misspelling of `common` (`common_count`).
+fn misspelt_pair(rare: &str, rare_count: usize, common: &str, common_count: usize) -> bool {
+    rare_count * 2 <= common_count && is_misspelling(rare, common)
+}
+
+fn merge_people(
+    forms: &mut Forms,
+    occurrences: &mut [Occurrence],
+    misspelt: &mut BTreeSet<String>,
+) {
+    let person_forms: Vec<usize> = (0..forms.forms.len())
+        .filter(|&f| forms.forms[f].0 == EntityKind::Person)
+        .collect();
+    let full: Vec<usize> = person_forms
+        .iter()
+        .copied()
+        .filter(|&f| forms.forms[f].1.len() >= 2)
+        .collect();
+    let mut surname_counts: BTreeMap<String, usize> = BTreeMap::new();
+    for occurrence in occurrences.iter().filter(|o| o.is_person()) {
+        *surname_counts.entry(occurrence.last_word()).or_default() += 1;
+    }
+    let name_parts = |form: &(EntityKind, Vec<String>, String)| {
+        let words: Vec<&str> = form.1.iter().map(String::as_str).collect();
+        (
+            words[0].to_string(),
+            surname(&words).unwrap_or("").to_string(),
+            generation(&words),
+        )
+    };
+    let mut comparisons = 0;
+    for (position, &a) in full.iter().enumerate() {
+        for &b in &full[position + 1..] {
+            comparisons += 1;
+            if comparisons > MAX_COMPARISONS {
+                break;
+            }
+            let (first_a, last_a, generation_a) = name_parts(&forms.forms[a]);
+            let (first_b, last_b, generation_b) = name_parts(&forms.forms[b]);
+            if generation_a != generation_b {
+                continue;
+            }
+            if last_a == last_b && first_names_compatible(&first_a, &first_b) {
+                forms.union(a, b);
+            } else if first_a == first_b {
+                let (count_a, count_b) = (surname_counts[&last_a], surname_counts[&last_b]);
+                if misspelt_pair(&last_a, count_a, &last_b, count_b) {
+                    misspelt.insert(last_a);
+                    forms.union(a, b);
+                } else if misspelt_pair(&last_b, count_b, &last_a, count_a) {
+                    misspelt.insert(last_b);
+                    forms.union(a, b);
+                }
+            }
+        }
+    }
+    // Lone names: attach each occurrence to a full name with that surname, or a misspelt one.
+    let mut latest_full: BTreeMap<(usize, String), Vec<(usize, usize)>> = BTreeMap::new();
+    for occurrence in occurrences
+        .iter()
+        .filter(|o| o.is_person() && o.words.len() >= 2)
+    {
+        let form = forms.form_of(occurrence);
+        latest_full
+            .entry((occurrence.doc, occurrence.last_word()))
+            .or_default()
+            .push((occurrence.start, form));
+    }
+    let single_forms: Vec<usize> = person_forms
+        .iter()
+        .copied()
+        .filter(|&f| forms.forms[f].1.len() == 1)
+        .collect();
+    let mut targets: Vec<(usize, Option<usize>)> = Vec::new();
+    for (index, occurrence) in occurrences.iter().enumerate() {
+        if !occurrence.is_person() || occurrence.words.len() != 1 {
+            continue;
+        }
+        let word = occurrence.words[0].clone();
+        let mut candidates: Vec<usize> = full
+            .iter()
+            .copied()
+            .filter(|&f| name_parts(&forms.forms[f]).1 == word)
+            .collect();
+        let mut target_word = word.clone();
+        if candidates.is_empty() {
+            let count = surname_counts.get(&word).copied().unwrap_or(0);
+            let best = surname_counts
+                .iter()
+                .filter(|(other, &other_count)| misspelt_pair(&word, count, other, other_count))
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
+            let Some((other, _)) = best else { continue };
+            target_word = other.clone();
+            candidates = full
+                .iter()
+                .copied()
+                .filter(|&f| name_parts(&forms.forms[f]).1 == *other)
+                .collect();
+            if candidates.is_empty() {
+                candidates = single_forms
+                    .iter()
+                    .copied()
+                    .filter(|&f| forms.forms[f].1[0] == *other)
+                    .collect();
+            }
+            misspelt.insert(word.clone());
+        }
+        let nearest = latest_full
+            .get(&(occurrence.doc, target_word))
+            .and_then(|starts| {
+                starts
+                    .iter()
+                    .filter(|(start, _)| *start < occurrence.start)
+                    .max()
+                    .map(|&(_, form)| form)
+            });
+        let most_mentioned = candidates.iter().copied().max_by_key(|&f| {
+            let root = forms.find(f);
+            (forms.counts[root], std::cmp::Reverse(f))
+        });
+        targets.push((index, nearest.or(most_mentioned)));
+    }
+    for (index, target) in targets {
+        occurrences[index].target = target;
+    }
+}
+
+/// Organisations, places and others: acronyms join their expansions; plural and misspelt forms join.
+fn merge_others(forms: &mut Forms, misspelt: &mut BTreeSet<String>) {
+    let others: Vec<usize> = (0..forms.forms.len())
+        .filter(|&f| forms.forms[f].0 != EntityKind::Person)
+        .collect();
+    let mut comparisons = 0;
+    for &a in &others {
+        let (kind_a, _, core_a) = forms.forms[a].clone();
+        let Some(letters) = acronym(&core_a) else {
+            continue;
+        };
+        let expansions = others.iter().copied().filter(|&b| {
+            forms.forms[b].0 == kind_a
+                && initials(&forms.forms[b].2).is_some_and(|initials| initials == letters)
+        });
+        if let Some(b) = expansions.max_by_key(|&b| (forms.counts[b], std::cmp::Reverse(b))) {
+            forms.union(a, b);
+        }
+    }
+    for (position, &a) in others.iter().enumerate() {
+        for &b in &others[position + 1..] {
+            comparisons += 1;
+            if comparisons > MAX_COMPARISONS {
+                return;
+            }
+            if forms.forms[a].0 != forms.forms[b].0 {
+                continue;
+            }
+            let (key_a, key_b) = (forms.forms[a].1[0].clone(), forms.forms[b].1[0].clone());
+            let (count_a, count_b) = (forms.counts[a], forms.counts[b]);
+            if is_plural_pair(&key_a, &key_b) {
+                forms.union(a, b);
+            } else if misspelt_pair(&key_a, count_a, &key_b, count_b) {
+                misspelt.insert(key_a);
+                forms.union(a, b);
+            } else if misspelt_pair(&key_b, count_b, &key_a, count_a) {
+                misspelt.insert(key_b);
+                forms.union(a, b);
+            }
+        }
+    }
+}
+
+/// Builds the entity of a group of occurrences.
+fn build_entity(
+    occurrences: &[Occurrence],
+    members: &[usize],
+    misspelt: &BTreeSet<String>,
+) -> StoryEntity {
+    let is_variant = |occurrence: &Occurrence| misspelt.contains(&occurrence.last_word());
+    let kind = occurrences[members[0]].kind;
+    let mut names: BTreeMap<&str, (usize, bool)> = BTreeMap::new();
+    let mut aliases: BTreeMap<&str, (usize, bool)> = BTreeMap::new();
+    let mut docs = BTreeSet::new();
+    let mut spans = Vec::with_capacity(members.len());
+    for &index in members {
+        let occurrence = &occurrences[index];
+        let variant = is_variant(occurrence);
+        let full = occurrence.is_person() && occurrence.words.len() >= 2;
+        if !variant {
+            let entry = names.entry(&occurrence.core).or_insert((0, full));
+            entry.0 += 1;
+        }
+        let alias = aliases.entry(&occurrence.surface).or_insert((0, false));
+        alias.0 += 1;
+        alias.1 |= variant;
+        docs.insert(occurrence.doc);
+        spans.push((occurrence.doc, occurrence.start, occurrence.end));
+    }
+    let name = names
+        .iter()
+        .max_by(|a, b| {
+            (a.1 .1, a.1 .0, a.0.len())
+                .cmp(&(b.1 .1, b.1 .0, b.0.len()))
+                .then_with(|| b.0.cmp(a.0))
+        })
+        .map(|(name, _)| name.to_string())
+        .unwrap_or_else(|| occurrences[members[0]].core.clone());
+    let mut aliases: Vec<(&str, usize, bool)> = aliases
+        .into_iter()
+        .map(|(text, (count, variant))| (text, count, variant))
+        .collect();
+    aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    spans.sort_unstable();
+    StoryEntity {
+        name,
+        kind,
+        aliases: aliases
+            .into_iter()
+            .map(|(text, _, variant)| Alias {
+                text: text.to_string(),
+                variant,
+            })
+            .collect(),
+        mentions: members.len(),
+        docs: docs.into_iter().collect(),
+        spans,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(text: &str, names: &[(&str, EntityKind)]) -> Vec<Mention> {
+        let mut found = Vec::new();
+        for &(name, kind) in names {
+            let mut from = 0;
+            while let Some(at) = text[from..].find(name) {
+                let start = from + at;
+                found.push(Mention {
+                    start,
+                    end: start + name.len(),
+                    kind,
+                });
+                from = start + name.len();
+            }
+        }
+        found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        found.dedup_by(|a, b| a.start < b.end && b.start < a.end);
+        found
+    }
+
+    #[test]
+    fn merges_titles_surnames_possessives_and_misspellings() {
+        use EntityKind::*;
+        let first = "Attorney General Jeff Sessions met Sergey Kislyak. Sessions said Kislyak was polite. Sen. Sessions' aide agreed.";
+        let second = "AG Session's meeting with Kisylak worried Kislyak's critics and Kislyak himself. Sessions again.";
+        let names = [
+            ("Jeff Sessions", Person),
+            ("Sergey Kislyak", Person),
+            ("Sessions", Person),
+            ("Kislyak", Person),
+            ("Session", Person),
+            ("Kisylak", Person),
+        ];
+        let first_mentions = mentions(first, &names);
+        let second_mentions = mentions(second, &names);
+        let entities = merge(&[(first, &first_mentions), (second, &second_mentions)]);
+        let sessions = entities.iter().find(|e| e.name == "Jeff Sessions").unwrap();
+        let texts: Vec<&str> = sessions.aliases.iter().map(|a| a.text.as_str()).collect();
+        assert!(
+            texts.contains(&"Attorney General Jeff Sessions"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"Sen. Sessions'"), "{texts:?}");
+        assert!(
+            sessions
+                .aliases
+                .iter()
+                .any(|a| a.text == "AG Session's" && a.variant),
+            "{:?}",
+            sessions.aliases
+        );
+        assert_eq!(sessions.docs, [0, 1]);
+        let kislyak = entities
+            .iter()
+            .find(|e| e.name == "Sergey Kislyak")
+            .unwrap();
+        assert!(kislyak
+            .aliases
+            .iter()
+            .any(|a| a.text == "Kisylak" && a.variant));
+        assert!(kislyak
+            .aliases
+            .iter()
+            .any(|a| a.text == "Kislyak" && !a.variant));
+        assert_eq!(entities.len(), 2, "{entities:#?}");
+    }
+
+    #[test]
+    fn keeps_kinds_and_different_people_apart() {
+        use EntityKind::*;
+        let text = "Donald Trump spoke at Trump Tower. Hillary Clinton and Bill Clinton met. The Clinton campaign said Trump lied.";
+        let found = mentions(
+            text,
+            &[
+                ("Donald Trump", Person),
+                ("Trump Tower", Place),
+                ("Hillary Clinton", Person),
+                ("Bill Clinton", Person),
+                ("Clinton campaign", Organization),
+                ("Trump", Person),
+            ],
+        );
+        let entities = merge(&[(text, &found)]);
+        let names: BTreeSet<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            BTreeSet::from([
+                "Donald Trump",
+                "Trump Tower",
+                "Hillary Clinton",
+                "Bill Clinton",
+                "Clinton campaign"
+            ])
+        );
+        assert_eq!(
+            entities
+                .iter()
+                .find(|e| e.name == "Donald Trump")
+                .unwrap()
+                .mentions,
+            2
+        );
+    }
+
+    #[test]
+    fn merges_acronyms() {
+        let text = "The Democratic National Committee was hacked. The DNC said so. U.S. officials and the United States agreed.";
+        let found = mentions(
+            text,
+            &[
+                ("Democratic National Committee", EntityKind::Organization),
+                ("DNC", EntityKind::Organization),
+                ("U.S.", EntityKind::Place),
+                ("United States", EntityKind::Place),
+            ],
+        );
+        let entities = merge(&[(text, &found)]);
+        assert_eq!(entities.len(), 2, "{entities:#?}");
+        assert!(entities.iter().all(|e| e.mentions == 2));
+    }
+}

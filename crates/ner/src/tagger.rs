@@ -1,0 +1,210 @@
+//! The tagger: features, model scores and Viterbi decoding over documents, sentences or raw text.
+
+use std::sync::{Arc, LazyLock};
+
+use serde::Serialize;
+
+use crate::clusters::Clusters;
+use crate::features::{
+    add_second_pass_features, sentence_features, DocumentContext, FirstPassVotes,
+};
+use crate::model::{Model, ModelError};
+use crate::tag::{spans, EntityKind, Tag, TAG_COUNT};
+use crate::tokenize::{sentences, tokenize};
+use crate::viterbi::best_tags;
+
+static COMMITTED_MODEL: &[u8] = include_bytes!("../model/ner.bin");
+static COMMITTED_SECOND_MODEL: &[u8] = include_bytes!("../model/ner-second.bin");
+static COMMITTED_CLUSTERS: &str = include_str!("../model/clusters.tsv");
+
+/// The first-pass model and the optional second-pass model.
+type ModelPair = (Arc<Model>, Option<Arc<Model>>);
+
+static DEFAULT_MODELS: LazyLock<Result<ModelPair, ModelError>> = LazyLock::new(|| {
+    let first = Model::decode(COMMITTED_MODEL)?;
+    let second = Model::decode(COMMITTED_SECOND_MODEL)?;
+    Ok((
+        Arc::new(first),
+        (second.feature_count() > 0).then(|| Arc::new(second)),
+    ))
+});
+static DEFAULT_CLUSTERS: LazyLock<Arc<Clusters>> =
+    LazyLock::new(|| Arc::new(Clusters::parse(COMMITTED_CLUSTERS)));
+
+/// The best tags of one sentence's features under `model`.
+fn decode(model: &Model, features: &[Vec<u64>]) -> Vec<Tag> {
+    let scores: Vec<[f32; TAG_COUNT]> = features
+        .iter()
+        .map(|token| {
+            let mut scores = [0f32; TAG_COUNT];
+            model.score(token, &mut scores);
+            scores
+        })
+        .collect();
+    best_tags(&scores, model.transitions())
+        .into_iter()
+        .map(Tag::from_index)
+        .collect()
+}
+
+/// The committed word-cluster table.
+pub fn committed_clusters() -> Arc<Clusters> {
+    Arc::clone(&DEFAULT_CLUSTERS)
+}
+
+/// An entity mention in a text: byte range and kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+}
+
+impl Mention {
+    /// The mention text in `source`.
+    pub fn text(self, source: &str) -> &str {
+        source.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// A named-entity tagger: a model plus the word-cluster table its features use.
+#[derive(Clone)]
+pub struct Tagger {
+    model: Arc<Model>,
+    /// The second-pass model, over first-pass predictions (document consistency), if any.
+    second: Option<Arc<Model>>,
+    clusters: Arc<Clusters>,
+}
+
+impl Default for Tagger {
+    /// The committed model (decoded once, lazily). If it could not be decoded the tagger finds
+    /// no entities; [`Tagger::committed`] reports that error instead.
+    fn default() -> Self {
+        Tagger::committed().unwrap_or_else(|_| Tagger::new(Model::default(), Clusters::empty()))
+    }
+}
+
+impl Tagger {
+    /// The committed model and clusters.
+    pub fn committed() -> Result<Tagger, ModelError> {
+        let (model, second) = DEFAULT_MODELS.as_ref().map_err(Clone::clone)?;
+        Ok(Tagger {
+            model: Arc::clone(model),
+            second: second.clone(),
+            clusters: committed_clusters(),
+        })
+    }
+
+    /// A one-pass tagger over a given model and cluster table.
+    pub fn new(model: Model, clusters: Clusters) -> Tagger {
+        Tagger {
+            model: Arc::new(model),
+            second: None,
+            clusters: Arc::new(clusters),
+        }
+    }
+
+    /// A one-pass tagger over a given model and shared cluster table.
+    pub fn with_shared_clusters(model: Model, clusters: Arc<Clusters>) -> Tagger {
+        Tagger {
+            model: Arc::new(model),
+            second: None,
+            clusters,
+        }
+    }
+
+    /// The same tagger with a second pass over the first one's predictions.
+    pub fn with_second_pass(mut self, second: Model) -> Tagger {
+        self.second = Some(Arc::new(second));
+        self
+    }
+
+    /// Tags the sentences (word lists) of one document; document-level features span them all.
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
+        let context = DocumentContext::new(sentences);
+        let words: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.iter().map(AsRef::as_ref).collect())
+            .collect();
+        let mut features: Vec<Vec<Vec<u64>>> = words
+            .iter()
+            .map(|sentence| {
+                let mut sentence_features_out = Vec::with_capacity(sentence.len());
+                sentence_features(
+                    sentence,
+                    &context,
+                    &self.clusters,
+                    &mut sentence_features_out,
+                );
+                sentence_features_out
+            })
+            .collect();
+        let first: Vec<Vec<Tag>> = features
+            .iter()
+            .map(|sentence| decode(&self.model, sentence))
+            .collect();
+        let Some(second) = &self.second else {
+            return first;
+        };
+        let votes = FirstPassVotes::new(&words, &first);
+        for ((sentence, tags), sentence_features_out) in
+            words.iter().zip(&first).zip(features.iter_mut())
+        {
+            add_second_pass_features(sentence, tags, &votes, sentence_features_out);
+        }
+        features
+            .iter()
+            .map(|sentence| decode(second, sentence))
+            .collect()
+    }
+
+    /// The per-token features a document gets, first pass only (for training).
+    pub fn first_pass_features<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Vec<u64>>> {
+        let context = DocumentContext::new(sentences);
+        sentences
+            .iter()
+            .map(|sentence| {
+                let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
+                let mut out = Vec::with_capacity(words.len());
+                sentence_features(&words, &context, &self.clusters, &mut out);
+                out
+            })
+            .collect()
+    }
+
+    /// Tags one tokenised sentence on its own.
+    pub fn tag_tokens(&self, words: &[&str]) -> Vec<Tag> {
+        self.tag_document(&[words.to_vec()])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// The entity mentions of a raw text (one document), as byte ranges into it.
+    pub fn entities(&self, text: &str) -> Vec<Mention> {
+        let tokens = tokenize(text);
+        let ranges = sentences(text, &tokens);
+        let words: Vec<Vec<&str>> = ranges
+            .iter()
+            .map(|range| {
+                tokens[range.clone()]
+                    .iter()
+                    .map(|token| token.text(text))
+                    .collect()
+            })
+            .collect();
+        let tags = self.tag_document(&words);
+        let mut mentions = Vec::new();
+        for (range, sentence_tags) in ranges.iter().zip(&tags) {
+            for (first, end, kind) in spans(sentence_tags) {
+                let start = tokens[range.start + first].start;
+                let stop = tokens[range.start + end - 1].end;
+                mentions.push(Mention {
+                    start,
+                    end: stop,
+                    kind,
+                });
+            }
+        }
+        mentions
+    }
+}
