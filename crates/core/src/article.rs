@@ -31,3 +31,11 @@ pub struct Cluster {
     pub articles: Vec<Article>,
     pub reference: Option<String>,
 }
+
+/// A byte span in one article of the input: `doc` is the article's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+}

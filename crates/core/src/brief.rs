@@ -3,7 +3,10 @@
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::entities::{self, Entity};
+use crate::quotations::{self, QuoteGroup};
 use crate::summary::{self, SummaryOptions, SummarySentence};
+use crate::timeline::{self, TimelineEntry};
 use crate::Article;
 
 /// What a brief should contain.
@@ -42,6 +45,12 @@ pub struct Brief {
     pub summary: Vec<SummarySentence>,
     /// Words in the summary.
     pub words: usize,
+    /// People, organisations and places, most central first.
+    pub entities: Vec<Entity>,
+    /// Quotes grouped by speaker, most quoted first.
+    pub quotes: Vec<QuoteGroup>,
+    /// Dated events, oldest first.
+    pub timeline: Vec<TimelineEntry>,
     /// Things the reader should know about the input (an article with no prose, say).
     pub warnings: Vec<String>,
 }
@@ -52,11 +61,15 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
         return Err(BriefError::NoArticles);
     }
     let mut warnings = Vec::new();
+    let docs: Vec<Document> = articles
+        .iter()
+        .map(|a| Document::analyse(&a.text))
+        .collect();
     let sources: Vec<Source> = articles
         .iter()
+        .zip(&docs)
         .enumerate()
-        .map(|(doc, a)| {
-            let analysed = Document::analyse(&a.text);
+        .map(|(doc, (a, analysed))| {
             let words = analysed
                 .prose()
                 .map(|s| summary::word_count(&a.text[s.range.clone()]))
@@ -84,10 +97,16 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
     }
     let summary = summary::summarize(articles, &opts.summary);
     let words = summary.words();
+    let found = entities::analyse(articles);
+    let quotes = quotations::quotations(articles, &found.names, |d, s, e| found.name_at(d, s, e));
+    let timeline = timeline::timeline(articles, &docs);
     Ok(Brief {
         sources,
         summary: summary.sentences,
         words,
+        entities: found.entities,
+        quotes,
+        timeline,
         warnings,
     })
 }

@@ -9,11 +9,14 @@ pub mod article;
 pub mod brief;
 pub mod clean;
 pub mod document;
+pub mod entities;
 pub mod ingest;
+pub mod quotations;
 pub mod render;
 pub mod summary;
 pub mod terms;
+pub mod timeline;
 
-pub use article::{Article, Cluster};
+pub use article::{Article, Cluster, Span};
 pub use brief::{build_brief, Brief, BriefError, BriefOptions};
 pub use summary::{summarize, Summary, SummaryOptions, SummarySentence, Support};

@@ -8,6 +8,9 @@ use std::fmt::Write;
 use crate::brief::{Brief, Source};
 use crate::summary::SummarySentence;
 
+/// Most entities listed in the Markdown brief.
+const MAX_ENTITIES: usize = 15;
+
 /// The brief as Markdown, for a terminal or a document.
 pub fn markdown(brief: &Brief) -> String {
     let mut out = String::new();
@@ -26,6 +29,69 @@ pub fn markdown(brief: &Brief) -> String {
     out.push_str("## Summary\n\n");
     for s in &brief.summary {
         let _ = writeln!(out, "{} {}\n", s.text, marks(s));
+    }
+    let people: Vec<_> = brief
+        .entities
+        .iter()
+        .filter(|e| e.docs.len() > 1 || e.mentions > 2)
+        .take(MAX_ENTITIES)
+        .collect();
+    if !people.is_empty() {
+        out.push_str("## People and organisations\n\n");
+        for e in people {
+            let mut aliases: Vec<String> = e
+                .aliases
+                .iter()
+                .filter(|a| a.text != e.name)
+                .map(|a| {
+                    if a.variant {
+                        format!("{} (variant)", a.text)
+                    } else {
+                        a.text.clone()
+                    }
+                })
+                .collect();
+            aliases.truncate(6);
+            let also = if aliases.is_empty() {
+                String::new()
+            } else {
+                format!("; also {}", aliases.join(", "))
+            };
+            let docs: Vec<String> = e.docs.iter().map(|d| (d + 1).to_string()).collect();
+            let _ = writeln!(
+                out,
+                "- **{}** ({}, {} mentions{also}) [{}]",
+                e.name,
+                e.kind,
+                e.mentions,
+                docs.join(", ")
+            );
+        }
+        out.push('\n');
+    }
+    if !brief.quotes.is_empty() {
+        out.push_str("## Quotes\n\n");
+        for group in &brief.quotes {
+            let _ = writeln!(out, "**{}**\n", group.speaker);
+            for q in &group.quotes {
+                let docs: Vec<String> = q.sources.iter().map(|s| (s.doc + 1).to_string()).collect();
+                let _ = writeln!(out, "- “{}” [{}]", q.text, docs.join(", "));
+            }
+            out.push('\n');
+        }
+    }
+    if !brief.timeline.is_empty() {
+        out.push_str("## Timeline\n\n");
+        for entry in &brief.timeline {
+            let _ = writeln!(
+                out,
+                "- **{}** {} [{}]",
+                entry.date,
+                entry.text,
+                source_list(&entry.sources)
+            );
+        }
+        out.push('\n');
     }
     out.push_str("## Sources\n\n");
     for source in &brief.sources {
@@ -64,6 +130,17 @@ pub fn text(brief: &Brief) -> String {
 /// The brief as pretty-printed JSON.
 pub fn json(brief: &Brief) -> String {
     serde_json::to_string_pretty(brief).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The 1-based numbers of the articles of some spans, each once.
+fn source_list(spans: &[crate::Span]) -> String {
+    let mut docs: Vec<usize> = spans.iter().map(|s| s.doc + 1).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs.iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `[origin; supporters]`, 1-based.

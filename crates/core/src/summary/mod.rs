@@ -13,7 +13,7 @@
 pub mod candidates;
 pub mod features;
 mod select;
-mod vector;
+pub(crate) mod vector;
 mod weights;
 
 use serde::Serialize;

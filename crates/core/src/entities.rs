@@ -1,0 +1,97 @@
+//! Entities: the people, organisations and places of a story, with their aliases merged.
+//!
+//! `newsbrief-ner` tags each article and merges the mentions across the story ("Attorney General Jeff
+//! Sessions", "Sessions", "Session's"); this stage keeps the kinds a reader looks for and knows which
+//! entity any mention span belongs to (so a quote's speaker can be named by its entity).
+
+use newsbrief_ner::{merge, EntityKind, Mention, StoryEntity, Tagger};
+use newsbrief_quotes::{NameKind, NameSpan};
+use serde::Serialize;
+
+use crate::Article;
+
+/// A person, organisation or place of the story.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// Canonical name: the most frequent full form.
+    pub name: String,
+    /// "person", "organization" or "place".
+    pub kind: &'static str,
+    /// The written forms; `variant` marks a misspelt or non-standard one.
+    pub aliases: Vec<newsbrief_ner::Alias>,
+    pub mentions: usize,
+    /// Indices of the articles that mention it.
+    pub docs: Vec<usize>,
+}
+
+/// What the entity analysis gives the rest of the brief.
+pub struct Analysis {
+    /// Most central first.
+    pub entities: Vec<Entity>,
+    /// Every article's name mentions, for the quote finder.
+    pub names: Vec<Vec<NameSpan>>,
+    merged: Vec<StoryEntity>,
+}
+
+impl Analysis {
+    /// The canonical name of the entity a mention span belongs to, if any.
+    pub fn name_at(&self, doc: usize, start: usize, end: usize) -> Option<&str> {
+        self.merged
+            .iter()
+            .find(|e| {
+                e.spans
+                    .iter()
+                    .any(|&(d, s, t)| d == doc && s < end && start < t)
+            })
+            .map(|e| e.name.as_str())
+    }
+}
+
+/// Tags every article and merges the story's entities.
+pub fn analyse(articles: &[Article]) -> Analysis {
+    let tagger = Tagger::default();
+    let mentions: Vec<Vec<Mention>> = articles.iter().map(|a| tagger.entities(&a.text)).collect();
+    let docs: Vec<(&str, &[Mention])> = articles
+        .iter()
+        .zip(&mentions)
+        .map(|(a, m)| (a.text.as_str(), m.as_slice()))
+        .collect();
+    let merged = merge(&docs);
+    let entities = merged
+        .iter()
+        .filter(|e| e.kind != EntityKind::Other)
+        .map(|e| Entity {
+            name: e.name.clone(),
+            kind: e.kind.name(),
+            aliases: e.aliases.clone(),
+            mentions: e.mentions,
+            docs: e.docs.clone(),
+        })
+        .collect();
+    let names = mentions
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .map(|m| NameSpan {
+                    start: m.start,
+                    end: m.end,
+                    kind: name_kind(m.kind),
+                })
+                .collect()
+        })
+        .collect();
+    Analysis {
+        entities,
+        names,
+        merged,
+    }
+}
+
+fn name_kind(kind: EntityKind) -> NameKind {
+    match kind {
+        EntityKind::Person => NameKind::Person,
+        EntityKind::Organization => NameKind::Organization,
+        EntityKind::Place => NameKind::Place,
+        EntityKind::Other => NameKind::Other,
+    }
+}
