@@ -1,0 +1,347 @@
+//! Main-text extraction. The page is flattened into elements carrying the amount of "good" text
+//! (paragraph-like blocks of real prose, few links) and of other text below them; the article
+//! container is the element that maximises good text minus a penalty for the rest. Its blocks are
+//! then written out as paragraphs, leaving out boilerplate elements and link-heavy blocks.
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+use crate::boilerplate::{self, Verdict};
+
+/// Tags that continue the current paragraph; every other element starts a new block.
+const INLINE_TAGS: &[&str] = &[
+    "a", "span", "b", "i", "em", "strong", "u", "small", "sub", "sup", "abbr", "cite", "code", "q",
+    "mark", "time", "font", "s", "strike", "label", "bdi", "bdo", "data", "dfn", "kbd", "samp",
+    "var", "wbr", "del", "ins", "big", "tt", "nobr",
+];
+
+/// A block needs this many non-space characters to count as prose.
+const MIN_PROSE_CHARS: usize = 40;
+/// A block whose link characters exceed this share is navigation, not prose.
+const MAX_PROSE_LINK_SHARE: f64 = 0.3;
+/// Penalty per character of non-prose text inside a candidate container.
+const NOISE_PENALTY: f64 = 1.0;
+/// Blocks with a larger share of link text are dropped from the output.
+const MAX_OUTPUT_LINK_SHARE: f64 = 0.5;
+
+/// Score bonus, per prose character, of an element marked as the article body.
+const BODY_MARK_BONUS: f64 = 1.0;
+
+/// Hinted-junk elements holding at least this share of the page's prose are article text after all.
+const OVERRULE_HINT_SHARE: f64 = 0.5;
+
+/// One element of the flattened page, in document (pre-)order: children come after parents.
+struct Element {
+    parent: Option<usize>,
+    verdict: Verdict,
+    inline: bool,
+    /// Non-space characters of the text nodes directly inside the element.
+    own_chars: usize,
+    /// Those of them inside a link.
+    own_link_chars: usize,
+    /// The element says it holds the article body (`itemprop="articleBody"`, `class="entry-content"`…).
+    marked_as_body: bool,
+}
+
+/// Text amounts of one element, computed bottom-up for a given set of excluded elements.
+#[derive(Clone, Copy, Default)]
+struct Amounts {
+    /// Characters of the element's own block (inline descendants included).
+    block_chars: usize,
+    block_link_chars: usize,
+    /// Characters in the whole subtree, excluded elements left out.
+    total_chars: usize,
+    /// Prose characters in the whole subtree.
+    prose_chars: usize,
+}
+
+/// Extracts the article body as paragraphs separated by `"\n\n"`.
+pub(crate) fn extract(document: &Html, article_body_hint: Option<&str>) -> String {
+    let elements = flatten(document);
+    let excluded = excluded_elements(&elements);
+    let amounts = aggregate(&elements, &excluded);
+    let from_dom = match choose_container(&elements, &amounts, &excluded) {
+        Some(container) => write_container(document, &excluded, container),
+        None => String::new(),
+    };
+    match article_body_hint {
+        Some(hint) if word_count(hint) > 2 * word_count(&from_dom) + 20 => paragraphs_of(hint),
+        _ => from_dom,
+    }
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// A JSON-LD `articleBody` laid out as paragraphs.
+fn paragraphs_of(text: &str) -> String {
+    let mut writer = ParagraphWriter::default();
+    for line in text.lines() {
+        writer.push_text(line, false);
+        writer.end_paragraph();
+    }
+    writer.finish()
+}
+
+fn flatten(document: &Html) -> Vec<Element> {
+    let mut elements: Vec<Element> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut link_depth = 0usize;
+    for edge in document.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(element) => {
+                    if element.name() == "a" {
+                        link_depth += 1;
+                    }
+                    elements.push(Element {
+                        parent: open.last().copied(),
+                        verdict: boilerplate::verdict(element),
+                        inline: INLINE_TAGS.contains(&element.name()),
+                        own_chars: 0,
+                        own_link_chars: 0,
+                        marked_as_body: boilerplate::marked_as_body(element),
+                    });
+                    open.push(elements.len() - 1);
+                }
+                Node::Text(text) => {
+                    if let Some(&current) = open.last() {
+                        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+                        elements[current].own_chars += chars;
+                        if link_depth > 0 {
+                            elements[current].own_link_chars += chars;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(element) = node.value() {
+                    if element.name() == "a" {
+                        link_depth = link_depth.saturating_sub(1);
+                    }
+                    open.pop();
+                }
+            }
+        }
+    }
+    elements
+}
+
+/// Which elements are left out: boilerplate and everything inside it. Class/id hints are overruled
+/// for an element that holds most of the page's prose (a page wrapper with an unlucky class name).
+fn excluded_elements(elements: &[Element]) -> Vec<bool> {
+    let hard = inherit(elements, |e| e.verdict == Verdict::Junk);
+    let raw = aggregate(elements, &hard);
+    let page_prose = raw.first().map_or(0, |a| a.prose_chars) as f64;
+    let mut excluded: Vec<bool> = Vec::with_capacity(elements.len());
+    for (index, element) in elements.iter().enumerate() {
+        let parent_excluded = element.parent.is_some_and(|p| excluded[p]);
+        let own = match element.verdict {
+            Verdict::Junk => true,
+            Verdict::HintedJunk => {
+                (raw[index].prose_chars as f64) < OVERRULE_HINT_SHARE * page_prose
+            }
+            Verdict::Keep => false,
+        };
+        excluded.push(parent_excluded || own);
+    }
+    excluded
+}
+
+/// Marks elements for which `own` holds, or holds for an ancestor.
+fn inherit(elements: &[Element], own: impl Fn(&Element) -> bool) -> Vec<bool> {
+    let mut marked: Vec<bool> = Vec::with_capacity(elements.len());
+    for element in elements {
+        let parent_marked = element.parent.is_some_and(|p| marked[p]);
+        marked.push(parent_marked || own(element));
+    }
+    marked
+}
+
+/// Computes text amounts bottom-up (reverse document order), leaving out excluded elements.
+fn aggregate(elements: &[Element], excluded: &[bool]) -> Vec<Amounts> {
+    let mut amounts: Vec<Amounts> = elements
+        .iter()
+        .map(|e| Amounts {
+            block_chars: e.own_chars,
+            block_link_chars: e.own_link_chars,
+            total_chars: e.own_chars,
+            prose_chars: 0,
+        })
+        .collect();
+    for index in (0..elements.len()).rev() {
+        if excluded[index] {
+            continue;
+        }
+        let element = &elements[index];
+        let mut own = amounts[index];
+        if !element.inline && is_prose(own.block_chars, own.block_link_chars) {
+            own.prose_chars += own.block_chars - own.block_link_chars;
+        }
+        amounts[index] = own;
+        let Some(parent) = element.parent else {
+            continue;
+        };
+        let parent = &mut amounts[parent];
+        parent.total_chars += own.total_chars;
+        parent.prose_chars += own.prose_chars;
+        if element.inline {
+            parent.block_chars += own.block_chars;
+            parent.block_link_chars += own.block_link_chars;
+        }
+    }
+    amounts
+}
+
+fn is_prose(chars: usize, link_chars: usize) -> bool {
+    chars >= MIN_PROSE_CHARS && (link_chars as f64) <= MAX_PROSE_LINK_SHARE * chars as f64
+}
+
+/// The element maximising prose minus penalised other text.
+fn choose_container(elements: &[Element], amounts: &[Amounts], excluded: &[bool]) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    for (index, amount) in amounts.iter().enumerate() {
+        if excluded[index] || amount.prose_chars == 0 {
+            continue;
+        }
+        let noise = amount.total_chars.saturating_sub(amount.prose_chars) as f64;
+        let mut score = amount.prose_chars as f64 - NOISE_PENALTY * noise;
+        if elements[index].marked_as_body {
+            score += BODY_MARK_BONUS * amount.prose_chars as f64;
+        }
+        if best.map_or(true, |(_, s)| score > s) {
+            best = Some((index, score));
+        }
+    }
+    best.map(|(index, _)| index)
+}
+
+/// Writes out the container's text blocks.
+fn write_container(document: &Html, excluded: &[bool], container: usize) -> String {
+    let mut writer = ParagraphWriter::default();
+    let mut counter = 0usize;
+    let mut skip_depth = 0usize;
+    let mut link_depth = 0usize;
+    let mut in_container = false;
+    let mut container_depth = 0usize;
+    for edge in document.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(element) => {
+                    let index = counter;
+                    counter += 1;
+                    if !in_container {
+                        if index == container {
+                            in_container = true;
+                            container_depth = 1;
+                        }
+                        continue;
+                    }
+                    container_depth += 1;
+                    if skip_depth > 0 || excluded.get(index).copied().unwrap_or(true) {
+                        skip_depth += 1;
+                        continue;
+                    }
+                    let name = element.name();
+                    if name == "a" {
+                        link_depth += 1;
+                    }
+                    if name == "br" {
+                        writer.line_break();
+                    } else if !INLINE_TAGS.contains(&name) {
+                        writer.end_paragraph();
+                    }
+                }
+                Node::Text(text) if in_container && skip_depth == 0 => {
+                    writer.push_text(text, link_depth > 0)
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let Node::Element(element) = node.value() else {
+                    continue;
+                };
+                if !in_container {
+                    continue;
+                }
+                container_depth -= 1;
+                if container_depth == 0 {
+                    break;
+                }
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                let name = element.name();
+                if name == "a" {
+                    link_depth = link_depth.saturating_sub(1);
+                }
+                if !INLINE_TAGS.contains(&name) {
+                    writer.end_paragraph();
+                }
+            }
+        }
+    }
+    writer.finish()
+}
+
+/// Accumulates text into paragraphs, collapsing whitespace and dropping link-heavy blocks.
+#[derive(Default)]
+struct ParagraphWriter {
+    out: String,
+    current: String,
+    current_chars: usize,
+    current_link_chars: usize,
+    pending_space: bool,
+}
+
+impl ParagraphWriter {
+    fn push_text(&mut self, text: &str, in_link: bool) {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.pending_space = true;
+                continue;
+            }
+            if self.pending_space && !self.current.is_empty() && !self.current.ends_with('\n') {
+                self.current.push(' ');
+            }
+            self.pending_space = false;
+            self.current.push(c);
+            self.current_chars += 1;
+            if in_link {
+                self.current_link_chars += 1;
+            }
+        }
+    }
+
+    fn line_break(&mut self) {
+        if !self.current.is_empty() && !self.current.ends_with('\n') {
+            self.current.push('\n');
+        }
+        self.pending_space = false;
+    }
+
+    fn end_paragraph(&mut self) {
+        let paragraph = self.current.trim();
+        let link_heavy =
+            self.current_link_chars as f64 > MAX_OUTPUT_LINK_SHARE * self.current_chars as f64;
+        let raw_markup = paragraph.starts_with('<') && paragraph.ends_with('>');
+        if !paragraph.is_empty() && !link_heavy && !raw_markup {
+            if !self.out.is_empty() {
+                self.out.push_str("\n\n");
+            }
+            self.out.push_str(paragraph);
+        }
+        self.current.clear();
+        self.current_chars = 0;
+        self.current_link_chars = 0;
+        self.pending_space = false;
+    }
+
+    fn finish(mut self) -> String {
+        self.end_paragraph();
+        self.out
+    }
+}

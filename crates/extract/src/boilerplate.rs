@@ -1,0 +1,291 @@
+//! Recognises page elements that are never article text: navigation, ads, share buttons, comment
+//! sections, related-article lists, cookie banners, captions and credits, hidden elements. The
+//! decision uses the tag, ARIA roles, visibility attributes and class/id hints.
+
+use scraper::node::Element;
+
+/// Tags whose content is never article body text.
+const JUNK_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "aside",
+    "button",
+    "select",
+    "option",
+    "textarea",
+    "input",
+    "iframe",
+    "svg",
+    "canvas",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "figure",
+    "figcaption",
+    "picture",
+    "header",
+    "h1",
+    "dialog",
+    "menu",
+    "address",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "math",
+];
+
+/// ARIA roles of page furniture.
+const JUNK_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "dialog",
+    "alertdialog",
+    "search",
+    "menu",
+    "menubar",
+    "toolbar",
+];
+
+/// Class/id fragments that mark boilerplate even inside an element that also looks like content.
+const STRONG_HINTS: &[&str] = &[
+    "comment",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscri",
+    "cookie",
+    "consent",
+    "promo",
+    "advert",
+    "sponsor",
+    "sidebar",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "caption",
+    "credit",
+    "byline",
+    "breadcrumb",
+    "popular",
+    "trending",
+    "signup",
+    "sign-up",
+    "popup",
+    "disqus",
+    "author-bio",
+    "authorbio",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader",
+    "visuallyhidden",
+    "most-read",
+    "mostread",
+    "more-stories",
+    "recirc",
+    "gdpr",
+    "paywall",
+    "tooltip",
+    "dateline",
+    "timestamp",
+    "copyright",
+    "disclaimer",
+];
+
+/// Class/id words that mark boilerplate unless the element also looks like content.
+const WEAK_HINTS: &[&str] = &[
+    "nav",
+    "navbar",
+    "menu",
+    "footer",
+    "header",
+    "banner",
+    "masthead",
+    "widget",
+    "ad",
+    "ads",
+    "meta",
+    "tags",
+    "tag",
+    "print",
+    "skip",
+    "pagination",
+    "pager",
+    "login",
+    "utility",
+    "toolbar",
+    "rail",
+    "aside",
+    "extra",
+    "links",
+    "topics",
+    "categories",
+    "author",
+    "date",
+    "hidden",
+    "hide",
+    "overlay",
+    "alert",
+    "bottom",
+    "top",
+];
+
+/// Class/id words that mark article content.
+const CONTENT_HINTS: &[&str] = &[
+    "article", "body", "content", "entry", "main", "story", "post", "text", "column",
+];
+
+/// How sure the page furniture verdict on an element is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Possibly article text.
+    Keep,
+    /// Boilerplate judged from class/id names alone: overruled when it holds most of the page's prose.
+    HintedJunk,
+    /// Boilerplate by tag, role or visibility.
+    Junk,
+}
+
+/// Judges an element (and so everything inside it).
+pub(crate) fn verdict(element: &Element) -> Verdict {
+    if is_junk(element) {
+        Verdict::Junk
+    } else if hinted_junk(element) {
+        Verdict::HintedJunk
+    } else {
+        Verdict::Keep
+    }
+}
+
+fn is_junk(element: &Element) -> bool {
+    let name = element.name();
+    if JUNK_TAGS.contains(&name) {
+        return true;
+    }
+    if element.attr("hidden").is_some()
+        || element
+            .attr("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if element
+        .attr("role")
+        .is_some_and(|role| JUNK_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
+    {
+        return true;
+    }
+    element.attr("style").is_some_and(is_hidden_style)
+}
+
+fn hinted_junk(element: &Element) -> bool {
+    let name = element.name();
+    if name == "body" || name == "html" || name == "article" || name == "main" {
+        return false;
+    }
+    let mut hints = String::new();
+    for value in [element.attr("class"), element.attr("id")]
+        .into_iter()
+        .flatten()
+    {
+        hints.push_str(&value.to_ascii_lowercase());
+        hints.push(' ');
+    }
+    hints_are_junk(&hints)
+}
+
+/// Class/id fragments by which pages name their article-body container.
+const BODY_MARKS: &[&str] = &[
+    "article-body",
+    "articlebody",
+    "article_body",
+    "story-body",
+    "storybody",
+    "entry-content",
+    "post-content",
+    "article-content",
+    "articlecontent",
+    "post-body",
+    "story-content",
+    "article-text",
+    "body-text",
+    "main-content",
+];
+
+/// True when the element declares itself the article body.
+pub(crate) fn marked_as_body(element: &Element) -> bool {
+    if element
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
+        return true;
+    }
+    [element.attr("class"), element.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|value| {
+            BODY_MARKS
+                .iter()
+                .any(|mark| value.to_ascii_lowercase().contains(mark))
+        })
+}
+
+fn is_hidden_style(style: &str) -> bool {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
+}
+
+/// Decides from the lower-cased class and id values.
+fn hints_are_junk(hints: &str) -> bool {
+    if hints.trim().is_empty() {
+        return false;
+    }
+    let hints = hints.replace("commentary", "opinion").replace("shared", "");
+    if STRONG_HINTS.iter().any(|hint| hints.contains(hint)) {
+        return true;
+    }
+    let words: Vec<&str> = hints
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let weak = words.iter().any(|w| WEAK_HINTS.contains(w));
+    let content = words
+        .iter()
+        .any(|w| CONTENT_HINTS.iter().any(|hint| w.contains(hint)));
+    weak && !content
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_hints_decide() {
+        assert!(hints_are_junk("social-share-bar "));
+        assert!(hints_are_junk("comments-section "));
+        assert!(hints_are_junk("site-nav "));
+        assert!(!hints_are_junk("article-body "));
+        assert!(!hints_are_junk("nav article-content "));
+        assert!(!hints_are_junk("commentary-body "));
+        assert!(!hints_are_junk("headline-wrapper "));
+    }
+
+    #[test]
+    fn hidden_styles_are_junk() {
+        assert!(is_hidden_style("color: red; display: none"));
+        assert!(!is_hidden_style("display:block"));
+    }
+}
