@@ -1,6 +1,7 @@
 //! Input: reading the articles a user names on the command line.
 //!
-//! A path is a file (one article), a directory (every article file in it, in name order) or `-` (one article
+//! A path is a file (a text or Markdown article, a saved web page, a gzip-compressed page or a WARC
+//! archive of pages), a directory (every article file in it, in name order) or `-` (one article
 //! from standard input). Files that cannot be articles (empty, binary, not UTF-8) are skipped with a warning
 //! naming them; a path that does not exist, or nothing usable at all, is an error.
 
@@ -10,8 +11,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 use newsbrief_core::{ingest, Article};
 
-/// File name endings read as articles when a directory is given.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+/// File name endings read as articles when a directory is given (`.gz` covers `.html.gz` and `.warc.gz`).
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "text", "html", "htm", "xhtml", "gz", "warc",
+];
 
 /// Reads every article the paths name, warning on stderr about files that are skipped.
 pub fn read_articles(paths: &[PathBuf]) -> anyhow::Result<Vec<Article>> {
@@ -26,7 +29,10 @@ pub fn read_articles(paths: &[PathBuf]) -> anyhow::Result<Vec<Article>> {
         } else if path.is_dir() {
             let files = article_files(path)?;
             if files.is_empty() {
-                bail!("no article files (.txt, .md) in {}", path.display());
+                bail!(
+                    "no article files (.txt, .md, .html, .warc) in {}",
+                    path.display()
+                );
             }
             for file in files {
                 read_file(&mut articles, &file)?;
@@ -52,8 +58,8 @@ fn read_file(articles: &mut Vec<Article>, path: &Path) -> anyhow::Result<()> {
 }
 
 fn push_article(articles: &mut Vec<Article>, id: &str, bytes: &[u8]) {
-    match ingest::article_from_bytes(id, bytes) {
-        Ok(article) => articles.push(article),
+    match ingest::articles_from_file(id, bytes) {
+        Ok(found) => articles.extend(found),
         Err(e) => eprintln!("newsbrief: skipping {id}: {e}"),
     }
 }

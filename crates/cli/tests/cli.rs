@@ -195,3 +195,48 @@ fn batch_goes_on_after_a_bad_line_and_is_deterministic() {
         assert!(!line["sentences"].as_array().unwrap().is_empty());
     }
 }
+
+#[test]
+fn saved_web_pages_and_text_mix_in_one_brief() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = r#"<!DOCTYPE html><html lang="en"><head><title>Storm cuts power to thousands</title>
+        <meta property="og:site_name" content="Coast Daily">
+        <meta property="article:published_time" content="2024-03-04T08:00:00Z"></head>
+        <body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+        <article><h1>Storm cuts power to thousands</h1>
+        <p>A storm hit the coast on Sunday night and cut power to thousands of homes, the utility said on Monday.</p>
+        <p>Crews worked through the night to restore the lines, and most homes had power again by the morning.</p>
+        </article><footer>Cookie settings</footer></body></html>"#;
+    std::fs::write(dir.path().join("a_page.html"), page).unwrap();
+    std::fs::write(
+        dir.path().join("b_wire.txt"),
+        "Thousands of homes lost power when a storm hit the coast on Sunday night, the utility said.",
+    )
+    .unwrap();
+    let out = newsbrief()
+        .args(["brief", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let brief: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let source = &brief["sources"][0];
+    assert_eq!(source["title"], "Storm cuts power to thousands");
+    assert_eq!(source["outlet"], "Coast Daily");
+    assert!(source["published"]
+        .as_str()
+        .unwrap()
+        .starts_with("2024-03-04"));
+    assert_eq!(brief["sources"][1]["id"], "b_wire.txt");
+    let text = brief["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect::<String>();
+    assert!(!text.contains("Home") && !text.contains("Cookie"));
+}

@@ -28,6 +28,10 @@ pub enum IngestError {
     InvalidUtf8(usize),
     #[error("empty article (no text)")]
     Empty,
+    #[error("{0}")]
+    Extract(String),
+    #[error("no article text found in the page{}", if .0.is_empty() { String::new() } else { format!(" ({})", .0.join("; ")) })]
+    NoArticleInPage(Vec<String>),
 }
 
 /// The separator between the documents of a Multi-News cluster.
@@ -48,6 +52,44 @@ pub fn article_from_bytes(id: &str, bytes: &[u8]) -> Result<Article, IngestError
         return Err(IngestError::Empty);
     }
     Ok(Article::new(id, text))
+}
+
+/// Reads the articles of one input file: a text or Markdown article as it is, or, for a saved web page,
+/// a gzip-compressed page or a WARC archive, the article text and metadata extracted from each page (a
+/// WARC file gives one article per HTML response; their ids are `name#1`, `name#2`, …). Offsets of an
+/// extracted article point into its extracted text.
+pub fn articles_from_file(name: &str, bytes: &[u8]) -> Result<Vec<Article>, IngestError> {
+    if !newsbrief_extract::is_markup(bytes, name) {
+        return article_from_bytes(name, bytes).map(|a| vec![a]);
+    }
+    let pages = newsbrief_extract::read_document(bytes, name)
+        .map_err(|e| IngestError::Extract(e.to_string()))?;
+    let several = pages.len() > 1;
+    let mut warnings = Vec::new();
+    let mut articles = Vec::new();
+    for (i, page) in pages.into_iter().enumerate() {
+        if page.text.trim().is_empty() {
+            warnings.extend(page.warnings);
+            continue;
+        }
+        let id = if several {
+            format!("{name}#{}", i + 1)
+        } else {
+            name.to_owned()
+        };
+        articles.push(Article {
+            id,
+            text: page.text,
+            title: page.title,
+            outlet: page.site,
+            published: page.published,
+            url: page.url,
+        });
+    }
+    if articles.is_empty() {
+        return Err(IngestError::NoArticleInPage(warnings));
+    }
+    Ok(articles)
 }
 
 /// A NUL byte in the first 8 KiB marks a binary file, as `git` and `grep` decide it.
@@ -160,6 +202,22 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn web_pages_are_extracted() {
+        let html = b"<html><head><title>Council passes budget</title><meta property=\"og:site_name\" content=\"Daily\">\
+            </head><body><nav>Home | News</nav><article><h1>Council passes budget</h1><p>The city council passed \
+            the budget on Tuesday after a long debate about the new library and the repairs to the old bridge.</p>\
+            <p>The mayor said the vote was a relief for everyone who had waited for the money since last spring.</p>\
+            </article></body></html>";
+        let articles = articles_from_file("page.html", html).unwrap();
+        assert_eq!(articles.len(), 1);
+        assert!(articles[0].text.contains("The city council passed"));
+        assert!(!articles[0].text.contains("Home | News"));
+        assert_eq!(articles[0].title.as_deref(), Some("Council passes budget"));
+        let text = articles_from_file("a.txt", b"Plain text article.").unwrap();
+        assert_eq!(text[0].text, "Plain text article.");
     }
 
     #[test]
