@@ -1,1 +1,133 @@
-//! (being written)
+//! newsbrief-server: the HTTP API (`/v1/brief`, `/v1/summarize`) and the web page of `newsbrief serve`.
+//!
+//! [`router`] builds the whole service from a [`Config`] (limits, optional bearer token); [`serve`] runs
+//! it on a listener until SIGINT/SIGTERM, letting in-flight requests finish. The routes are listed once,
+//! in [`ROUTES`], which the OpenAPI document at `/openapi.json` is tested against.
+
+pub mod api;
+pub mod config;
+pub mod error;
+pub mod guard;
+pub mod input;
+pub mod openapi;
+pub mod page;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{Method, StatusCode};
+use axum::routing::{get, post, MethodRouter};
+use axum::Router;
+
+pub use config::{parse_size, Config};
+pub use error::ApiError;
+
+use api::AppState;
+
+/// Every route of the service: method and path.
+pub const ROUTES: [(&str, &str); 7] = [
+    ("GET", "/"),
+    ("GET", "/app.css"),
+    ("GET", "/app.js"),
+    ("GET", "/healthz"),
+    ("GET", "/openapi.json"),
+    ("POST", "/v1/brief"),
+    ("POST", "/v1/summarize"),
+];
+
+/// The handler of one of [`ROUTES`].
+fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
+    match (method, path) {
+        ("GET", "/") => get(page::index),
+        ("GET", "/app.css") => get(page::css),
+        ("GET", "/app.js") => get(page::script),
+        ("GET", "/healthz") => get(api::healthz),
+        ("GET", "/openapi.json") => get(openapi::document),
+        ("POST", "/v1/brief") => post(api::brief),
+        ("POST", "/v1/summarize") => post(api::summarize),
+        _ => get(not_found),
+    }
+}
+
+/// The whole service under `config`.
+pub fn router(config: Config) -> Router {
+    let max_body = config.max_body;
+    let state = AppState::new(config);
+    let routes = ROUTES.iter().fold(Router::new(), |r, &(method, path)| {
+        r.route(path, handler(method, path))
+    });
+    routes
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guard::require_token,
+        ))
+        .layer(DefaultBodyLimit::max(max_body))
+        .with_state(state)
+}
+
+/// Serves `router(config)` on `listener` until SIGINT or SIGTERM; in-flight requests finish first.
+pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> std::io::Result<()> {
+    serve_until(listener, config, shutdown_signal()).await
+}
+
+/// Serves `router(config)` on `listener` until `shutdown` resolves: from then on no connection is
+/// accepted, and the requests in flight are answered before this returns.
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(config))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Runs [`serve`] on a runtime of its own, blocking until shutdown (for the command line).
+pub fn serve_blocking(listener: std::net::TcpListener, config: Config) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(config.max_concurrent.max(1) + 16)
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        serve(listener, config).await
+    })
+}
+
+/// Resolves when the process gets SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = async {
+        // If the handler cannot be installed, wait on the other signal only.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such route")
+}
+
+async fn method_not_allowed(method: Method) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!("{method} is not allowed on this route"),
+    )
+}

@@ -1,10 +1,65 @@
-//! `newsbrief serve` (being written).
+//! `newsbrief serve`: the HTTP API and the web page, on 127.0.0.1:8080 unless told otherwise.
 
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Context;
+use newsbrief_server::{parse_size, Config};
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Address to listen on (another than 127.0.0.1 only when you mean to expose the server).
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+    addr: IpAddr,
+    /// Port to listen on (0: any free port; the address is printed).
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// Largest request body, e.g. 20MB or 512KB.
+    #[arg(long, default_value = "20MB", value_parser = parse_size)]
+    max_body: usize,
+    /// Most articles in one brief request.
+    #[arg(long, default_value_t = 200)]
+    max_articles: usize,
+    /// Most clusters in one /v1/summarize request.
+    #[arg(long, default_value_t = 1000)]
+    max_clusters: usize,
+    /// Per-request time limit, in seconds.
+    #[arg(long, default_value_t = 10)]
+    timeout: u64,
+    /// Most requests computing at once; beyond that the server answers 503 at once.
+    #[arg(long, default_value_t = 128)]
+    max_concurrent: usize,
+    /// Bearer token the API asks for (the environment variable NEWSBRIEF_TOKEN works too).
+    #[arg(long)]
+    token: Option<String>,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`serve` is not available yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let token = args
+        .token
+        .or_else(|| std::env::var("NEWSBRIEF_TOKEN").ok())
+        .filter(|t| !t.trim().is_empty());
+    let config = Config {
+        max_body: args.max_body,
+        max_articles: args.max_articles,
+        max_clusters: args.max_clusters,
+        timeout: Duration::from_secs(args.timeout),
+        max_concurrent: args.max_concurrent,
+        token,
+    };
+    let addr = SocketAddr::new(args.addr, args.port);
+    let listener = TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
+    let bound = listener.local_addr()?;
+    eprintln!(
+        "newsbrief: listening on http://{bound}{}",
+        if config.token.is_some() {
+            " (API token required)"
+        } else {
+            ""
+        }
+    );
+    newsbrief_server::serve_blocking(listener, config).context("the server failed")?;
+    eprintln!("newsbrief: stopped");
+    Ok(ExitCode::SUCCESS)
 }

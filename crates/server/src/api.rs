@@ -1,0 +1,271 @@
+//! API handlers: `/v1/brief`, `/v1/summarize` and `/healthz`.
+//!
+//! Bodies are read within the configured size limit, turned into articles by [`crate::input`], and the
+//! CPU work runs on the blocking pool under the concurrency limit and the per-request time limit.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Multipart, Query, Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use newsbrief_core::{build_brief, Brief, BriefError, BriefOptions, SummaryOptions};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use tokio::sync::Semaphore;
+
+use crate::config::Config;
+use crate::error::ApiError;
+use crate::input::{self, BriefRequest, UploadedFile};
+
+/// What every handler shares: the limits and the permits of the concurrency limit.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    permits: Arc<Semaphore>,
+}
+
+impl AppState {
+    pub fn new(config: Config) -> Self {
+        let permits = Arc::new(Semaphore::new(config.max_concurrent));
+        AppState {
+            config: Arc::new(config),
+            permits,
+        }
+    }
+}
+
+/// Query parameters of the API.
+#[derive(Deserialize, Default)]
+pub struct Params {
+    /// Word budget of the summary (the JSON body's `words` wins when both are given).
+    words: Option<usize>,
+    /// `texts=true` adds the article texts the offsets point into (what the web page highlights).
+    #[serde(default)]
+    texts: bool,
+}
+
+/// The brief, with the article texts when asked for.
+#[derive(Serialize)]
+struct BriefResponse<'a> {
+    #[serde(flatten)]
+    brief: &'a Brief,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    texts: Option<Vec<String>>,
+}
+
+/// `GET /healthz`.
+pub async fn healthz() -> Response {
+    json_response(StatusCode::OK, json!({"status": "ok"}).to_string())
+}
+
+/// `POST /v1/brief`: JSON articles, multipart files or one plain-text article → the brief as JSON.
+pub async fn brief(
+    State(state): State<AppState>,
+    params: Result<Query<Params>, axum::extract::rejection::QueryRejection>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let Query(params) = params.map_err(|e| ApiError::malformed(e.body_text()))?;
+    refuse_declared_oversize(request.headers(), state.config.max_body)?;
+    let max_articles = state.config.max_articles;
+    let reading = async {
+        match content_type(request.headers()).as_str() {
+            "application/json" => {
+                input::from_json(&read_body(request).await?, params.words, max_articles)
+            }
+            "multipart/form-data" => read_multipart(request, params.words, max_articles).await,
+            "text/plain" | "text/markdown" => {
+                input::from_text(&read_body(request).await?, params.words)
+            }
+            other => Err(unsupported_request(other)),
+        }
+    };
+    let request = within_time_limit(&state, reading).await?;
+    let with_texts = params.texts;
+    let body = compute(&state, move || make_brief(request, with_texts)).await??;
+    Ok(json_response(StatusCode::OK, body))
+}
+
+/// `POST /v1/summarize`: JSONL clusters in, one JSONL line out per cluster (an error line for a bad one).
+pub async fn summarize(
+    State(state): State<AppState>,
+    params: Result<Query<Params>, axum::extract::rejection::QueryRejection>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let Query(params) = params.map_err(|e| ApiError::malformed(e.body_text()))?;
+    let words = input::checked_words(params.words)?;
+    refuse_declared_oversize(request.headers(), state.config.max_body)?;
+    match content_type(request.headers()).as_str() {
+        "application/x-ndjson" | "application/jsonl" | "application/json" | "text/plain" => {}
+        other => return Err(unsupported_request(other)),
+    }
+    let body = within_time_limit(&state, read_body(request)).await?;
+    let clusters = input::clusters_from_jsonl(&body, state.config.max_clusters)?;
+    let out = compute(&state, move || summarize_lines(clusters, words)).await?;
+    Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], out).into_response())
+}
+
+fn make_brief(request: BriefRequest, with_texts: bool) -> Result<String, ApiError> {
+    let opts = BriefOptions {
+        summary: SummaryOptions::with_words(request.words),
+    };
+    let mut brief = build_brief(&request.articles, &opts).map_err(|e| match e {
+        BriefError::NoArticles | BriefError::NoProse(_) => {
+            ApiError::no_usable_article(e.to_string())
+        }
+    })?;
+    brief.warnings.extend(request.skipped);
+    let texts = with_texts.then(|| request.articles.into_iter().map(|a| a.text).collect());
+    serde_json::to_string(&BriefResponse {
+        brief: &brief,
+        texts,
+    })
+    .map_err(|e| ApiError::internal(e.to_string()))
+}
+
+fn summarize_lines(clusters: Vec<input::ClusterLine>, words: usize) -> String {
+    let opts = SummaryOptions::with_words(words);
+    let mut out = String::new();
+    for (line, cluster) in clusters {
+        let value = match cluster {
+            Ok(cluster) => {
+                let summary = newsbrief_core::summarize(&cluster.articles, &opts);
+                json!({"id": cluster.id, "summary": summary.text(), "sentences": summary.sentences})
+            }
+            Err(e) => {
+                json!({"line": line, "error": {"code": "malformed", "message": e.to_string()}})
+            }
+        };
+        out.push_str(&value.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// Runs CPU work on the blocking pool if a permit is free (503 otherwise), within the time limit.
+async fn compute<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ApiError> {
+    let permit = Arc::clone(&state.permits)
+        .try_acquire_owned()
+        .map_err(|_| ApiError::overloaded())?;
+    let task = tokio::task::spawn_blocking(move || {
+        // The permit is held until the work is done, even when the client has given up waiting.
+        let _permit = permit;
+        work()
+    });
+    match tokio::time::timeout(state.config.timeout, task).await {
+        Err(_) => Err(ApiError::timed_out()),
+        Ok(Err(e)) => Err(ApiError::internal(format!("the computation failed: {e}"))),
+        Ok(Ok(value)) => Ok(value),
+    }
+}
+
+/// Reading the request is bounded by the per-request time limit too (a client trickling its body).
+async fn within_time_limit<T>(
+    state: &AppState,
+    reading: impl std::future::Future<Output = Result<T, ApiError>>,
+) -> Result<T, ApiError> {
+    tokio::time::timeout(state.config.timeout, reading)
+        .await
+        .unwrap_or_else(|_| Err(ApiError::slow_request()))
+}
+
+async fn read_body(request: Request) -> Result<Bytes, ApiError> {
+    Bytes::from_request(request, &())
+        .await
+        .map_err(|e| body_error(e.status(), e.body_text()))
+}
+
+async fn read_multipart(
+    request: Request,
+    query_words: Option<usize>,
+    max_articles: usize,
+) -> Result<BriefRequest, ApiError> {
+    let mut multipart = Multipart::from_request(request, &())
+        .await
+        .map_err(|e| body_error(e.status(), e.body_text()))?;
+    let mut files = Vec::new();
+    let mut words = query_words;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| body_error(e.status(), e.body_text()))?
+    {
+        let field_name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().map(str::to_owned);
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| body_error(e.status(), e.body_text()))?;
+        if field_name == "words" && file_name.is_none() {
+            let text = String::from_utf8_lossy(&bytes);
+            let w = text
+                .trim()
+                .parse()
+                .map_err(|_| ApiError::malformed(format!("`words` is not a number: {text}")))?;
+            words = Some(w);
+            continue;
+        }
+        if files.len() >= max_articles {
+            return Err(ApiError::too_large(format!(
+                "more than {max_articles} files in one request"
+            )));
+        }
+        let name = file_name.unwrap_or_else(|| format!("file-{}", files.len() + 1));
+        files.push(UploadedFile {
+            name,
+            bytes: bytes.to_vec(),
+        });
+    }
+    input::from_files(files, words, max_articles)
+}
+
+/// 413 before reading a byte when the declared `content-length` is already over the limit.
+fn refuse_declared_oversize(headers: &HeaderMap, max_body: usize) -> Result<(), ApiError> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    match declared {
+        Some(length) if length > max_body as u64 => Err(ApiError::too_large(format!(
+            "the request body ({length} bytes) is over the limit of {max_body} bytes"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// 413 when the body is over the limit, 400 for any other failure to read it.
+fn body_error(status: StatusCode, message: String) -> ApiError {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::too_large(format!(
+            "the request body is over the size limit ({message})"
+        ))
+    } else {
+        ApiError::malformed(message)
+    }
+}
+
+/// The media type of the request, lower case, parameters dropped.
+fn content_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+fn unsupported_request(content_type: &str) -> ApiError {
+    let shown = if content_type.is_empty() {
+        "none"
+    } else {
+        content_type
+    };
+    ApiError::unsupported(format!("cannot read a request of content type `{shown}`"))
+}
+
+pub(crate) fn json_response(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}

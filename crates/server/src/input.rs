@@ -1,0 +1,259 @@
+//! Input: request bodies (JSON articles, uploaded files, plain text, JSONL clusters) turned into articles.
+//!
+//! Pure functions over bytes, so they are tested without a server; every failure is an [`ApiError`]
+//! with the status the API answers.
+
+use newsbrief_core::ingest::{self, IngestError};
+use newsbrief_core::{Article, Cluster};
+use serde::Deserialize;
+
+use crate::config::{DEFAULT_WORDS, MAX_WORDS};
+use crate::error::ApiError;
+
+/// What a brief request asks for, once read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BriefRequest {
+    pub articles: Vec<Article>,
+    /// Word budget of the summary.
+    pub words: usize,
+    /// Inputs that were left out, and why (added to the brief's warnings).
+    pub skipped: Vec<String>,
+}
+
+/// One file of a multipart upload.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UploadedFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Deserialize)]
+struct JsonRequest {
+    articles: Vec<JsonArticle>,
+    words: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct JsonArticle {
+    text: String,
+    id: Option<String>,
+    title: Option<String>,
+    /// The outlet; `outlet` is accepted as well.
+    source: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+}
+
+/// Checks a requested summary length.
+pub fn checked_words(words: Option<usize>) -> Result<usize, ApiError> {
+    match words {
+        None => Ok(DEFAULT_WORDS),
+        Some(w) if (1..=MAX_WORDS).contains(&w) => Ok(w),
+        Some(w) => Err(ApiError::malformed(format!(
+            "`words` must be between 1 and {MAX_WORDS}, not {w}"
+        ))),
+    }
+}
+
+/// Reads `{"articles": [{"text", "title", "source", "published", "url", "id"}], "words"}`; the body's
+/// `words` wins over `default_words` (the query's).
+pub fn from_json(
+    bytes: &[u8],
+    default_words: Option<usize>,
+    max_articles: usize,
+) -> Result<BriefRequest, ApiError> {
+    let request: JsonRequest = serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::malformed(format!("the request is not the expected JSON: {e}")))?;
+    if request.articles.len() > max_articles {
+        return Err(too_many(request.articles.len(), max_articles));
+    }
+    let words = checked_words(request.words.or(default_words))?;
+    let mut articles = Vec::with_capacity(request.articles.len());
+    let mut skipped = Vec::new();
+    for (i, a) in request.articles.into_iter().enumerate() {
+        let id = a.id.unwrap_or_else(|| format!("article-{}", i + 1));
+        if a.text.trim().is_empty() {
+            skipped.push(format!("{id}: empty article (no text)"));
+            continue;
+        }
+        articles.push(Article {
+            text: a.text,
+            title: non_empty(a.title),
+            outlet: non_empty(a.source.or(a.outlet)),
+            published: non_empty(a.published),
+            url: non_empty(a.url),
+            id,
+        });
+    }
+    usable(articles, words, skipped, false)
+}
+
+/// Reads a plain-text body as one article.
+pub fn from_text(bytes: &[u8], words: Option<usize>) -> Result<BriefRequest, ApiError> {
+    let words = checked_words(words)?;
+    match ingest::article_from_bytes("article-1", bytes) {
+        Ok(article) => usable(vec![article], words, Vec::new(), false),
+        Err(IngestError::Empty) => Err(ApiError::no_usable_article("the article is empty")),
+        Err(e) => Err(ApiError::unsupported(format!("the body is not text: {e}"))),
+    }
+}
+
+/// Reads uploaded files: text and Markdown as they are, saved web pages (HTML, gzip, WARC) through the
+/// article extractor; unreadable or empty files are skipped with a warning.
+pub fn from_files(
+    files: Vec<UploadedFile>,
+    words: Option<usize>,
+    max_articles: usize,
+) -> Result<BriefRequest, ApiError> {
+    if files.len() > max_articles {
+        return Err(too_many(files.len(), max_articles));
+    }
+    let words = checked_words(words)?;
+    let mut articles = Vec::with_capacity(files.len());
+    let mut skipped = Vec::new();
+    let mut unsupported = 0;
+    for file in files {
+        match ingest::articles_from_file(&file.name, &file.bytes) {
+            Ok(found) => articles.extend(found),
+            Err(e @ (IngestError::Empty | IngestError::NoArticleInPage(_))) => {
+                skipped.push(format!("{}: {e}", file.name));
+            }
+            Err(e) => {
+                unsupported += 1;
+                skipped.push(format!("{}: cannot be read ({e})", file.name));
+            }
+        }
+    }
+    if articles.len() > max_articles {
+        return Err(too_many(articles.len(), max_articles));
+    }
+    let all_unsupported = unsupported > 0 && unsupported == skipped.len();
+    usable(articles, words, skipped, all_unsupported)
+}
+
+/// One line of a JSONL batch: its 1-based number and the cluster it holds, or why it holds none.
+pub type ClusterLine = (usize, Result<Cluster, IngestError>);
+
+/// Reads a JSONL batch of clusters; each line is parsed on its own, so one bad line spoils nothing else.
+pub fn clusters_from_jsonl(
+    bytes: &[u8],
+    max_clusters: usize,
+) -> Result<Vec<ClusterLine>, ApiError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| ApiError::malformed(format!("the body is not UTF-8: {e}")))?;
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, l))
+        .collect();
+    if lines.is_empty() {
+        return Err(ApiError::malformed("the body has no JSONL lines"));
+    }
+    if lines.len() > max_clusters {
+        return Err(ApiError::too_large(format!(
+            "{} clusters in one request; the limit is {max_clusters}",
+            lines.len()
+        )));
+    }
+    Ok(lines
+        .into_iter()
+        .map(|(n, line)| (n, ingest::parse_cluster_line(line)))
+        .collect())
+}
+
+fn usable(
+    articles: Vec<Article>,
+    words: usize,
+    skipped: Vec<String>,
+    all_unsupported: bool,
+) -> Result<BriefRequest, ApiError> {
+    if articles.is_empty() {
+        let why = if skipped.is_empty() {
+            "the request has no articles".to_owned()
+        } else {
+            format!("no usable article: {}", skipped.join("; "))
+        };
+        return Err(if all_unsupported {
+            ApiError::unsupported(why)
+        } else {
+            ApiError::no_usable_article(why)
+        });
+    }
+    Ok(BriefRequest {
+        articles,
+        words,
+        skipped,
+    })
+}
+
+fn too_many(count: usize, max: usize) -> ApiError {
+    ApiError::too_large(format!(
+        "{count} articles in one request; the limit is {max}"
+    ))
+}
+
+fn non_empty(field: Option<String>) -> Option<String> {
+    field.filter(|s| !s.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::StatusCode;
+
+    #[test]
+    fn json_articles_keep_their_metadata() {
+        let body = br#"{"articles":[{"text":"Hello there. A story.","title":"T","source":"Outlet","published":"2017-03-02"},{"text":"  "}],"words":50}"#;
+        let request = from_json(body, None, 10).unwrap();
+        assert_eq!(request.words, 50);
+        assert_eq!(request.articles.len(), 1);
+        assert_eq!(request.articles[0].outlet.as_deref(), Some("Outlet"));
+        assert_eq!(request.articles[0].id, "article-1");
+        assert_eq!(request.skipped.len(), 1);
+    }
+
+    #[test]
+    fn statuses_follow_the_failure() {
+        let status = |r: Result<BriefRequest, ApiError>| r.unwrap_err().status;
+        assert_eq!(status(from_json(b"{", None, 10)), StatusCode::BAD_REQUEST);
+        assert_eq!(
+            status(from_json(
+                br#"{"articles":[{"text":"a"},{"text":"b"}]}"#,
+                None,
+                1
+            )),
+            StatusCode::PAYLOAD_TOO_LARGE
+        );
+        assert_eq!(
+            status(from_json(br#"{"articles":[]}"#, None, 10)),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            status(from_json(
+                br#"{"articles":[{"text":"a"}],"words":0}"#,
+                None,
+                10
+            )),
+            StatusCode::BAD_REQUEST
+        );
+        let binary = UploadedFile {
+            name: "x.bin".into(),
+            bytes: vec![0, 1, 2],
+        };
+        assert_eq!(
+            status(from_files(vec![binary], None, 10)),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE
+        );
+    }
+
+    #[test]
+    fn jsonl_lines_are_numbered_and_parsed_alone() {
+        let body = b"{\"id\":\"a\",\"documents\":[\"x y\"]}\n\nnot json\n";
+        let lines = clusters_from_jsonl(body, 10).unwrap();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].0, 3);
+        assert!(lines[0].1.is_ok() && lines[1].1.is_err());
+    }
+}

@@ -1,0 +1,442 @@
+// newsbrief web page: sends the articles to /v1/brief and draws the brief.
+// Every piece of input or output text goes into the page with textContent / text nodes, never as markup.
+'use strict';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v !== undefined && v !== null && v !== false) node.setAttribute(k, String(v));
+  }
+  for (const c of children) {
+    if (c === undefined || c === null) continue;
+    node.append(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  }
+  return node;
+}
+
+function svg(tag, attrs, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// ---------- the form ----------
+
+let articleCount = 0;
+
+function addArticle(focus) {
+  articleCount += 1;
+  const fieldset = $('article-template').content.firstElementChild.cloneNode(true);
+  const n = $('articles').children.length + 1;
+  const id = 'article-' + articleCount;
+  fieldset.querySelector('legend').textContent = 'Article ' + n;
+  const label = fieldset.querySelector('.text-label');
+  label.textContent = 'Text of article ' + n;
+  label.setAttribute('for', id);
+  const area = fieldset.querySelector('textarea');
+  area.id = id;
+  area.placeholder = 'Paste the article text here';
+  fieldset.querySelector('.remove').addEventListener('click', () => {
+    fieldset.remove();
+    renumber();
+  });
+  $('articles').append(fieldset);
+  if (focus) area.focus();
+}
+
+function renumber() {
+  [...$('articles').children].forEach((fs, i) => {
+    fs.querySelector('legend').textContent = 'Article ' + (i + 1);
+    fs.querySelector('.text-label').textContent = 'Text of article ' + (i + 1);
+  });
+}
+
+function pastedArticles() {
+  return [...$('articles').children]
+    .map((fs) => ({
+      text: fs.querySelector('.article-text').value,
+      title: fs.querySelector('.article-title').value.trim() || undefined,
+      source: fs.querySelector('.article-outlet').value.trim() || undefined,
+      published: fs.querySelector('.article-date').value || undefined,
+    }))
+    .filter((a) => a.text.trim() !== '');
+}
+
+let droppedFiles = [];
+
+function setFiles(files) {
+  droppedFiles = [...files];
+  $('file-list').textContent = droppedFiles.length
+    ? droppedFiles.length + ' file(s): ' + droppedFiles.map((f) => f.name).join(', ')
+    : '';
+}
+
+function status(text, isError) {
+  const s = $('status');
+  s.textContent = text;
+  s.classList.toggle('error', Boolean(isError));
+}
+
+async function submitBrief(event) {
+  event.preventDefault();
+  const words = Number($('words').value);
+  const articles = pastedArticles();
+  if (!articles.length && !droppedFiles.length) {
+    status('Paste at least one article or choose a file.', true);
+    return;
+  }
+  const headers = {};
+  const token = $('token').value.trim();
+  if (token) headers.authorization = 'Bearer ' + token;
+  let body;
+  if (droppedFiles.length) {
+    body = new FormData();
+    body.append('words', String(words));
+    articles.forEach((a, i) => body.append('file', new Blob([a.text], { type: 'text/plain' }), 'pasted-' + (i + 1) + '.txt'));
+    droppedFiles.forEach((f) => body.append('file', f, f.name));
+  } else {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify({ articles, words });
+  }
+  const button = $('make-brief');
+  button.disabled = true;
+  status('Reading ' + (articles.length + droppedFiles.length) + ' article(s)…');
+  try {
+    const response = await fetch('/v1/brief?texts=true', { method: 'POST', headers, body });
+    const data = await response.json().catch(() => null);
+    if (!response.ok) {
+      const message = data && data.error ? data.error.message : 'HTTP ' + response.status;
+      status('No brief: ' + message, true);
+      return;
+    }
+    showBrief(data);
+    status('Brief ready: ' + (data.summary || []).length + ' sentences from ' + (data.sources || []).length + ' sources.');
+  } catch (e) {
+    status('No brief: the server could not be reached.', true);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ---------- showing the brief ----------
+
+let current = null;
+
+// A value of unknown shape as a short string (names may be strings or objects).
+function label(v) {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.map(label).filter(Boolean).join(', ');
+  for (const key of ['name', 'canonical', 'resolved_text', 'text', 'value', 'label']) {
+    if (typeof v[key] === 'string' && v[key]) return v[key];
+  }
+  return '';
+}
+
+function list(v) {
+  return Array.isArray(v) ? v : [];
+}
+
+function sourceName(src) {
+  if (!src) return 'unknown source';
+  return src.outlet || src.id || 'source ' + (src.doc + 1);
+}
+
+function marks(s) {
+  const sup = list(s.support).map((x) => x.doc + 1);
+  return '[' + (s.doc + 1) + (sup.length ? '; ' + sup.join(', ') : '') + ']';
+}
+
+function showBrief(data) {
+  current = data;
+  const sources = list(data.sources);
+  const title = (sources.find((s) => s.title) || {}).title || 'Story';
+  $('story-title').textContent = title;
+  $('story-meta').textContent = sources.length + ' sources · summary of ' + (data.words || 0) + ' words';
+
+  const summary = $('summary');
+  summary.replaceChildren();
+  list(data.summary).forEach((s, i) => {
+    // A span, not a <button>, so that the sentence flows as text; it acts as a toggle button.
+    const button = el('span', { role: 'button', tabindex: 0, class: 'sent', 'aria-pressed': 'false', 'data-index': i }, s.text);
+    button.addEventListener('click', () => selectSentence(i));
+    button.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        selectSentence(i);
+      }
+    });
+    summary.append(el('li', {}, button, ' ', el('span', { class: 'marks', 'aria-label': 'sources ' + marks(s) }, marks(s))));
+  });
+
+  const list_ = $('sources');
+  list_.replaceChildren();
+  sources.forEach((src) => {
+    const parts = [el('span', { class: 'source-outlet' }, src.outlet || src.id || '')];
+    if (src.title) parts.push(' — ', safeLink(src.title, src.url));
+    if (src.published) parts.push(' ', el('span', { class: 'source-date' }, '(' + src.published + ')'));
+    parts.push(el('span', { class: 'marks' }, ' · ' + (src.words || 0) + ' words'));
+    list_.append(el('li', { 'data-doc': src.doc }, ...parts));
+  });
+
+  $('evidence-body').hidden = true;
+  $('evidence-empty').hidden = false;
+  drawGrid(data);
+  showEntities(data.entities || data.people);
+  showQuotes(data.quotes);
+  showTimeline(data.timeline);
+  const warnings = list(data.warnings);
+  $('warnings').replaceChildren(...warnings.map((w) => el('li', {}, label(w))));
+  $('warnings-section').hidden = warnings.length === 0;
+  const result = $('result');
+  result.hidden = false;
+  result.focus();
+}
+
+// Only http(s) links are made clickable; anything else is shown as text.
+function safeLink(text, url) {
+  if (typeof url === 'string' && /^https?:\/\//i.test(url)) {
+    return el('a', { href: url, rel: 'noopener noreferrer' }, text);
+  }
+  return el('span', {}, text);
+}
+
+// The UTF-16 index (what JavaScript strings use) of a UTF-8 byte offset into `text`.
+function byteToIndex(text, byteOffset) {
+  let bytes = 0;
+  let i = 0;
+  while (i < text.length && bytes < byteOffset) {
+    const cp = text.codePointAt(i);
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    i += cp >= 0x10000 ? 2 : 1;
+  }
+  return i;
+}
+
+function selectSentence(i) {
+  const s = list(current && current.summary)[i];
+  if (!s) return;
+  document.querySelectorAll('.sent').forEach((b) => b.setAttribute('aria-pressed', String(Number(b.dataset.index) === i)));
+  const sources = list(current.sources);
+  const origin = sources.find((src) => src.doc === s.doc);
+  $('origin-label').textContent = 'From ' + (s.doc + 1) + '. ' + sourceName(origin) + (origin && origin.title ? ' — ' + origin.title : '');
+  const box = $('source-text');
+  const text = list(current.texts)[s.doc];
+  if (typeof text === 'string') {
+    const start = byteToIndex(text, s.start);
+    const end = byteToIndex(text, s.end);
+    const mark = el('mark', {}, text.slice(start, end));
+    box.replaceChildren(document.createTextNode(text.slice(0, start)), mark, document.createTextNode(text.slice(end)));
+    box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
+  } else {
+    box.replaceChildren(el('mark', {}, s.text));
+  }
+  const support = list(s.support);
+  const items = support.map((sup) => {
+    const src = sources.find((x) => x.doc === sup.doc);
+    const score = typeof sup.score === 'number' ? ' (similarity ' + sup.score.toFixed(2) + ')' : '';
+    return el('li', { 'data-doc': sup.doc }, (sup.doc + 1) + '. ' + sourceName(src) + (src && src.title ? ' — ' + src.title : '') + score);
+  });
+  if (!items.length) items.push(el('li', { class: 'none' }, 'No other article reports this.'));
+  $('support-list').replaceChildren(...items);
+  $('evidence-empty').hidden = true;
+  $('evidence-body').hidden = false;
+  const supporting = new Set(support.map((x) => x.doc));
+  document.querySelectorAll('#sources li').forEach((li) => {
+    const doc = Number(li.dataset.doc);
+    li.classList.toggle('origin', doc === s.doc);
+    li.classList.toggle('supporting', supporting.has(doc));
+  });
+}
+
+// ---------- sections the library may add ----------
+
+const KIND_NAMES = { person: 'People', per: 'People', organization: 'Organisations', organisation: 'Organisations', org: 'Organisations', place: 'Places', loc: 'Places', location: 'Places' };
+
+function showEntities(entities) {
+  const items = list(entities);
+  const box = $('entities');
+  box.replaceChildren();
+  const groups = new Map();
+  for (const e of items) {
+    const name = label(e);
+    if (!name) continue;
+    const kind = KIND_NAMES[label(e.kind || e.type || e.category).toLowerCase()] || label(e.kind || e.type) || 'Names';
+    if (!groups.has(kind)) groups.set(kind, []);
+    const mentions = Array.isArray(e.mentions) ? e.mentions.length : e.mentions || e.count;
+    const aliases = list(e.aliases).map(label).filter((a) => a && a !== name);
+    groups.get(kind).push({ name, mentions, aliases });
+  }
+  for (const [kind, names] of groups) {
+    const chips = el('ul', { class: 'chips' }, ...names.map((n) => el('li', { title: n.aliases.length ? 'Also written: ' + n.aliases.join(', ') : null }, n.name, n.mentions ? el('span', { class: 'count' }, '×' + n.mentions) : null)));
+    box.append(el('div', { class: 'entity-group' }, el('h4', {}, kind), chips));
+  }
+  $('entities-section').hidden = groups.size === 0;
+}
+
+// Source marks of a section item: the docs of its `sources` spans, or its `doc`.
+function docMarks(item) {
+  const docs = [...new Set(list(item && item.sources).map((s) => s && s.doc).filter((d) => typeof d === 'number'))];
+  if (!docs.length && item && typeof item.doc === 'number') docs.push(item.doc);
+  return docs.length ? ' [' + docs.map((d) => d + 1).join(', ') + ']' : '';
+}
+
+// Quotes come grouped by speaker ({speaker, quotes: [...]}) or one by one ({speaker, text}).
+function showQuotes(quotes) {
+  const box = $('quotes');
+  box.replaceChildren();
+  const bySpeaker = new Map();
+  const add = (speaker, q) => {
+    const text = typeof q === 'string' ? q : label(q.text || q.quote);
+    if (!text) return;
+    const who = label(speaker) || 'Unattributed';
+    if (!bySpeaker.has(who)) bySpeaker.set(who, []);
+    bySpeaker.get(who).push({ text, marks: docMarks(q) });
+  };
+  for (const item of list(quotes)) {
+    if (Array.isArray(item.quotes)) item.quotes.forEach((q) => add(item.speaker, q));
+    else add(item.speaker, item);
+  }
+  for (const [speaker, said] of bySpeaker) {
+    const quotes_ = said.map((q) => el('blockquote', {}, '“' + q.text.replace(/^["“]|["”]$/g, '') + '”', q.marks ? el('span', { class: 'marks' }, q.marks) : null));
+    box.append(el('div', { class: 'quote-group' }, el('h4', {}, speaker), ...quotes_));
+  }
+  $('quotes-section').hidden = bySpeaker.size === 0;
+}
+
+function parseDate(v) {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(label(v));
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
+  return Number.isNaN(t) ? null : t;
+}
+
+function showTimeline(timeline) {
+  const events = list(timeline)
+    .map((e) => {
+      const when = e.date || e.value || e.when || e.normalized || e.time;
+      return { when: label(when), t: parseDate(when), text: label(e.text || e.event || e.sentence || e.description || e.label), marks: docMarks(e) };
+    })
+    .filter((e) => e.t !== null)
+    .sort((a, b) => a.t - b.t);
+  const figure = $('timeline');
+  figure.replaceChildren();
+  $('timeline-list').replaceChildren(...events.map((e) => el('li', {}, e.when + ' — ' + e.text + e.marks)));
+  $('timeline-section').hidden = events.length === 0;
+  if (!events.length) return;
+  // One column of numbered dots per date (numbers as in the list below), month or year ticks on the axis.
+  const byDate = new Map();
+  events.forEach((e, i) => {
+    if (!byDate.has(e.t)) byDate.set(e.t, []);
+    byDate.get(e.t).push({ ...e, n: i + 1 });
+  });
+  const tallest = Math.max(...[...byDate.values()].map((g) => g.length));
+  const width = 760, left = 30, right = 30, step = 18;
+  const axis = 16 + tallest * step;
+  const t0 = events[0].t, t1 = events[events.length - 1].t;
+  const x = (t) => (t1 === t0 ? width / 2 : left + ((t - t0) / (t1 - t0)) * (width - left - right));
+  const root = svg('svg', { viewBox: '0 0 ' + width + ' ' + (axis + 34), role: 'img', 'aria-label': 'Timeline of ' + events.length + ' events from ' + events[0].when + ' to ' + events[events.length - 1].when });
+  root.append(svg('line', { x1: left - 10, y1: axis, x2: width - right + 10, y2: axis, stroke: '#5b6270', 'stroke-width': 2 }));
+  let lastTick = -Infinity;
+  for (const tick of axisTicks(t0, t1, (width - left - right) / 70)) {
+    const px = x(tick.t);
+    if (px - lastTick < 60) continue;
+    lastTick = px;
+    root.append(svg('line', { x1: px, y1: axis, x2: px, y2: axis + 6, stroke: '#5b6270' }));
+    root.append(svg('text', { x: px, y: axis + 20, 'font-size': 11, 'text-anchor': 'middle' }, tick.label));
+  }
+  for (const [t, group] of byDate) {
+    const px = x(t);
+    group.forEach((e, k) => {
+      const cy = axis - 10 - k * step;
+      const g = svg('g', {});
+      g.append(svg('title', {}, e.n + '. ' + e.when + ': ' + e.text));
+      g.append(svg('circle', { cx: px, cy, r: 8, fill: '#1f5fbf', stroke: '#fff' }));
+      g.append(svg('text', { x: px, y: cy + 3.5, 'font-size': 9, 'text-anchor': 'middle', class: 'on-dot' }, String(e.n)));
+      root.append(g);
+    });
+  }
+  figure.append(root);
+}
+
+// Month starts (or year starts over long spans) between two times, at most `most` of them.
+function axisTicks(t0, t1, most) {
+  const start = new Date(t0), end = new Date(t1);
+  const months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth() + 1;
+  const every = Math.max(1, Math.ceil(months / Math.max(1, most)));
+  const ticks = [];
+  for (let m = 0; m < months; m += every) {
+    const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + m, 1));
+    const t = Math.max(t0, d.getTime());
+    const label = every >= 12 ? String(d.getUTCFullYear()) : d.toISOString().slice(0, 7);
+    ticks.push({ t, label });
+  }
+  return ticks;
+}
+
+// Claims × sources: the library's corroboration when it gives one, else the summary's own sourcing.
+function drawGrid(data) {
+  const sources = list(data.sources);
+  let rows = list(data.corroboration || data.claims).map((c) => {
+    const docs = list(c.sources || c.docs || c.support || c.reported_by).map((d) => (typeof d === 'number' ? d : d.doc));
+    return { text: label(c.claim || c.text || c), origin: typeof c.doc === 'number' ? c.doc : null, docs };
+  });
+  if (!rows.length) {
+    rows = list(data.summary).map((s, i) => ({ text: (i + 1) + '. ' + s.text, origin: s.doc, docs: list(s.support).map((x) => x.doc) }));
+  }
+  const figure = $('grid');
+  figure.replaceChildren();
+  $('grid-section').hidden = rows.length === 0 || sources.length === 0;
+  if (!rows.length || !sources.length) return;
+  const labelWidth = 330, cell = 30, top = 96;
+  const width = labelWidth + cell * sources.length + 90;
+  const height = top + cell * rows.length + 10;
+  const root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width, role: 'img', 'aria-label': 'Grid of ' + rows.length + ' claims by ' + sources.length + ' sources' });
+  sources.forEach((src, j) => {
+    const cx = labelWidth + j * cell + cell / 2;
+    const name = sourceName(src);
+    const t = svg('text', { x: cx, y: top - 8, 'font-size': 11, transform: 'rotate(-45 ' + cx + ' ' + (top - 8) + ')' }, (j + 1) + '. ' + (name.length > 16 ? name.slice(0, 15) + '…' : name));
+    t.append(svg('title', {}, name));
+    root.append(t);
+  });
+  rows.forEach((row, i) => {
+    const y = top + i * cell;
+    const text = row.text.length > 48 ? row.text.slice(0, 47) + '…' : row.text;
+    const t = svg('text', { x: 0, y: y + cell / 2 + 4, 'font-size': 12 }, text);
+    t.append(svg('title', {}, row.text));
+    root.append(t);
+    sources.forEach((src, j) => {
+      const isOrigin = row.origin === src.doc;
+      const supports = row.docs.includes(src.doc);
+      const fill = isOrigin ? '#1f3f73' : supports ? '#9db8e3' : '#ffffff';
+      const r = svg('rect', { x: labelWidth + j * cell + 3, y: y + 3, width: cell - 6, height: cell - 6, rx: 3, fill, stroke: '#b9b5ad' });
+      r.append(svg('title', {}, sourceName(src) + (isOrigin ? ': source of this claim' : supports ? ': also reports this' : ': does not report this')));
+      root.append(r);
+    });
+  });
+  figure.append(root);
+}
+
+// ---------- wiring ----------
+
+function init() {
+  addArticle(false);
+  addArticle(false);
+  $('add-article').addEventListener('click', () => addArticle(true));
+  $('brief-form').addEventListener('submit', submitBrief);
+  $('files').addEventListener('change', (e) => setFiles(e.target.files));
+  const drop = $('drop');
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    if (e.dataTransfer && e.dataTransfer.files.length) setFiles(e.dataTransfer.files);
+  });
+}
+
+document.addEventListener('DOMContentLoaded', init);

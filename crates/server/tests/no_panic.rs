@@ -1,0 +1,26 @@
+//! The input readers never panic, whatever the bytes.
+
+use newsbrief_server::input::{self, UploadedFile};
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn readers_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512), words in proptest::option::of(0usize..10_000)) {
+        let _ = input::from_json(&bytes, words, 5);
+        let _ = input::from_text(&bytes, words);
+        let _ = input::clusters_from_jsonl(&bytes, 5);
+        let file = UploadedFile { name: "f".into(), bytes: bytes.clone() };
+        let _ = input::from_files(vec![file], words, 5);
+    }
+
+    #[test]
+    fn json_shaped_input_never_panics(texts in proptest::collection::vec("\\PC{0,80}", 0..6), words in 0usize..400) {
+        let articles: Vec<_> = texts.iter().map(|t| serde_json::json!({"text": t})).collect();
+        let body = serde_json::json!({"articles": articles, "words": words}).to_string();
+        if let Ok(request) = input::from_json(body.as_bytes(), None, 10) {
+            prop_assert!(!request.articles.is_empty());
+        }
+    }
+}
