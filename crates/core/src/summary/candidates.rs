@@ -64,7 +64,15 @@ pub fn collect(articles: &[Article]) -> Pool {
             headline_bags.push(vocabulary.terms(h));
         }
         let prose: Vec<_> = analysed.prose().take(MAX_PER_ARTICLE).collect();
+        let mut open_quote = false;
         for (i, s) in prose.iter().enumerate() {
+            let inside_quote = open_quote && i > 0 && prose[i - 1].paragraph == s.paragraph;
+            open_quote = inside_quote != !quotes_balanced(&article.text[s.range.clone()]);
+            if inside_quote {
+                // The sentence continues a quotation opened earlier in its paragraph: on its own it
+                // would lose its speaker.
+                continue;
+            }
             let Some(range) = quotation_unit(&article.text, &prose, i) else {
                 continue;
             };

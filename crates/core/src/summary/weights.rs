@@ -5,23 +5,22 @@ use super::features::N_FEATURES;
 
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    0.729934, // bias
-    0.857735, // lead
-    -0.695647, // first
-    -0.034931, // relative_position
-    2.244128, // centrality
-    -0.143471, // support
-    0.158304, // supporters
-    -0.300811, // article_centrality
-    0.231638, // headline
-    -0.163954, // length
-    -0.035689, // long
-    0.189850, // quoted
-    -0.008072, // needs_context
-    -0.632069, // numbers
-    -0.160378, // names
-    -0.071160, // lead_x_centrality
-    -0.258899, // second
-    -0.097127, // third_or_fourth
-    -0.117349, // article_first_sentence_support
+    0.623253, // bias
+    1.036289, // lead
+    -0.952792, // first
+    -0.023278, // relative_position
+    0.348400, // support
+    0.204124, // supporters
+    -0.021512, // article_centrality
+    0.406164, // headline
+    -0.028781, // length
+    -0.115244, // long
+    0.179207, // quoted
+    -0.007741, // needs_context
+    -0.590520, // numbers
+    -0.086769, // names
+    1.442175, // lead_x_centrality
+    -0.347927, // second
+    -0.102919, // third_or_fourth
+    -0.085449, // article_first_sentence_support
 ];
