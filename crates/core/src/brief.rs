@@ -97,7 +97,7 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
     }
     let summary = summary::summarize(articles, &opts.summary);
     let words = summary.words();
-    let found = entities::analyse(articles);
+    let found = entities::analyse(articles, &docs);
     let quotes = quotations::quotations(articles, &found.names, |d, s, e| found.name_at(d, s, e));
     let timeline = timeline::timeline(articles, &docs);
     Ok(Brief {

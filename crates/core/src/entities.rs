@@ -8,6 +8,7 @@ use newsbrief_ner::{merge, EntityKind, Mention, StoryEntity, Tagger};
 use newsbrief_quotes::{NameKind, NameSpan};
 use serde::Serialize;
 
+use crate::document::Document;
 use crate::Article;
 
 /// A person, organisation or place of the story.
@@ -47,10 +48,10 @@ impl Analysis {
     }
 }
 
-/// Tags every article and merges the story's entities.
-pub fn analyse(articles: &[Article]) -> Analysis {
-    let tagger = Tagger::default();
-    let mentions: Vec<Vec<Mention>> = articles.iter().map(|a| tagger.entities(&a.text)).collect();
+/// Tags every article and merges the story's entities. Mentions in web junk that cleaning dropped
+/// ("Open Image Modal", "Popular Video") are left out: only those inside `docs`' sentences count.
+pub fn analyse(articles: &[Article], docs: &[Document]) -> Analysis {
+    let mentions = mentions(articles, docs);
     let docs: Vec<(&str, &[Mention])> = articles
         .iter()
         .zip(&mentions)
@@ -85,6 +86,24 @@ pub fn analyse(articles: &[Article]) -> Analysis {
         names,
         merged,
     }
+}
+
+/// The named-entity mentions of each article that lie in its kept text (`docs` are the analysed articles).
+pub fn mentions(articles: &[Article], docs: &[Document]) -> Vec<Vec<Mention>> {
+    let tagger = Tagger::default();
+    articles
+        .iter()
+        .zip(docs)
+        .map(|(a, d)| {
+            let mut found = tagger.entities(&a.text);
+            found.retain(|m| {
+                d.sentences
+                    .iter()
+                    .any(|s| s.range.start <= m.start && m.end <= s.range.end)
+            });
+            found
+        })
+        .collect()
 }
 
 fn name_kind(kind: EntityKind) -> NameKind {

@@ -9,7 +9,7 @@ use crate::brief::{Brief, Source};
 use crate::summary::SummarySentence;
 
 /// Most entities listed in the Markdown brief.
-const MAX_ENTITIES: usize = 15;
+const MAX_ENTITIES: usize = 25;
 
 /// The brief as Markdown, for a terminal or a document.
 pub fn markdown(brief: &Brief) -> String {
@@ -30,10 +30,12 @@ pub fn markdown(brief: &Brief) -> String {
     for s in &brief.summary {
         let _ = writeln!(out, "{} {}\n", s.text, marks(s));
     }
+    let notable = |e: &&crate::entities::Entity| e.docs.len() > 1 || e.mentions > 1;
     let people: Vec<_> = brief
         .entities
         .iter()
-        .filter(|e| e.docs.len() > 1 || e.mentions > 2)
+        .filter(|e| e.kind != "place")
+        .filter(notable)
         .take(MAX_ENTITIES)
         .collect();
     if !people.is_empty() {
@@ -66,6 +68,16 @@ pub fn markdown(brief: &Brief) -> String {
                 e.mentions,
                 docs.join(", ")
             );
+        }
+        let places: Vec<&str> = brief
+            .entities
+            .iter()
+            .filter(|e| e.kind == "place")
+            .filter(notable)
+            .map(|e| e.name.as_str())
+            .collect();
+        if !places.is_empty() {
+            let _ = writeln!(out, "\nPlaces: {}.", places.join(", "));
         }
         out.push('\n');
     }

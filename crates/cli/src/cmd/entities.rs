@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use newsbrief_core::document::Document;
 use newsbrief_ner::{merge, Mention, StoryEntity, Tagger};
 use serde::Serialize;
 
@@ -63,11 +64,13 @@ fn to_output<'a>(entity: &'a StoryEntity, ids: &'a [String]) -> EntityOut<'a> {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let articles = crate::input::read_articles(&args.articles)?;
-    let tagger = Tagger::committed().context("loading the committed NER model")?;
-    let mentions: Vec<Vec<Mention>> = articles
+    Tagger::committed().context("loading the committed NER model")?;
+    let analysed: Vec<Document> = articles
         .iter()
-        .map(|article| tagger.entities(&article.text))
+        .map(|a| Document::analyse(&a.text))
         .collect();
+    // Only mentions in article text count, not in the web junk cleaning drops ("Open Image Modal").
+    let mentions: Vec<Vec<Mention>> = newsbrief_core::entities::mentions(&articles, &analysed);
     let docs: Vec<(&str, &[Mention])> = articles
         .iter()
         .zip(&mentions)
