@@ -95,7 +95,7 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
     if sources.iter().all(|s| s.words == 0) {
         return Err(BriefError::NoProse(articles.len()));
     }
-    let summary = summary::summarize(articles, &opts.summary);
+    let summary = summary::summarize_analysed(articles, &docs, &opts.summary);
     let words = summary.words();
     let found = entities::analyse(articles, &docs);
     let quotes = quotations::quotations(articles, &found.names, |d, s, e| found.name_at(d, s, e));

@@ -5,7 +5,7 @@
 //! entity any mention span belongs to (so a quote's speaker can be named by its entity).
 
 use newsbrief_ner::{merge, EntityKind, Mention, StoryEntity, Tagger};
-use newsbrief_quotes::{NameKind, NameSpan};
+use newsbrief_quotes::NameSpan;
 use serde::Serialize;
 
 use crate::document::Document;
@@ -71,15 +71,7 @@ pub fn analyse(articles: &[Article], docs: &[Document]) -> Analysis {
         .collect();
     let names = mentions
         .iter()
-        .map(|ms| {
-            ms.iter()
-                .map(|m| NameSpan {
-                    start: m.start,
-                    end: m.end,
-                    kind: name_kind(m.kind),
-                })
-                .collect()
-        })
+        .map(|ms| ms.iter().map(NameSpan::from).collect())
         .collect();
     Analysis {
         entities,
@@ -104,13 +96,4 @@ pub fn mentions(articles: &[Article], docs: &[Document]) -> Vec<Vec<Mention>> {
             found
         })
         .collect()
-}
-
-fn name_kind(kind: EntityKind) -> NameKind {
-    match kind {
-        EntityKind::Person => NameKind::Person,
-        EntityKind::Organization => NameKind::Organization,
-        EntityKind::Place => NameKind::Place,
-        EntityKind::Other => NameKind::Other,
-    }
 }

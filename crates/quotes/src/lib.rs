@@ -75,6 +75,24 @@ pub struct NameSpan {
     pub kind: NameKind,
 }
 
+#[cfg(feature = "ner")]
+impl From<&newsbrief_ner::Mention> for NameSpan {
+    fn from(m: &newsbrief_ner::Mention) -> NameSpan {
+        use newsbrief_ner::EntityKind;
+        let kind = match m.kind {
+            EntityKind::Person => NameKind::Person,
+            EntityKind::Organization => NameKind::Organization,
+            EntityKind::Place => NameKind::Place,
+            EntityKind::Other => NameKind::Other,
+        };
+        NameSpan {
+            start: m.start,
+            end: m.end,
+            kind,
+        }
+    }
+}
+
 /// Who a quote is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Speaker {

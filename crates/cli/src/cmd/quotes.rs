@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use newsbrief_ner::{EntityKind, Tagger};
-use newsbrief_quotes::{NameKind, NameSpan, Quote, Span};
+use newsbrief_ner::Tagger;
+use newsbrief_quotes::{NameSpan, Quote, Span};
 use serde::Serialize;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -84,20 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 fn names(text: &str) -> anyhow::Result<Vec<NameSpan>> {
     let tagger = Tagger::committed().context("loading the named-entity model")?;
-    Ok(tagger
-        .entities(text)
-        .into_iter()
-        .map(|m| NameSpan {
-            start: m.start,
-            end: m.end,
-            kind: match m.kind {
-                EntityKind::Person => NameKind::Person,
-                EntityKind::Organization => NameKind::Organization,
-                EntityKind::Place => NameKind::Place,
-                EntityKind::Other => NameKind::Other,
-            },
-        })
-        .collect())
+    Ok(tagger.entities(text).iter().map(NameSpan::from).collect())
 }
 
 fn json_span<'a>(text: &'a str, span: Span) -> JsonSpan<'a> {

@@ -46,15 +46,15 @@ const MAX_WORDS: usize = 80;
 /// very long inputs.
 const MAX_PER_ARTICLE: usize = 200;
 
-/// Cleans and splits every article and keeps the sentences that can stand in a summary.
-pub fn collect(articles: &[Article]) -> Pool {
+/// Keeps the sentences of the analysed articles (`docs[i]` is `articles[i]` cleaned and split) that can
+/// stand in a summary.
+pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
     let mut vocabulary = Vocabulary::default();
     let mut candidates = Vec::new();
     let mut bags = Vec::new();
     let mut doc_lengths = Vec::with_capacity(articles.len());
     let mut headline_bags = Vec::new();
-    for (doc, article) in articles.iter().enumerate() {
-        let analysed = Document::analyse(&article.text);
+    for (doc, (article, analysed)) in articles.iter().zip(docs).enumerate() {
         doc_lengths.push(analysed.prose().count());
         if let Some(h) = article
             .title
@@ -289,7 +289,11 @@ mod tests {
                 "The ambassador met the senator twice, officials said on Wednesday.",
             ),
         ];
-        let pool = collect(&articles);
+        let docs: Vec<Document> = articles
+            .iter()
+            .map(|a| Document::analyse(&a.text))
+            .collect();
+        let pool = collect(&articles, &docs);
         assert_eq!(pool.candidates.len(), 2);
         assert!(pool.vectors[0].cosine(&pool.vectors[1]) > 0.3);
     }

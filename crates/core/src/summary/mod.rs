@@ -18,6 +18,7 @@ mod weights;
 
 use serde::Serialize;
 
+use crate::document::Document;
 use crate::Article;
 
 pub use candidates::Candidate;
@@ -102,7 +103,20 @@ impl Summary {
 
 /// Summarises the articles of one story within `opts.words` words.
 pub fn summarize(articles: &[Article], opts: &SummaryOptions) -> Summary {
-    let prepared = Prepared::new(articles);
+    let docs: Vec<Document> = articles
+        .iter()
+        .map(|a| Document::analyse(&a.text))
+        .collect();
+    summarize_analysed(articles, &docs, opts)
+}
+
+/// [`summarize`] for articles already cleaned and split (`docs[i]` is `articles[i]` analysed).
+pub fn summarize_analysed(
+    articles: &[Article],
+    docs: &[Document],
+    opts: &SummaryOptions,
+) -> Summary {
+    let prepared = Prepared::from_documents(articles, docs);
     let scores: Vec<f32> = prepared
         .featured
         .features
@@ -120,7 +134,16 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(articles: &[Article]) -> Prepared {
-        let pool = candidates::collect(articles);
+        let docs: Vec<Document> = articles
+            .iter()
+            .map(|a| Document::analyse(&a.text))
+            .collect();
+        Prepared::from_documents(articles, &docs)
+    }
+
+    /// Like [`Prepared::new`], for articles already cleaned and split.
+    pub fn from_documents(articles: &[Article], docs: &[Document]) -> Prepared {
+        let pool = candidates::collect(articles, docs);
         let featured = features::featurize(&pool, articles.len());
         Prepared { pool, featured }
     }

@@ -101,23 +101,8 @@ fn run(dir: &Path, options: &Options) -> std::io::Result<Tally> {
 
 #[cfg(feature = "ner")]
 fn names(text: &str) -> Vec<NameSpan> {
-    use newsbrief_ner::{EntityKind, Tagger};
-    use newsbrief_quotes::NameKind;
-    let tagger = Tagger::default();
-    tagger
-        .entities(text)
-        .into_iter()
-        .map(|m| NameSpan {
-            start: m.start,
-            end: m.end,
-            kind: match m.kind {
-                EntityKind::Person => NameKind::Person,
-                EntityKind::Organization => NameKind::Organization,
-                EntityKind::Place => NameKind::Place,
-                EntityKind::Other => NameKind::Other,
-            },
-        })
-        .collect()
+    let tagger = newsbrief_ner::Tagger::default();
+    tagger.entities(text).iter().map(NameSpan::from).collect()
 }
 
 #[cfg(not(feature = "ner"))]
