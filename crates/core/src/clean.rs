@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{packed, AhoCorasick};
 
 /// What a kept line of an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,19 +55,24 @@ pub struct Cleaned {
 /// Classifies each line of `text`, keeping prose, headline and headings and dropping junk.
 pub fn clean(text: &str) -> Cleaned {
     let lines: Vec<Range<usize>> = nonblank_lines(text).collect();
+    // ASCII lowercasing keeps every byte where it was, so line ranges index both texts.
+    let lowered = text.to_ascii_lowercase();
+    let credits: Vec<bool> = lines.iter().map(|r| is_credit(&text[r.clone()])).collect();
     let mut cleaned = Cleaned::default();
     let mut in_caption = false;
     for (i, range) in lines.iter().enumerate() {
         let line = &text[range.clone()];
-        let next = lines.get(i + 1).map(|r| &text[r.clone()]);
+        let credit = credits[i];
+        let next_is_credit = credits.get(i + 1).copied().unwrap_or(false);
         let verdict = if in_caption {
             Some(Junk::Caption)
         } else {
-            junk_kind(line).or_else(|| next.filter(|n| is_credit(n)).map(|_| Junk::Caption))
+            junk_kind(line, &lowered[range.clone()], credit)
+                .or(next_is_credit.then_some(Junk::Caption))
         };
         if line.eq_ignore_ascii_case("open image modal") {
             in_caption = true;
-        } else if in_caption && is_credit(line) {
+        } else if in_caption && credit {
             in_caption = false;
         } else if in_caption && words(line) > 60 {
             // A caption never runs this long: the credit line was missing, so this is prose again.
@@ -100,19 +105,44 @@ pub fn clean(text: &str) -> Cleaned {
 
 /// True when a sentence or line is boilerplate that must never reach a summary.
 pub fn is_boilerplate(text: &str) -> bool {
-    static STRONG: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| matcher(STRONG_PHRASES));
-    static WEAK: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| matcher(WEAK_PHRASES));
-    let found = |m: &Option<AhoCorasick>| m.as_ref().is_some_and(|m| m.is_match(text));
-    found(&STRONG) || (words(text) <= 30 && found(&WEAK))
+    is_boilerplate_lowered(&text.to_ascii_lowercase())
 }
 
-/// One case-insensitive automaton over a phrase list (the lists are constant, so building cannot fail in
-/// practice; if it did, the phrases would simply not match).
-fn matcher(phrases: &[&str]) -> Option<AhoCorasick> {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(phrases)
-        .ok()
+/// [`is_boilerplate`] for text already ASCII-lowercased (the phrases are lowercase ASCII, so matching
+/// them case-sensitively on lowered text lets the automaton use its fast prefilters).
+fn is_boilerplate_lowered(lowered: &str) -> bool {
+    static STRONG: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STRONG_PHRASES));
+    static WEAK: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WEAK_PHRASES));
+    STRONG.found_in(lowered) || (at_most_words(lowered, 30) && WEAK.found_in(lowered))
+}
+
+/// A matcher for a constant list of lowercase phrases: the SIMD "packed" searcher when the CPU has it,
+/// else an Aho-Corasick automaton.
+enum Phrases {
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+    /// Building failed (it cannot for the constant lists): nothing matches.
+    Nothing,
+}
+
+impl Phrases {
+    fn new(phrases: &[&str]) -> Phrases {
+        if let Some(searcher) = packed::Searcher::new(phrases) {
+            return Phrases::Packed(searcher);
+        }
+        match AhoCorasick::new(phrases) {
+            Ok(automaton) => Phrases::Automaton(automaton),
+            Err(_) => Phrases::Nothing,
+        }
+    }
+
+    fn found_in(&self, text: &str) -> bool {
+        match self {
+            Phrases::Packed(searcher) => searcher.find(text).is_some(),
+            Phrases::Automaton(automaton) => automaton.is_match(text),
+            Phrases::Nothing => false,
+        }
+    }
 }
 
 /// Phrases that mark a line as boilerplate wherever they appear.
@@ -197,13 +227,15 @@ const CHROME_LINES: &[&str] = &[
 /// How much of a line's start the prefix tests look at.
 const HEAD_CHARS: usize = 80;
 
-fn junk_kind(line: &str) -> Option<Junk> {
+/// Why `line` is junk, if it is (`lowered`: the line ASCII-lowercased; `credit`: whether it reads as a
+/// photo credit).
+fn junk_kind(line: &str, lowered: &str, credit: bool) -> Option<Junk> {
     // Every test below looks at the start of the line or at short lines only.
-    let lower: String = line
-        .chars()
-        .take(HEAD_CHARS)
-        .flat_map(char::to_lowercase)
-        .collect();
+    let head = lowered
+        .char_indices()
+        .nth(HEAD_CHARS)
+        .map_or(lowered.len(), |(i, _)| i);
+    let lower = &lowered[..head];
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     let n = words(line);
     if !line.chars().any(char::is_alphabetic) || CHROME_LINES.contains(&bare) {
@@ -215,16 +247,16 @@ fn junk_kind(line: &str) -> Option<Junk> {
     if is_slug(line) {
         return Some(Junk::Slug);
     }
-    if is_byline(line, &lower, n) {
+    if is_byline(line, lower, n) {
         return Some(Junk::Byline);
     }
     if lower.starts_with("sources:") || (lower.starts_with("source:") && n <= 20) {
         return Some(Junk::SourceList);
     }
-    if is_credit(line) || is_photo_caption(&lower) {
+    if credit || is_photo_caption(lower) {
         return Some(Junk::Caption);
     }
-    if is_boilerplate(line) {
+    if is_boilerplate_lowered(lowered) {
         return Some(Junk::Boilerplate);
     }
     None
@@ -349,8 +381,17 @@ fn title_cased(line: &str) -> bool {
             >= content.len() * 8
 }
 
+/// Whether `text` has at most `n` words (walks no further than word `n + 1`).
+fn at_most_words(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_none()
+}
+
+/// Most words any test here needs to count: every length test asks "at most 60" or less.
+const WORD_COUNT_CAP: usize = 61;
+
+/// The number of words of `text`, counted up to [`WORD_COUNT_CAP`] (long lines are not walked to the end).
 fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace().take(WORD_COUNT_CAP).count()
 }
 
 /// The byte ranges of the lines of `text` that have something besides white space, trimmed.
@@ -375,6 +416,16 @@ mod tests {
             .iter()
             .map(|b| &text[b.range.clone()])
             .collect()
+    }
+
+    #[test]
+    fn phrases_are_lowercase_ascii() {
+        for phrase in STRONG_PHRASES.iter().chain(WEAK_PHRASES) {
+            assert!(
+                phrase.is_ascii() && *phrase == phrase.to_ascii_lowercase(),
+                "{phrase}"
+            );
+        }
     }
 
     #[test]

@@ -4,25 +4,73 @@
 //! reduced with the Snowball English stemmer, so "meetings" and "meeting" count as one term.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 
-/// Most distinct words a thread keeps the stems of before starting afresh (bounds memory).
-const STEM_CACHE_LIMIT: usize = 200_000;
+/// Most distinct words a thread remembers the stems of (bounds memory; words past it are stemmed
+/// each time a story meets them).
+const INTERNER_LIMIT: usize = 200_000;
+
+/// The stem id of a stop word (never handed out as a term).
+const STOP: u32 = u32::MAX;
 
 thread_local! {
-    /// Stems of the words this thread has seen, shared by every story it summarises.
-    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// The words this thread has seen, shared by every story it works on.
+    static INTERNER: RefCell<Interner> = RefCell::new(Interner::default());
+}
+
+/// A thread's table of lowercased words and their stems, each stem with a thread-wide id. Entries are
+/// never removed, so an id means the same stem for the life of the thread.
+#[derive(Default)]
+struct Interner {
+    /// Lowercased word → stem id, or [`STOP`].
+    words: FxHashMap<Box<str>, u32>,
+    /// Stem → stem id.
+    stems: FxHashMap<Box<str>, u32>,
+}
+
+/// A stem as the interner knows it: by id, or by text when the interner is full and has never seen it.
+enum StemKey {
+    Id(u32),
+    Text(String),
+}
+
+impl Interner {
+    /// The stem of a lowercased word.
+    fn stem(&mut self, word: &str, stemmer: &Stemmer) -> StemKey {
+        if let Some(&id) = self.words.get(word) {
+            return StemKey::Id(id);
+        }
+        let full = self.words.len() >= INTERNER_LIMIT;
+        let id = if is_stop_word(word) {
+            STOP
+        } else {
+            let stem = stemmer.stem(word);
+            match self.stems.get(stem.as_ref()) {
+                Some(&id) => id,
+                None if full => return StemKey::Text(stem.into_owned()),
+                None => {
+                    let id = self.stems.len() as u32;
+                    self.stems.insert(stem.as_ref().into(), id);
+                    id
+                }
+            }
+        };
+        if !full {
+            self.words.insert(word.into(), id);
+        }
+        StemKey::Id(id)
+    }
 }
 
 /// Interns stemmed terms as dense ids, in order of first appearance (so ids are deterministic).
 pub struct Vocabulary {
     stemmer: Stemmer,
-    /// Stem → term id.
-    ids: HashMap<String, u32>,
-    /// Lowercased word → term id, so each distinct word is stemmed once.
-    words: HashMap<String, u32>,
+    /// Thread-wide stem id → term id.
+    ids: FxHashMap<u32, u32>,
+    /// Stem → term id, for the stems the thread's interner could not take.
+    overflow: FxHashMap<String, u32>,
     lowered: String,
 }
 
@@ -30,8 +78,8 @@ impl Default for Vocabulary {
     fn default() -> Self {
         Vocabulary {
             stemmer: Stemmer::create(Algorithm::English),
-            ids: HashMap::new(),
-            words: HashMap::new(),
+            ids: FxHashMap::default(),
+            overflow: FxHashMap::default(),
             lowered: String::new(),
         }
     }
@@ -41,49 +89,108 @@ impl Vocabulary {
     /// The term ids of the content words of `text`, in order, repeats kept.
     pub fn terms(&mut self, text: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        for word in words(text) {
-            self.lowered.clear();
-            self.lowered
-                .extend(word.chars().flat_map(char::to_lowercase));
-            if is_stop_word(&self.lowered) {
-                continue;
-            }
-            if let Some(&id) = self.words.get(self.lowered.as_str()) {
+        INTERNER.with_borrow_mut(|interner| {
+            for word in words(text) {
+                lowercase_into(word, &mut self.lowered);
+                let next = self.len() as u32;
+                let id = match interner.stem(&self.lowered, &self.stemmer) {
+                    StemKey::Id(STOP) => continue,
+                    StemKey::Id(stem) => *self.ids.entry(stem).or_insert(next),
+                    StemKey::Text(stem) => *self.overflow.entry(stem).or_insert(next),
+                };
                 out.push(id);
-                continue;
             }
-            let stem = STEMS.with_borrow_mut(|cache| {
-                if cache.len() >= STEM_CACHE_LIMIT {
-                    cache.clear();
-                }
-                cache
-                    .entry(self.lowered.clone())
-                    .or_insert_with(|| self.stemmer.stem(&self.lowered).into_owned())
-                    .clone()
-            });
-            let next = self.ids.len() as u32;
-            let id = *self.ids.entry(stem).or_insert(next);
-            self.words.insert(self.lowered.clone(), id);
-            out.push(id);
-        }
+        });
         out
     }
 
     /// How many distinct terms have been seen.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.ids.len() + self.overflow.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.len() == 0
+    }
+}
+
+/// Writes `word` lowercased into `out` (a plain byte copy for ASCII words, the common case).
+fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 
 /// The words of `text`: runs of letters and digits (an apostrophe inside a word ends it, so "Sessions'"
 /// and "Session's" both give "Session"/"Sessions" and a dropped "s").
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// Iterator over the words of a text (see [`words`]); scans bytes, decoding only non-ASCII characters,
+/// so every index it uses stays on a character boundary.
+pub struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    /// Whether the non-ASCII character at byte `i` (a character boundary) is part of a word, and its
+    /// length in bytes.
+    fn non_ascii(&self, i: usize) -> (bool, usize) {
+        match self.text.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+            None => (false, 1),
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (inside, n) = self.non_ascii(i);
+                if inside {
+                    break;
+                }
+                i += n;
+            }
+        }
+        if i >= bytes.len() {
+            self.at = bytes.len();
+            return None;
+        }
+        let start = i;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (inside, n) = self.non_ascii(i);
+                if !inside {
+                    break;
+                }
+                i += n;
+            }
+        }
+        self.at = i;
+        self.text.get(start..i)
+    }
 }
 
 fn is_stop_word(word: &str) -> bool {
@@ -236,6 +343,17 @@ mod tests {
     #[test]
     fn stop_words_are_sorted() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let found: Vec<_> = words("Sessions' 2017 meeting—with Kislyak, Straße №5 é").collect();
+        assert_eq!(
+            found,
+            ["Sessions", "2017", "meeting", "with", "Kislyak", "Straße", "5", "é"]
+        );
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words(" ,; ").count(), 0);
     }
 
     #[test]

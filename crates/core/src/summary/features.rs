@@ -89,20 +89,12 @@ pub fn featurize(pool: &Pool, n_docs: usize) -> Featured {
         }
     }
 
+    let best = best_per_article(pool, n_docs);
     let mut features = Vec::with_capacity(pool.candidates.len());
     let mut support = Vec::with_capacity(pool.candidates.len());
-    let mut best_per_doc = vec![0.0f32; n_docs];
     for (i, c) in pool.candidates.iter().enumerate() {
         let v = &pool.vectors[i];
-        best_per_doc.iter_mut().for_each(|b| *b = 0.0);
-        for (j, other) in pool.candidates.iter().enumerate() {
-            if other.doc != c.doc {
-                let sim = v.cosine(&pool.vectors[j]);
-                if sim > best_per_doc[other.doc] {
-                    best_per_doc[other.doc] = sim;
-                }
-            }
-        }
+        let best_per_doc = &best[i * n_docs..(i + 1) * n_docs];
         let mut supporters: Vec<(usize, f32)> = best_per_doc
             .iter()
             .enumerate()
@@ -137,6 +129,31 @@ pub fn featurize(pool: &Pool, n_docs: usize) -> Featured {
         support.push(supporters);
     }
     Featured { features, support }
+}
+
+/// For each candidate `i` and article `d` (at `i * n_docs + d`): the similarity of the closest sentence
+/// of article `d` to candidate `i` (0 for its own article). Each pair is compared once, against the
+/// candidate's vector scattered into a dense array.
+fn best_per_article(pool: &Pool, n_docs: usize) -> Vec<f32> {
+    let n = pool.candidates.len();
+    let mut best = vec![0.0f32; n * n_docs];
+    let dims = pool.vectors.iter().map(SparseVec::dims).max().unwrap_or(0);
+    let mut dense = vec![0.0f32; dims];
+    for (i, c) in pool.candidates.iter().enumerate() {
+        let v = &pool.vectors[i];
+        v.scatter(&mut dense);
+        for (j, other) in pool.candidates.iter().enumerate().skip(i + 1) {
+            if other.doc != c.doc {
+                let sim = pool.vectors[j].dot_dense(&dense);
+                let mine = &mut best[i * n_docs + other.doc];
+                *mine = mine.max(sim);
+                let theirs = &mut best[j * n_docs + c.doc];
+                *theirs = theirs.max(sim);
+            }
+        }
+        v.unscatter(&mut dense);
+    }
+    best
 }
 
 /// The score of a feature vector under the given weights.

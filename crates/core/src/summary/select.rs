@@ -11,6 +11,8 @@ pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions) -> Vec<usize> 
     let mut max_sim = vec![0.0f32; n];
     let mut open = vec![true; n];
     let mut used = 0usize;
+    let dims = pool.vectors.iter().map(|v| v.dims()).max().unwrap_or(0);
+    let mut dense = vec![0.0f32; dims];
     loop {
         let best = (0..n)
             .filter(|&i| {
@@ -22,11 +24,13 @@ pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions) -> Vec<usize> 
         open[pick] = false;
         used += pool.candidates[pick].words;
         chosen.push(pick);
+        pool.vectors[pick].scatter(&mut dense);
         for i in 0..n {
             if open[i] {
-                max_sim[i] = max_sim[i].max(pool.vectors[i].cosine(&pool.vectors[pick]));
+                max_sim[i] = max_sim[i].max(pool.vectors[i].dot_dense(&dense));
             }
         }
+        pool.vectors[pick].unscatter(&mut dense);
     }
     order(pool, &mut chosen);
     chosen

@@ -26,18 +26,61 @@ impl SparseVec {
 
     /// The sum of several vectors, normalised.
     pub fn centroid<'a>(vectors: impl Iterator<Item = &'a SparseVec>) -> SparseVec {
-        let mut all: Vec<(u32, f32)> = vectors.flat_map(|v| v.0.iter().copied()).collect();
-        all.sort_unstable_by_key(|&(t, _)| t);
-        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(all.len());
-        for (t, w) in all {
-            match merged.last_mut() {
-                Some((last, acc)) if *last == t => *acc += w,
-                _ => merged.push((t, w)),
+        let vectors: Vec<&SparseVec> = vectors.collect();
+        let dims = vectors
+            .iter()
+            .filter_map(|v| v.0.last())
+            .map(|&(t, _)| t as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut sum = vec![0.0f32; dims];
+        let mut present = vec![false; dims];
+        for v in &vectors {
+            for &(t, w) in &v.0 {
+                sum[t as usize] += w;
+                present[t as usize] = true;
             }
         }
-        let mut v = SparseVec(merged);
+        let entries = (0..dims)
+            .filter(|&t| present[t])
+            .map(|t| (t as u32, sum[t]))
+            .collect();
+        let mut v = SparseVec(entries);
         v.normalise();
         v
+    }
+
+    /// One past the largest term id of the vector (the length a dense copy needs).
+    pub fn dims(&self) -> usize {
+        self.0.last().map_or(0, |&(t, _)| t as usize + 1)
+    }
+
+    /// Writes the vector's weights into `dense` (indexed by term id), for fast [`SparseVec::dot_dense`];
+    /// [`SparseVec::unscatter`] sets them back to zero.
+    pub fn scatter(&self, dense: &mut [f32]) {
+        for &(t, w) in &self.0 {
+            if let Some(slot) = dense.get_mut(t as usize) {
+                *slot = w;
+            }
+        }
+    }
+
+    /// Zeroes the entries [`SparseVec::scatter`] wrote.
+    pub fn unscatter(&self, dense: &mut [f32]) {
+        for &(t, _) in &self.0 {
+            if let Some(slot) = dense.get_mut(t as usize) {
+                *slot = 0.0;
+            }
+        }
+    }
+
+    /// The dot product with a vector scattered into `dense`: the same value as [`SparseVec::cosine`] with
+    /// that vector, at the cost of one lookup per entry of `self`.
+    pub fn dot_dense(&self, dense: &[f32]) -> f32 {
+        self.0
+            .iter()
+            .map(|&(t, w)| dense.get(t as usize).map_or(0.0, |d| d * w))
+            .sum()
     }
 
     /// Cosine similarity (both vectors are unit length, so this is the dot product).
@@ -103,6 +146,31 @@ mod tests {
         assert_eq!(a.cosine(&c), 0.0);
         let empty = SparseVec::tf_idf(&[], &idf);
         assert_eq!(empty.cosine(&empty), 0.0);
+    }
+
+    #[test]
+    fn dense_dot_equals_cosine() {
+        let idf = vec![1.0, 2.0, 0.5, 3.0];
+        let a = SparseVec::tf_idf(&[0, 1, 1, 3], &idf);
+        let b = SparseVec::tf_idf(&[1, 2, 3, 3], &idf);
+        let mut dense = vec![0.0; a.dims().max(b.dims())];
+        a.scatter(&mut dense);
+        assert_eq!(b.dot_dense(&dense), a.cosine(&b));
+        a.unscatter(&mut dense);
+        assert!(dense.iter().all(|&d| d == 0.0));
+    }
+
+    #[test]
+    fn centroid_sums_and_normalises() {
+        let idf = vec![1.0; 3];
+        let a = SparseVec::tf_idf(&[0], &idf);
+        let b = SparseVec::tf_idf(&[1], &idf);
+        let c = SparseVec::centroid([&a, &b].into_iter());
+        assert!((c.cosine(&a) - 0.5f32.sqrt()).abs() < 1e-6);
+        assert_eq!(
+            SparseVec::centroid(std::iter::empty()),
+            SparseVec::default()
+        );
     }
 
     #[test]
