@@ -245,6 +245,27 @@ fn eval(dev: &str) -> Result<(), String> {
         newsbrief_core::summarize(a, &SummaryOptions::with_words(BUDGET)).text()
     });
     report("newsbrief", &ours, &lead_scores.1);
+    let variants = [
+        (
+            "without compression",
+            SummaryOptions {
+                compress: false,
+                ..SummaryOptions::with_words(BUDGET)
+            },
+        ),
+        (
+            "without redundancy removal (no MMR)",
+            SummaryOptions {
+                redundancy: f32::INFINITY,
+                diversity: 0.0,
+                ..SummaryOptions::with_words(BUDGET)
+            },
+        ),
+    ];
+    for (name, opts) in variants {
+        let run = score_with(&clusters, |a| newsbrief_core::summarize(a, &opts).text());
+        report(name, &run, &lead_scores.1);
+    }
     Ok(())
 }
 
@@ -257,9 +278,9 @@ fn grid(train: &str, dev: &str) -> Result<(), String> {
     for redundancy in [0.25, 0.3, 0.4, 0.5] {
         for diversity in [0.3, 0.5, 0.75] {
             let opts = SummaryOptions {
-                words: BUDGET,
                 redundancy,
                 diversity,
+                ..SummaryOptions::with_words(BUDGET)
             };
             let run = score_with(&clusters, |a| {
                 let prepared = Prepared::new(a);

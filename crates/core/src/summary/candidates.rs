@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::compress;
 use super::vector::{self, SparseVec};
 use crate::document::{Document, Sentence};
 use crate::terms::Vocabulary;
@@ -14,9 +15,13 @@ pub struct Candidate {
     pub range: Range<usize>,
     /// The sentence text with its inner line breaks folded into spaces.
     pub text: String,
+    /// The text lightly compressed (see `compress`), when compression removed something.
+    pub compressed: Option<String>,
     /// Position among its article's prose sentences.
     pub position: usize,
     pub words: usize,
+    /// Words of the compressed text (equal to `words` when there is none).
+    pub compressed_words: usize,
     /// Share of the sentence's characters that stand inside quotation marks.
     pub quoted: f32,
     /// Starts in a way that needs the sentence before it ("He added:", "But ...").
@@ -25,6 +30,25 @@ pub struct Candidate {
     pub numbers: f32,
     /// Share of words that start with a capital letter (names).
     pub capitalised: f32,
+}
+
+impl Candidate {
+    /// The text a summary shows: compressed when asked and possible.
+    pub fn summary_text(&self, compress: bool) -> &str {
+        match &self.compressed {
+            Some(short) if compress => short,
+            _ => &self.text,
+        }
+    }
+
+    /// The words the candidate costs in a summary's budget.
+    pub fn summary_words(&self, compress: bool) -> usize {
+        if compress {
+            self.compressed_words
+        } else {
+            self.words
+        }
+    }
 }
 
 /// All candidates of a story with their TF-IDF vectors and per-article vectors.
@@ -67,7 +91,7 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
         let mut open_quote = false;
         for (i, s) in prose.iter().enumerate() {
             let inside_quote = open_quote && i > 0 && prose[i - 1].paragraph == s.paragraph;
-            open_quote = inside_quote != !quotes_balanced(&article.text[s.range.clone()]);
+            open_quote = inside_quote == quotes_balanced(&article.text[s.range.clone()]);
             if inside_quote {
                 // The sentence continues a quotation opened earlier in its paragraph: on its own it
                 // would lose its speaker.
@@ -82,10 +106,14 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
                 continue;
             }
             bags.push(vocabulary.terms(raw));
+            let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            let compressed = compress::compress(&text);
             candidates.push(Candidate {
                 doc,
                 range,
-                text: raw.split_whitespace().collect::<Vec<_>>().join(" "),
+                compressed_words: compressed.as_deref().map_or(words, super::word_count),
+                compressed,
+                text,
                 position: s.position,
                 words,
                 quoted: quoted_share(raw),

@@ -11,6 +11,7 @@
 //! Every chosen sentence keeps its article, its byte span there and the other articles that support it.
 
 pub mod candidates;
+mod compress;
 pub mod features;
 mod select;
 pub(crate) mod vector;
@@ -32,6 +33,8 @@ pub struct SummaryOptions {
     pub redundancy: f32,
     /// How much similarity to the chosen sentences lowers a candidate's score (MMR's trade-off).
     pub diversity: f32,
+    /// Light compression: drop datelines, agency tags, short asides and trailing attributions.
+    pub compress: bool,
 }
 
 impl SummaryOptions {
@@ -50,6 +53,7 @@ impl Default for SummaryOptions {
             words: 250,
             redundancy: 0.3,
             diversity: 0.5,
+            compress: true,
         }
     }
 }
@@ -163,7 +167,7 @@ impl Prepared {
                     })
                     .collect();
                 SummarySentence {
-                    text: c.text.clone(),
+                    text: c.summary_text(opts.compress).to_owned(),
                     doc: c.doc,
                     start: c.range.start,
                     end: c.range.end,

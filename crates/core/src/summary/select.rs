@@ -16,13 +16,15 @@ pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions) -> Vec<usize> 
     loop {
         let best = (0..n)
             .filter(|&i| {
-                open[i] && used + pool.candidates[i].words <= budget && max_sim[i] < opts.redundancy
+                open[i]
+                    && used + pool.candidates[i].summary_words(opts.compress) <= budget
+                    && max_sim[i] < opts.redundancy
             })
             .map(|i| (i, scores[i] - opts.diversity * max_sim[i]))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let Some((pick, _)) = best else { break };
         open[pick] = false;
-        used += pool.candidates[pick].words;
+        used += pool.candidates[pick].summary_words(opts.compress);
         chosen.push(pick);
         pool.vectors[pick].scatter(&mut dense);
         for i in 0..n {
