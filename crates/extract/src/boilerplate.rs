@@ -218,7 +218,6 @@ const BODY_MARKS: &[&str] = &[
     "story-content",
     "article-text",
     "body-text",
-    "main-content",
 ];
 
 /// True when the element declares itself the article body.
