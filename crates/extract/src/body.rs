@@ -21,8 +21,11 @@ const MIN_PROSE_CHARS: usize = 40;
 const MAX_PROSE_LINK_SHARE: f64 = 0.3;
 /// Penalty per character of non-prose text inside a candidate container.
 const NOISE_PENALTY: f64 = 1.0;
-/// Blocks with a larger share of link text are dropped from the output.
+/// Blocks with a larger share of link text are kept only between prose blocks.
 const MAX_OUTPUT_LINK_SHARE: f64 = 0.5;
+/// Blocks with a larger share of link text point to other pages (teaser headlines, "see also"
+/// links) and are dropped, unless the link text is the URL itself (a cited source).
+const MAX_KEPT_LINK_SHARE: f64 = 0.8;
 
 /// Score bonus, per prose character, of an element marked as the article body.
 const BODY_MARK_BONUS: f64 = 1.0;
@@ -287,10 +290,19 @@ fn write_container(document: &Html, excluded: &[bool], container: usize) -> Stri
     writer.finish()
 }
 
-/// Accumulates text into paragraphs, collapsing whitespace and dropping link-heavy blocks.
+/// One written paragraph and whether most of its text is link text.
+struct Paragraph {
+    text: String,
+    link_heavy: bool,
+}
+
+/// Accumulates text into paragraphs, collapsing whitespace. Paragraphs that are all link text are
+/// dropped; link-heavy ones are kept only between prose paragraphs (product or source lists,
+/// embedded posts inside the article), while leading and trailing runs of them (tag lists,
+/// "read more" links, related articles) are dropped.
 #[derive(Default)]
 struct ParagraphWriter {
-    out: String,
+    paragraphs: Vec<Paragraph>,
     current: String,
     current_chars: usize,
     current_link_chars: usize,
@@ -325,14 +337,16 @@ impl ParagraphWriter {
 
     fn end_paragraph(&mut self) {
         let paragraph = self.current.trim();
-        let link_heavy =
-            self.current_link_chars as f64 > MAX_OUTPUT_LINK_SHARE * self.current_chars as f64;
+        let link_share = self.current_link_chars as f64 / self.current_chars.max(1) as f64;
+        let link_heavy = link_share > MAX_OUTPUT_LINK_SHARE;
+        let shows_its_url = paragraph.starts_with("http") || paragraph.starts_with("www.");
+        let pointer = link_share > MAX_KEPT_LINK_SHARE && !shows_its_url;
         let raw_markup = paragraph.starts_with('<') && paragraph.ends_with('>');
-        if !paragraph.is_empty() && !link_heavy && !raw_markup {
-            if !self.out.is_empty() {
-                self.out.push_str("\n\n");
-            }
-            self.out.push_str(paragraph);
+        if !paragraph.is_empty() && !raw_markup && !pointer {
+            self.paragraphs.push(Paragraph {
+                text: paragraph.to_string(),
+                link_heavy,
+            });
         }
         self.current.clear();
         self.current_chars = 0;
@@ -342,6 +356,49 @@ impl ParagraphWriter {
 
     fn finish(mut self) -> String {
         self.end_paragraph();
-        self.out
+        let first = self.paragraphs.iter().position(|p| !p.link_heavy);
+        let last = self.paragraphs.iter().rposition(|p| !p.link_heavy);
+        let (Some(first), Some(last)) = (first, last) else {
+            return String::new();
+        };
+        let kept: Vec<&str> = self.paragraphs[first..=last]
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        kept.join("\n\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(inner: &str) -> String {
+        let html = format!("<html><body><div>{inner}</div></body></html>");
+        extract(&Html::parse_document(&html), None)
+    }
+
+    const PROSE: &str = "This paragraph is plain prose about the event, long enough to count.";
+
+    #[test]
+    fn link_lines_inside_the_article_are_kept_and_at_its_edges_dropped() {
+        let text = article(&format!(
+            "<p><a href='/t'>Tag one</a> <a href='/u'>Tag two</a></p><p>{PROSE}</p>\
+             <p><a href='/p'>Product name</a> for $20</p><p>{PROSE}</p>\
+             <p><a href='/r'>Read more</a> here</p>"
+        ));
+        assert!(text.contains("Product name for $20"), "{text}");
+        assert!(!text.contains("Tag one"), "{text}");
+        assert!(!text.contains("Read more"), "{text}");
+    }
+
+    #[test]
+    fn headline_links_are_dropped_but_cited_urls_kept() {
+        let text = article(&format!(
+            "<p>{PROSE}</p><p><a href='/x'>Another story on the same subject</a></p>\
+             <p><a href='https://src.example/a'>https://src.example/a</a></p><p>{PROSE}</p>"
+        ));
+        assert!(!text.contains("Another story"), "{text}");
+        assert!(text.contains("https://src.example/a"), "{text}");
     }
 }
