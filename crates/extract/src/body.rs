@@ -30,6 +30,9 @@ const MAX_KEPT_LINK_SHARE: f64 = 0.8;
 /// Score bonus, per prose character, of an element marked as the article body.
 const BODY_MARK_BONUS: f64 = 1.0;
 
+/// A body mark on a wrapper loses its bonus to a marked element inside holding this share of its prose.
+const INNER_MARK_SHARE: f64 = 0.75;
+
 /// Hinted-junk elements holding at least this share of the page's prose are article text after all.
 const OVERRULE_HINT_SHARE: f64 = 0.5;
 
@@ -204,21 +207,55 @@ fn is_prose(chars: usize, link_chars: usize) -> bool {
 
 /// The element maximising prose minus penalised other text.
 fn choose_container(elements: &[Element], amounts: &[Amounts], excluded: &[bool]) -> Option<usize> {
+    let earns_bonus = innermost_body_marks(elements, amounts, excluded);
+    let score = |index: usize| {
+        let amount = amounts[index];
+        let noise = amount.total_chars.saturating_sub(amount.prose_chars) as f64;
+        let mut score = amount.prose_chars as f64 - NOISE_PENALTY * noise;
+        if earns_bonus[index] {
+            score += BODY_MARK_BONUS * amount.prose_chars as f64;
+        }
+        score
+    };
     let mut best: Option<(usize, f64)> = None;
     for (index, amount) in amounts.iter().enumerate() {
         if excluded[index] || amount.prose_chars == 0 {
             continue;
         }
-        let noise = amount.total_chars.saturating_sub(amount.prose_chars) as f64;
-        let mut score = amount.prose_chars as f64 - NOISE_PENALTY * noise;
-        if elements[index].marked_as_body {
-            score += BODY_MARK_BONUS * amount.prose_chars as f64;
-        }
+        let score = score(index);
         if best.map_or(true, |(_, s)| score > s) {
             best = Some((index, score));
         }
     }
     best.map(|(index, _)| index)
+}
+
+/// Elements marked as the article body that earn the score bonus: a mark on a wrapper loses it to a
+/// marked element inside holding most of the wrapper's prose (the wrapper also holds teasers).
+fn innermost_body_marks(elements: &[Element], amounts: &[Amounts], excluded: &[bool]) -> Vec<bool> {
+    let mut inner_marked_prose = vec![0usize; elements.len()];
+    for (index, element) in elements.iter().enumerate().rev() {
+        let Some(parent) = element.parent else {
+            continue;
+        };
+        if excluded[index] {
+            continue;
+        }
+        let held = if element.marked_as_body {
+            amounts[index].prose_chars
+        } else {
+            inner_marked_prose[index]
+        };
+        inner_marked_prose[parent] = inner_marked_prose[parent].max(held);
+    }
+    elements
+        .iter()
+        .zip(amounts)
+        .zip(inner_marked_prose)
+        .map(|((element, amount), inner)| {
+            element.marked_as_body && (inner as f64) < INNER_MARK_SHARE * amount.prose_chars as f64
+        })
+        .collect()
 }
 
 /// Writes out the container's text blocks.
@@ -400,5 +437,18 @@ mod tests {
         ));
         assert!(!text.contains("Another story"), "{text}");
         assert!(text.contains("https://src.example/a"), "{text}");
+    }
+
+    #[test]
+    fn an_inner_body_mark_wins_over_a_marked_wrapper_with_teasers() {
+        let body = PROSE.repeat(8);
+        let teaser = "A teaser summary of another story, long enough to be read as prose.";
+        let html = format!(
+            "<html><body><div class='article-content'><div class='article-body'><p>{body}</p></div>\
+             <div><p>{teaser}</p><p>{teaser}</p></div></div></body></html>"
+        );
+        let text = extract(&Html::parse_document(&html), None);
+        assert!(text.contains("plain prose"), "{text}");
+        assert!(!text.contains("teaser"), "{text}");
     }
 }
