@@ -15,6 +15,9 @@ const INLINE_TAGS: &[&str] = &[
     "var", "wbr", "del", "ins", "big", "tt", "nobr",
 ];
 
+/// Sub-heading tags: linked ones are the headlines of teasers.
+const HEADING_TAGS: &[&str] = &["h2", "h3", "h4", "h5", "h6"];
+
 /// A block needs this many non-space characters to count as prose.
 const MIN_PROSE_CHARS: usize = 40;
 /// A block whose link characters exceed this share is navigation, not prose.
@@ -27,11 +30,19 @@ const MAX_OUTPUT_LINK_SHARE: f64 = 0.5;
 /// links) and are dropped, unless the link text is the URL itself (a cited source).
 const MAX_KEPT_LINK_SHARE: f64 = 0.8;
 
+/// Penalty per character of link text outside prose inside a candidate container.
+const LINK_NOISE_PENALTY: f64 = 0.5;
+
 /// Score bonus, per prose character, of an element marked as the article body.
 const BODY_MARK_BONUS: f64 = 1.0;
 
 /// A body mark on a wrapper loses its bonus to a marked element inside holding this share of its prose.
 const INNER_MARK_SHARE: f64 = 0.75;
+
+/// Most prose characters in a teaser (a headline's summary).
+const MAX_TEASER_PROSE: usize = 500;
+/// Teasers together hold at most this share of the page's prose; beyond it they are the article.
+const MAX_TEASER_PAGE_SHARE: f64 = 0.75;
 
 /// Hinted-junk elements holding at least this share of the page's prose are article text after all.
 const OVERRULE_HINT_SHARE: f64 = 0.5;
@@ -47,6 +58,8 @@ struct Element {
     own_link_chars: usize,
     /// The element says it holds the article body (`itemprop="articleBody"`, `class="entry-content"`…).
     marked_as_body: bool,
+    /// A sub-heading tag (`h2`…`h6`).
+    heading: bool,
 }
 
 /// Text amounts of one element, computed bottom-up for a given set of excluded elements.
@@ -57,6 +70,8 @@ struct Amounts {
     block_link_chars: usize,
     /// Characters in the whole subtree, excluded elements left out.
     total_chars: usize,
+    /// Link characters in the whole subtree.
+    total_link_chars: usize,
     /// Prose characters in the whole subtree.
     prose_chars: usize,
 }
@@ -64,10 +79,15 @@ struct Amounts {
 /// Extracts the article body as paragraphs separated by `"\n\n"`.
 pub(crate) fn extract(document: &Html, article_body_hint: Option<&str>) -> String {
     let elements = flatten(document);
-    let excluded = excluded_elements(&elements);
-    let amounts = aggregate(&elements, &excluded);
-    let from_dom = match choose_container(&elements, &amounts, &excluded) {
-        Some(container) => write_container(document, &excluded, container),
+    let Exclusions { excluded, teasers } = excluded_elements(&elements);
+    let amounts = aggregate(&elements, &excluded, &teasers);
+    let skipped: Vec<bool> = excluded
+        .iter()
+        .zip(&teasers)
+        .map(|(e, t)| *e || *t)
+        .collect();
+    let from_dom = match choose_container(&elements, &amounts, &skipped) {
+        Some(container) => write_container(document, &skipped, container),
         None => String::new(),
     };
     match article_body_hint {
@@ -105,6 +125,7 @@ fn flatten(document: &Html) -> Vec<Element> {
                         parent: open.last().copied(),
                         verdict: boilerplate::verdict(element),
                         inline: INLINE_TAGS.contains(&element.name()),
+                        heading: HEADING_TAGS.contains(&element.name()),
                         own_chars: 0,
                         own_link_chars: 0,
                         marked_as_body: boilerplate::marked_as_body(element),
@@ -135,12 +156,23 @@ fn flatten(document: &Html) -> Vec<Element> {
     elements
 }
 
-/// Which elements are left out: boilerplate and everything inside it. Class/id hints are overruled
-/// for an element that holds most of the page's prose (a page wrapper with an unlucky class name).
-fn excluded_elements(elements: &[Element]) -> Vec<bool> {
+/// Elements left out of the article, each flag inherited by the element's subtree.
+struct Exclusions {
+    /// Boilerplate: not counted at all.
+    excluded: Vec<bool>,
+    /// Teasers of other articles: counted as noise around the article, never as its prose.
+    teasers: Vec<bool>,
+}
+
+/// Which elements are left out: boilerplate and everything inside it, and teasers. Class/id hints
+/// are overruled for an element that holds most of the page's prose (a page wrapper with an
+/// unlucky class name).
+fn excluded_elements(elements: &[Element]) -> Exclusions {
     let hard = inherit(elements, |e| e.verdict == Verdict::Junk);
-    let raw = aggregate(elements, &hard);
+    let none = vec![false; elements.len()];
+    let raw = aggregate(elements, &hard, &none);
     let page_prose = raw.first().map_or(0, |a| a.prose_chars) as f64;
+    let teasers = teaser_items(elements, &raw);
     let mut excluded: Vec<bool> = Vec::with_capacity(elements.len());
     for (index, element) in elements.iter().enumerate() {
         let parent_excluded = element.parent.is_some_and(|p| excluded[p]);
@@ -153,7 +185,56 @@ fn excluded_elements(elements: &[Element]) -> Vec<bool> {
         };
         excluded.push(parent_excluded || own);
     }
-    excluded
+    let mut inherited_teasers: Vec<bool> = Vec::with_capacity(elements.len());
+    for (index, element) in elements.iter().enumerate() {
+        let parent_teaser = element.parent.is_some_and(|p| inherited_teasers[p]);
+        let own =
+            teasers[index] && (raw[index].prose_chars as f64) < OVERRULE_HINT_SHARE * page_prose;
+        inherited_teasers.push(parent_teaser || own);
+    }
+    let teaser_prose: usize = (0..elements.len())
+        .filter(|&i| {
+            inherited_teasers[i] && !elements[i].parent.is_some_and(|p| inherited_teasers[p])
+        })
+        .map(|i| raw[i].prose_chars)
+        .sum();
+    if teaser_prose as f64 > MAX_TEASER_PAGE_SHARE * page_prose {
+        // Most of the page's prose sits under linked sub-headings: sections of one article.
+        inherited_teasers.fill(false);
+    }
+    Exclusions {
+        excluded,
+        teasers: inherited_teasers,
+    }
+}
+
+/// Teasers of other articles: an element holding exactly one linked sub-heading (the teaser's
+/// headline) and little prose (its summary), inside a parent holding several such headlines.
+fn teaser_items(elements: &[Element], raw: &[Amounts]) -> Vec<bool> {
+    let none = vec![false; elements.len()];
+    let everything = aggregate(elements, &none, &none);
+    let mut headlines = vec![0usize; elements.len()];
+    for (index, element) in elements.iter().enumerate().rev() {
+        let block = everything[index];
+        if element.heading
+            && block.block_chars > 0
+            && block.block_link_chars as f64 > MAX_KEPT_LINK_SHARE * block.block_chars as f64
+        {
+            headlines[index] += 1;
+        }
+        if let Some(parent) = element.parent {
+            headlines[parent] += headlines[index];
+        }
+    }
+    elements
+        .iter()
+        .enumerate()
+        .map(|(index, element)| {
+            headlines[index] == 1
+                && element.parent.is_some_and(|p| headlines[p] >= 2)
+                && raw[index].prose_chars <= MAX_TEASER_PROSE
+        })
+        .collect()
 }
 
 /// Marks elements for which `own` holds, or holds for an ancestor.
@@ -166,14 +247,16 @@ fn inherit(elements: &[Element], own: impl Fn(&Element) -> bool) -> Vec<bool> {
     marked
 }
 
-/// Computes text amounts bottom-up (reverse document order), leaving out excluded elements.
-fn aggregate(elements: &[Element], excluded: &[bool]) -> Vec<Amounts> {
+/// Computes text amounts bottom-up (reverse document order), leaving out excluded elements and
+/// counting no prose inside `noise_only` ones.
+fn aggregate(elements: &[Element], excluded: &[bool], noise_only: &[bool]) -> Vec<Amounts> {
     let mut amounts: Vec<Amounts> = elements
         .iter()
         .map(|e| Amounts {
             block_chars: e.own_chars,
             block_link_chars: e.own_link_chars,
             total_chars: e.own_chars,
+            total_link_chars: e.own_link_chars,
             prose_chars: 0,
         })
         .collect();
@@ -183,7 +266,8 @@ fn aggregate(elements: &[Element], excluded: &[bool]) -> Vec<Amounts> {
         }
         let element = &elements[index];
         let mut own = amounts[index];
-        if !element.inline && is_prose(own.block_chars, own.block_link_chars) {
+        if !element.inline && !noise_only[index] && is_prose(own.block_chars, own.block_link_chars)
+        {
             own.prose_chars += own.block_chars - own.block_link_chars;
         }
         amounts[index] = own;
@@ -192,6 +276,7 @@ fn aggregate(elements: &[Element], excluded: &[bool]) -> Vec<Amounts> {
         };
         let parent = &mut amounts[parent];
         parent.total_chars += own.total_chars;
+        parent.total_link_chars += own.total_link_chars;
         parent.prose_chars += own.prose_chars;
         if element.inline {
             parent.block_chars += own.block_chars;
@@ -210,8 +295,11 @@ fn choose_container(elements: &[Element], amounts: &[Amounts], excluded: &[bool]
     let earns_bonus = innermost_body_marks(elements, amounts, excluded);
     let score = |index: usize| {
         let amount = amounts[index];
-        let noise = amount.total_chars.saturating_sub(amount.prose_chars) as f64;
-        let mut score = amount.prose_chars as f64 - NOISE_PENALTY * noise;
+        let noise = amount.total_chars.saturating_sub(amount.prose_chars);
+        let link_noise = amount.total_link_chars.min(noise);
+        let mut score = amount.prose_chars as f64
+            - NOISE_PENALTY * (noise - link_noise) as f64
+            - LINK_NOISE_PENALTY * link_noise as f64;
         if earns_bonus[index] {
             score += BODY_MARK_BONUS * amount.prose_chars as f64;
         }
@@ -450,5 +538,29 @@ mod tests {
         let text = extract(&Html::parse_document(&html), None);
         assert!(text.contains("plain prose"), "{text}");
         assert!(!text.contains("teaser"), "{text}");
+    }
+
+    #[test]
+    fn teasers_with_linked_headlines_are_left_out() {
+        let summary = "A short summary of another story that reads like a real sentence.";
+        let teaser = format!("<div><h3><a href='/s'>Other story</a></h3><p>{summary}</p></div>");
+        let html = format!(
+            "<html><body><div><p>{PROSE}</p><p>{PROSE}</p></div><div>{}</div></body></html>",
+            teaser.repeat(3)
+        );
+        let text = extract(&Html::parse_document(&html), None);
+        assert!(text.contains("plain prose"), "{text}");
+        assert!(!text.contains("short summary"), "{text}");
+    }
+
+    #[test]
+    fn linked_sub_headings_of_long_sections_are_not_teasers() {
+        let section = format!(
+            "<div><h3><a href='/p'>Product</a></h3><p>{}</p></div>",
+            PROSE.repeat(8)
+        );
+        let html = format!("<html><body><div>{}</div></body></html>", section.repeat(3));
+        let text = extract(&Html::parse_document(&html), None);
+        assert_eq!(text.matches("plain prose").count(), 24, "{text}");
     }
 }
