@@ -293,11 +293,17 @@ fn is_prose(chars: usize, link_chars: usize) -> bool {
 /// The element maximising prose minus penalised other text.
 fn choose_container(elements: &[Element], amounts: &[Amounts], excluded: &[bool]) -> Option<usize> {
     let earns_bonus = innermost_body_marks(elements, amounts, excluded);
+    let marked_prose = prose_in_marked_bodies(elements, amounts, excluded);
     let score = |index: usize| {
         let amount = amounts[index];
-        let noise = amount.total_chars.saturating_sub(amount.prose_chars);
+        let prose = if marked_prose[index] > 0 && !elements[index].marked_as_body {
+            marked_prose[index]
+        } else {
+            amount.prose_chars
+        };
+        let noise = amount.total_chars.saturating_sub(prose);
         let link_noise = amount.total_link_chars.min(noise);
-        let mut score = amount.prose_chars as f64
+        let mut score = prose as f64
             - NOISE_PENALTY * (noise - link_noise) as f64
             - LINK_NOISE_PENALTY * link_noise as f64;
         if earns_bonus[index] {
@@ -344,6 +350,30 @@ fn innermost_body_marks(elements: &[Element], amounts: &[Amounts], excluded: &[b
             element.marked_as_body && (inner as f64) < INNER_MARK_SHARE * amount.prose_chars as f64
         })
         .collect()
+}
+
+/// Prose inside the outermost elements marked as the article body below each element.
+fn prose_in_marked_bodies(
+    elements: &[Element],
+    amounts: &[Amounts],
+    excluded: &[bool],
+) -> Vec<usize> {
+    let mut marked_prose = vec![0usize; elements.len()];
+    for (index, element) in elements.iter().enumerate().rev() {
+        let Some(parent) = element.parent else {
+            continue;
+        };
+        if excluded[index] {
+            continue;
+        }
+        let held = if element.marked_as_body {
+            amounts[index].prose_chars
+        } else {
+            marked_prose[index]
+        };
+        marked_prose[parent] += held;
+    }
+    marked_prose
 }
 
 /// Writes out the container's text blocks.
@@ -562,5 +592,18 @@ mod tests {
         let html = format!("<html><body><div>{}</div></body></html>", section.repeat(3));
         let text = extract(&Html::parse_document(&html), None);
         assert_eq!(text.matches("plain prose").count(), 24, "{text}");
+    }
+
+    #[test]
+    fn prose_outside_the_marked_body_does_not_pull_the_container_up() {
+        let footer =
+            "Company notice about contact details and subscriptions, long enough for prose.";
+        let html = format!(
+            "<html><body><div class='article-body'><p>{PROSE}</p><p>{PROSE}</p></div>\
+             <div><p>{footer}</p><p>{footer}</p></div></body></html>"
+        );
+        let text = extract(&Html::parse_document(&html), None);
+        assert!(text.contains("plain prose"), "{text}");
+        assert!(!text.contains("Company notice"), "{text}");
     }
 }
