@@ -1,6 +1,7 @@
 //! Article metadata: headline, authors, publication date, site name, canonical URL and language,
 //! read from `<meta>` tags, JSON-LD, `<time>`, the URL and visible text, most trusted first.
 
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
@@ -231,7 +232,7 @@ fn gather(document: &Html) -> Signals {
                 .attr("itemprop")
                 .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
         {
-            signals.microdata_body = Some(visible_text(element_ref)).filter(|t| !t.is_empty());
+            signals.microdata_body = Some(prose_text(element_ref)).filter(|t| !t.is_empty());
         }
         let class = element.attr("class").unwrap_or("").to_ascii_lowercase();
         if signals.dated_texts.len() < 5
@@ -346,6 +347,34 @@ fn push_author(raw: &str, names: &mut Vec<String>) {
     }
 }
 
+/// The element's text without that of scripts and styles inside it, whitespace collapsed.
+fn prose_text(element: ElementRef) -> String {
+    let mut text = String::new();
+    let mut code_depth = 0usize;
+    for edge in element.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) if code_depth > 0 || is_code(e.name()) => code_depth += 1,
+                Node::Text(part) if code_depth == 0 => {
+                    text.push_str(part);
+                    text.push(' ');
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() && code_depth > 0 {
+                    code_depth -= 1;
+                }
+            }
+        }
+    }
+    clean(&text)
+}
+
+fn is_code(tag: &str) -> bool {
+    matches!(tag, "script" | "style" | "noscript" | "template")
+}
+
 fn visible_text(element: ElementRef) -> String {
     clean(&element.text().collect::<String>())
 }
@@ -426,7 +455,7 @@ mod tests {
     #[test]
     fn hidden_microdata_article_body_is_a_hint() {
         let page = r#"<html><body><p>Teaser</p><div style="display:none" itemscope>
-<div itemprop="articleBody"> First point of the day.  Second point of the day. </div></div></body></html>"#;
+<div itemprop="articleBody"> First point of the day. <script>ad()</script> Second point of the day. </div></div></body></html>"#;
         let meta = extract(&Html::parse_document(page), None);
         assert_eq!(
             meta.article_body.as_deref(),
