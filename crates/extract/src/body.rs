@@ -99,7 +99,7 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-/// A JSON-LD `articleBody` laid out as paragraphs.
+/// The page's declared `articleBody` (JSON-LD or microdata) laid out as paragraphs.
 fn paragraphs_of(text: &str) -> String {
     let mut writer = ParagraphWriter::default();
     for line in text.lines() {
