@@ -1,12 +1,16 @@
 //! Main-text extraction. The page is flattened into elements carrying the amount of "good" text
 //! (paragraph-like blocks of real prose, few links) and of other text below them; the article
-//! container is the element that maximises good text minus a penalty for the rest. Its blocks are
-//! then written out as paragraphs, leaving out boilerplate elements and link-heavy blocks.
+//! container is the element that maximises good text minus a penalty for the rest. Boilerplate is
+//! left out; teasers of other articles (a linked sub-heading with a short summary, repeated) count
+//! as noise; the page's own article-body mark (`itemprop="articleBody"`, `class="entry-content"`…)
+//! earns a bonus, and text outside it is noise for the containers around it. The container's
+//! blocks are then written out as paragraphs (see `paragraphs`).
 
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use crate::boilerplate::{self, Verdict};
+use crate::paragraphs::{ParagraphWriter, MAX_KEPT_LINK_SHARE};
 
 /// Tags that continue the current paragraph; every other element starts a new block.
 const INLINE_TAGS: &[&str] = &[
@@ -15,17 +19,29 @@ const INLINE_TAGS: &[&str] = &[
     "var", "wbr", "del", "ins", "big", "tt", "nobr",
 ];
 
+/// Sub-heading tags: linked ones are the headlines of teasers.
+const HEADING_TAGS: &[&str] = &["h2", "h3", "h4", "h5", "h6"];
+
 /// A block needs this many non-space characters to count as prose.
 const MIN_PROSE_CHARS: usize = 40;
 /// A block whose link characters exceed this share is navigation, not prose.
 const MAX_PROSE_LINK_SHARE: f64 = 0.3;
 /// Penalty per character of non-prose text inside a candidate container.
 const NOISE_PENALTY: f64 = 1.0;
-/// Blocks with a larger share of link text are dropped from the output.
-const MAX_OUTPUT_LINK_SHARE: f64 = 0.5;
+
+/// Penalty per character of link text outside prose inside a candidate container.
+const LINK_NOISE_PENALTY: f64 = 0.5;
 
 /// Score bonus, per prose character, of an element marked as the article body.
 const BODY_MARK_BONUS: f64 = 1.0;
+
+/// A body mark on a wrapper loses its bonus to a marked element inside holding this share of its prose.
+const INNER_MARK_SHARE: f64 = 0.75;
+
+/// Most prose characters in a teaser (a headline's summary).
+const MAX_TEASER_PROSE: usize = 500;
+/// Teasers together hold at most this share of the page's prose; beyond it they are the article.
+const MAX_TEASER_PAGE_SHARE: f64 = 0.75;
 
 /// Hinted-junk elements holding at least this share of the page's prose are article text after all.
 const OVERRULE_HINT_SHARE: f64 = 0.5;
@@ -41,6 +57,8 @@ struct Element {
     own_link_chars: usize,
     /// The element says it holds the article body (`itemprop="articleBody"`, `class="entry-content"`…).
     marked_as_body: bool,
+    /// A sub-heading tag (`h2`…`h6`).
+    heading: bool,
 }
 
 /// Text amounts of one element, computed bottom-up for a given set of excluded elements.
@@ -51,6 +69,8 @@ struct Amounts {
     block_link_chars: usize,
     /// Characters in the whole subtree, excluded elements left out.
     total_chars: usize,
+    /// Link characters in the whole subtree.
+    total_link_chars: usize,
     /// Prose characters in the whole subtree.
     prose_chars: usize,
 }
@@ -58,10 +78,15 @@ struct Amounts {
 /// Extracts the article body as paragraphs separated by `"\n\n"`.
 pub(crate) fn extract(document: &Html, article_body_hint: Option<&str>) -> String {
     let elements = flatten(document);
-    let excluded = excluded_elements(&elements);
-    let amounts = aggregate(&elements, &excluded);
-    let from_dom = match choose_container(&elements, &amounts, &excluded) {
-        Some(container) => write_container(document, &excluded, container),
+    let Exclusions { excluded, teasers } = excluded_elements(&elements);
+    let amounts = aggregate(&elements, &excluded, &teasers);
+    let skipped: Vec<bool> = excluded
+        .iter()
+        .zip(&teasers)
+        .map(|(e, t)| *e || *t)
+        .collect();
+    let from_dom = match choose_container(&elements, &amounts, &skipped) {
+        Some(container) => write_container(document, &skipped, container),
         None => String::new(),
     };
     match article_body_hint {
@@ -74,7 +99,7 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-/// A JSON-LD `articleBody` laid out as paragraphs.
+/// The page's declared `articleBody` (JSON-LD or microdata) laid out as paragraphs.
 fn paragraphs_of(text: &str) -> String {
     let mut writer = ParagraphWriter::default();
     for line in text.lines() {
@@ -99,6 +124,7 @@ fn flatten(document: &Html) -> Vec<Element> {
                         parent: open.last().copied(),
                         verdict: boilerplate::verdict(element),
                         inline: INLINE_TAGS.contains(&element.name()),
+                        heading: HEADING_TAGS.contains(&element.name()),
                         own_chars: 0,
                         own_link_chars: 0,
                         marked_as_body: boilerplate::marked_as_body(element),
@@ -129,12 +155,23 @@ fn flatten(document: &Html) -> Vec<Element> {
     elements
 }
 
-/// Which elements are left out: boilerplate and everything inside it. Class/id hints are overruled
-/// for an element that holds most of the page's prose (a page wrapper with an unlucky class name).
-fn excluded_elements(elements: &[Element]) -> Vec<bool> {
+/// Elements left out of the article, each flag inherited by the element's subtree.
+struct Exclusions {
+    /// Boilerplate: not counted at all.
+    excluded: Vec<bool>,
+    /// Teasers of other articles: counted as noise around the article, never as its prose.
+    teasers: Vec<bool>,
+}
+
+/// Which elements are left out: boilerplate and everything inside it, and teasers. Class/id hints
+/// are overruled for an element that holds most of the page's prose (a page wrapper with an
+/// unlucky class name).
+fn excluded_elements(elements: &[Element]) -> Exclusions {
     let hard = inherit(elements, |e| e.verdict == Verdict::Junk);
-    let raw = aggregate(elements, &hard);
+    let none = vec![false; elements.len()];
+    let raw = aggregate(elements, &hard, &none);
     let page_prose = raw.first().map_or(0, |a| a.prose_chars) as f64;
+    let teasers = teaser_items(elements, &raw);
     let mut excluded: Vec<bool> = Vec::with_capacity(elements.len());
     for (index, element) in elements.iter().enumerate() {
         let parent_excluded = element.parent.is_some_and(|p| excluded[p]);
@@ -147,7 +184,56 @@ fn excluded_elements(elements: &[Element]) -> Vec<bool> {
         };
         excluded.push(parent_excluded || own);
     }
-    excluded
+    let mut inherited_teasers: Vec<bool> = Vec::with_capacity(elements.len());
+    for (index, element) in elements.iter().enumerate() {
+        let parent_teaser = element.parent.is_some_and(|p| inherited_teasers[p]);
+        let own =
+            teasers[index] && (raw[index].prose_chars as f64) < OVERRULE_HINT_SHARE * page_prose;
+        inherited_teasers.push(parent_teaser || own);
+    }
+    let teaser_prose: usize = (0..elements.len())
+        .filter(|&i| {
+            inherited_teasers[i] && !elements[i].parent.is_some_and(|p| inherited_teasers[p])
+        })
+        .map(|i| raw[i].prose_chars)
+        .sum();
+    if teaser_prose as f64 > MAX_TEASER_PAGE_SHARE * page_prose {
+        // Most of the page's prose sits under linked sub-headings: sections of one article.
+        inherited_teasers.fill(false);
+    }
+    Exclusions {
+        excluded,
+        teasers: inherited_teasers,
+    }
+}
+
+/// Teasers of other articles: an element holding exactly one linked sub-heading (the teaser's
+/// headline) and little prose (its summary), inside a parent holding several such headlines.
+fn teaser_items(elements: &[Element], raw: &[Amounts]) -> Vec<bool> {
+    let none = vec![false; elements.len()];
+    let everything = aggregate(elements, &none, &none);
+    let mut headlines = vec![0usize; elements.len()];
+    for (index, element) in elements.iter().enumerate().rev() {
+        let block = everything[index];
+        if element.heading
+            && block.block_chars > 0
+            && block.block_link_chars as f64 > MAX_KEPT_LINK_SHARE * block.block_chars as f64
+        {
+            headlines[index] += 1;
+        }
+        if let Some(parent) = element.parent {
+            headlines[parent] += headlines[index];
+        }
+    }
+    elements
+        .iter()
+        .enumerate()
+        .map(|(index, element)| {
+            headlines[index] == 1
+                && element.parent.is_some_and(|p| headlines[p] >= 2)
+                && raw[index].prose_chars <= MAX_TEASER_PROSE
+        })
+        .collect()
 }
 
 /// Marks elements for which `own` holds, or holds for an ancestor.
@@ -160,14 +246,16 @@ fn inherit(elements: &[Element], own: impl Fn(&Element) -> bool) -> Vec<bool> {
     marked
 }
 
-/// Computes text amounts bottom-up (reverse document order), leaving out excluded elements.
-fn aggregate(elements: &[Element], excluded: &[bool]) -> Vec<Amounts> {
+/// Computes text amounts bottom-up (reverse document order), leaving out excluded elements and
+/// counting no prose inside `noise_only` ones.
+fn aggregate(elements: &[Element], excluded: &[bool], noise_only: &[bool]) -> Vec<Amounts> {
     let mut amounts: Vec<Amounts> = elements
         .iter()
         .map(|e| Amounts {
             block_chars: e.own_chars,
             block_link_chars: e.own_link_chars,
             total_chars: e.own_chars,
+            total_link_chars: e.own_link_chars,
             prose_chars: 0,
         })
         .collect();
@@ -177,7 +265,8 @@ fn aggregate(elements: &[Element], excluded: &[bool]) -> Vec<Amounts> {
         }
         let element = &elements[index];
         let mut own = amounts[index];
-        if !element.inline && is_prose(own.block_chars, own.block_link_chars) {
+        if !element.inline && !noise_only[index] && is_prose(own.block_chars, own.block_link_chars)
+        {
             own.prose_chars += own.block_chars - own.block_link_chars;
         }
         amounts[index] = own;
@@ -186,6 +275,7 @@ fn aggregate(elements: &[Element], excluded: &[bool]) -> Vec<Amounts> {
         };
         let parent = &mut amounts[parent];
         parent.total_chars += own.total_chars;
+        parent.total_link_chars += own.total_link_chars;
         parent.prose_chars += own.prose_chars;
         if element.inline {
             parent.block_chars += own.block_chars;
@@ -201,21 +291,88 @@ fn is_prose(chars: usize, link_chars: usize) -> bool {
 
 /// The element maximising prose minus penalised other text.
 fn choose_container(elements: &[Element], amounts: &[Amounts], excluded: &[bool]) -> Option<usize> {
+    let earns_bonus = innermost_body_marks(elements, amounts, excluded);
+    let marked_prose = prose_in_marked_bodies(elements, amounts, excluded);
+    let score = |index: usize| {
+        let amount = amounts[index];
+        let prose = if marked_prose[index] > 0 && !elements[index].marked_as_body {
+            marked_prose[index]
+        } else {
+            amount.prose_chars
+        };
+        let noise = amount.total_chars.saturating_sub(prose);
+        let link_noise = amount.total_link_chars.min(noise);
+        let mut score = prose as f64
+            - NOISE_PENALTY * (noise - link_noise) as f64
+            - LINK_NOISE_PENALTY * link_noise as f64;
+        if earns_bonus[index] {
+            score += BODY_MARK_BONUS * amount.prose_chars as f64;
+        }
+        score
+    };
     let mut best: Option<(usize, f64)> = None;
     for (index, amount) in amounts.iter().enumerate() {
         if excluded[index] || amount.prose_chars == 0 {
             continue;
         }
-        let noise = amount.total_chars.saturating_sub(amount.prose_chars) as f64;
-        let mut score = amount.prose_chars as f64 - NOISE_PENALTY * noise;
-        if elements[index].marked_as_body {
-            score += BODY_MARK_BONUS * amount.prose_chars as f64;
-        }
+        let score = score(index);
         if best.map_or(true, |(_, s)| score > s) {
             best = Some((index, score));
         }
     }
     best.map(|(index, _)| index)
+}
+
+/// Elements marked as the article body that earn the score bonus: a mark on a wrapper loses it to a
+/// marked element inside holding most of the wrapper's prose (the wrapper also holds teasers).
+fn innermost_body_marks(elements: &[Element], amounts: &[Amounts], excluded: &[bool]) -> Vec<bool> {
+    let mut inner_marked_prose = vec![0usize; elements.len()];
+    for (index, element) in elements.iter().enumerate().rev() {
+        let Some(parent) = element.parent else {
+            continue;
+        };
+        if excluded[index] {
+            continue;
+        }
+        let held = if element.marked_as_body {
+            amounts[index].prose_chars
+        } else {
+            inner_marked_prose[index]
+        };
+        inner_marked_prose[parent] = inner_marked_prose[parent].max(held);
+    }
+    elements
+        .iter()
+        .zip(amounts)
+        .zip(inner_marked_prose)
+        .map(|((element, amount), inner)| {
+            element.marked_as_body && (inner as f64) < INNER_MARK_SHARE * amount.prose_chars as f64
+        })
+        .collect()
+}
+
+/// Prose inside the outermost elements marked as the article body below each element.
+fn prose_in_marked_bodies(
+    elements: &[Element],
+    amounts: &[Amounts],
+    excluded: &[bool],
+) -> Vec<usize> {
+    let mut marked_prose = vec![0usize; elements.len()];
+    for (index, element) in elements.iter().enumerate().rev() {
+        let Some(parent) = element.parent else {
+            continue;
+        };
+        if excluded[index] {
+            continue;
+        }
+        let held = if element.marked_as_body {
+            amounts[index].prose_chars
+        } else {
+            marked_prose[index]
+        };
+        marked_prose[parent] += held;
+    }
+    marked_prose
 }
 
 /// Writes out the container's text blocks.
@@ -287,61 +444,86 @@ fn write_container(document: &Html, excluded: &[bool], container: usize) -> Stri
     writer.finish()
 }
 
-/// Accumulates text into paragraphs, collapsing whitespace and dropping link-heavy blocks.
-#[derive(Default)]
-struct ParagraphWriter {
-    out: String,
-    current: String,
-    current_chars: usize,
-    current_link_chars: usize,
-    pending_space: bool,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl ParagraphWriter {
-    fn push_text(&mut self, text: &str, in_link: bool) {
-        for c in text.chars() {
-            if c.is_whitespace() {
-                self.pending_space = true;
-                continue;
-            }
-            if self.pending_space && !self.current.is_empty() && !self.current.ends_with('\n') {
-                self.current.push(' ');
-            }
-            self.pending_space = false;
-            self.current.push(c);
-            self.current_chars += 1;
-            if in_link {
-                self.current_link_chars += 1;
-            }
-        }
+    fn article(inner: &str) -> String {
+        let html = format!("<html><body><div>{inner}</div></body></html>");
+        extract(&Html::parse_document(&html), None)
     }
 
-    fn line_break(&mut self) {
-        if !self.current.is_empty() && !self.current.ends_with('\n') {
-            self.current.push('\n');
-        }
-        self.pending_space = false;
+    const PROSE: &str = "This paragraph is plain prose about the event, long enough to count.";
+
+    #[test]
+    fn link_lines_inside_the_article_are_kept_and_at_its_edges_dropped() {
+        let text = article(&format!(
+            "<p><a href='/t'>Tag one</a> <a href='/u'>Tag two</a></p><p>{PROSE}</p>\
+             <p><a href='/p'>Product name</a> for $20</p><p>{PROSE}</p>\
+             <p><a href='/r'>Read more</a> here</p>"
+        ));
+        assert!(text.contains("Product name for $20"), "{text}");
+        assert!(!text.contains("Tag one"), "{text}");
+        assert!(!text.contains("Read more"), "{text}");
     }
 
-    fn end_paragraph(&mut self) {
-        let paragraph = self.current.trim();
-        let link_heavy =
-            self.current_link_chars as f64 > MAX_OUTPUT_LINK_SHARE * self.current_chars as f64;
-        let raw_markup = paragraph.starts_with('<') && paragraph.ends_with('>');
-        if !paragraph.is_empty() && !link_heavy && !raw_markup {
-            if !self.out.is_empty() {
-                self.out.push_str("\n\n");
-            }
-            self.out.push_str(paragraph);
-        }
-        self.current.clear();
-        self.current_chars = 0;
-        self.current_link_chars = 0;
-        self.pending_space = false;
+    #[test]
+    fn headline_links_are_dropped_but_cited_urls_kept() {
+        let text = article(&format!(
+            "<p>{PROSE}</p><p><a href='/x'>Another story on the same subject</a></p>\
+             <p><a href='https://src.example/a'>https://src.example/a</a></p><p>{PROSE}</p>"
+        ));
+        assert!(!text.contains("Another story"), "{text}");
+        assert!(text.contains("https://src.example/a"), "{text}");
     }
 
-    fn finish(mut self) -> String {
-        self.end_paragraph();
-        self.out
+    #[test]
+    fn an_inner_body_mark_wins_over_a_marked_wrapper_with_teasers() {
+        let body = PROSE.repeat(8);
+        let teaser = "A teaser summary of another story, long enough to be read as prose.";
+        let html = format!(
+            "<html><body><div class='article-content'><div class='article-body'><p>{body}</p></div>\
+             <div><p>{teaser}</p><p>{teaser}</p></div></div></body></html>"
+        );
+        let text = extract(&Html::parse_document(&html), None);
+        assert!(text.contains("plain prose"), "{text}");
+        assert!(!text.contains("teaser"), "{text}");
+    }
+
+    #[test]
+    fn teasers_with_linked_headlines_are_left_out() {
+        let summary = "A short summary of another story that reads like a real sentence.";
+        let teaser = format!("<div><h3><a href='/s'>Other story</a></h3><p>{summary}</p></div>");
+        let html = format!(
+            "<html><body><div><p>{PROSE}</p><p>{PROSE}</p></div><div>{}</div></body></html>",
+            teaser.repeat(3)
+        );
+        let text = extract(&Html::parse_document(&html), None);
+        assert!(text.contains("plain prose"), "{text}");
+        assert!(!text.contains("short summary"), "{text}");
+    }
+
+    #[test]
+    fn linked_sub_headings_of_long_sections_are_not_teasers() {
+        let section = format!(
+            "<div><h3><a href='/p'>Product</a></h3><p>{}</p></div>",
+            PROSE.repeat(8)
+        );
+        let html = format!("<html><body><div>{}</div></body></html>", section.repeat(3));
+        let text = extract(&Html::parse_document(&html), None);
+        assert_eq!(text.matches("plain prose").count(), 24, "{text}");
+    }
+
+    #[test]
+    fn prose_outside_the_marked_body_does_not_pull_the_container_up() {
+        let footer =
+            "Company notice about contact details and subscriptions, long enough for prose.";
+        let html = format!(
+            "<html><body><div class='article-body'><p>{PROSE}</p><p>{PROSE}</p></div>\
+             <div><p>{footer}</p><p>{footer}</p></div></body></html>"
+        );
+        let text = extract(&Html::parse_document(&html), None);
+        assert!(text.contains("plain prose"), "{text}");
+        assert!(!text.contains("Company notice"), "{text}");
     }
 }

@@ -218,7 +218,6 @@ const BODY_MARKS: &[&str] = &[
     "story-content",
     "article-text",
     "body-text",
-    "main-content",
 ];
 
 /// True when the element declares itself the article body.
@@ -253,7 +252,11 @@ fn hints_are_junk(hints: &str) -> bool {
     if hints.trim().is_empty() {
         return false;
     }
-    let hints = hints.replace("commentary", "opinion").replace("shared", "");
+    let mut hints = hints.replace("commentary", "opinion").replace("shared", "");
+    if hints.contains("embed") {
+        // An embedded post (tweet, video) quoted by the article, not a share bar.
+        hints = hints.replace("social", "").replace("share", "");
+    }
     if STRONG_HINTS.iter().any(|hint| hints.contains(hint)) {
         return true;
     }
@@ -281,6 +284,8 @@ mod tests {
         assert!(!hints_are_junk("nav article-content "));
         assert!(!hints_are_junk("commentary-body "));
         assert!(!hints_are_junk("headline-wrapper "));
+        assert!(!hints_are_junk("social-media-embed "));
+        assert!(hints_are_junk("image-embed-caption "));
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod dates;
 mod input;
 mod metadata;
 pub mod metric;
+mod paragraphs;
 mod warc;
 
 use serde::Serialize;

@@ -1,6 +1,7 @@
 //! Article metadata: headline, authors, publication date, site name, canonical URL and language,
 //! read from `<meta>` tags, JSON-LD, `<time>`, the URL and visible text, most trusted first.
 
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
@@ -9,7 +10,7 @@ use crate::dates;
 /// Most author names kept for one article.
 const MAX_AUTHORS: usize = 10;
 
-/// Metadata of one page, plus the JSON-LD `articleBody` used as a hint by body extraction.
+/// Metadata of one page, plus the JSON-LD (or microdata) `articleBody` used as a hint by body extraction.
 #[derive(Debug, Default)]
 pub(crate) struct Metadata {
     pub title: Option<String>,
@@ -34,6 +35,8 @@ struct Signals {
     html_lang: Option<String>,
     rel_authors: Vec<String>,
     dated_texts: Vec<String>,
+    /// Text of the first element marked `itemprop="articleBody"` (microdata, often a hidden copy).
+    microdata_body: Option<String>,
 }
 
 pub(crate) fn extract(document: &Html, url_hint: Option<&str>) -> Metadata {
@@ -140,7 +143,8 @@ pub(crate) fn extract(document: &Html, url_hint: Option<&str>) -> Metadata {
 
     let article_body = articles
         .iter()
-        .find_map(|a| a.get("articleBody").and_then(text_of));
+        .find_map(|a| a.get("articleBody").and_then(text_of))
+        .or(signals.microdata_body);
     Metadata {
         title: title.filter(|t| !t.is_empty()),
         authors,
@@ -221,6 +225,14 @@ fn gather(document: &Html) -> Signals {
             || element.attr("itemprop").is_some_and(|p| p == "author");
         if is_author_link && element.name() != "link" && element.name() != "meta" {
             signals.rel_authors.push(visible_text(element_ref));
+        }
+        if signals.microdata_body.is_none()
+            && element.name() != "meta"
+            && element
+                .attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+        {
+            signals.microdata_body = Some(prose_text(element_ref)).filter(|t| !t.is_empty());
         }
         let class = element.attr("class").unwrap_or("").to_ascii_lowercase();
         if signals.dated_texts.len() < 5
@@ -335,6 +347,34 @@ fn push_author(raw: &str, names: &mut Vec<String>) {
     }
 }
 
+/// The element's text without that of scripts and styles inside it, whitespace collapsed.
+fn prose_text(element: ElementRef) -> String {
+    let mut text = String::new();
+    let mut code_depth = 0usize;
+    for edge in element.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) if code_depth > 0 || is_code(e.name()) => code_depth += 1,
+                Node::Text(part) if code_depth == 0 => {
+                    text.push_str(part);
+                    text.push(' ');
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() && code_depth > 0 {
+                    code_depth -= 1;
+                }
+            }
+        }
+    }
+    clean(&text)
+}
+
+fn is_code(tag: &str) -> bool {
+    matches!(tag, "script" | "style" | "noscript" | "template")
+}
+
 fn visible_text(element: ElementRef) -> String {
     clean(&element.text().collect::<String>())
 }
@@ -410,5 +450,16 @@ mod tests {
         assert_eq!(meta.authors, vec!["Ann Lee", "Bo Park"]);
         assert_eq!(meta.published.as_deref(), Some("2021-03-05"));
         assert_eq!(meta.site.as_deref(), Some("town.example"));
+    }
+
+    #[test]
+    fn hidden_microdata_article_body_is_a_hint() {
+        let page = r#"<html><body><p>Teaser</p><div style="display:none" itemscope>
+<div itemprop="articleBody"> First point of the day. <script>ad()</script> Second point of the day. </div></div></body></html>"#;
+        let meta = extract(&Html::parse_document(page), None);
+        assert_eq!(
+            meta.article_body.as_deref(),
+            Some("First point of the day. Second point of the day.")
+        );
     }
 }
