@@ -13,8 +13,10 @@ use super::{judge_pairs, PairJudgement, SentencePair};
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct GoldPair {
     pub id: String,
-    /// The Multi-News cluster the pair comes from.
+    /// The Multi-News cluster the pair comes from, and the indices of its two articles there.
     pub cluster: String,
+    pub doc_a: usize,
+    pub doc_b: usize,
     pub a: String,
     pub b: String,
     /// "agree", "discrepancy" or "different".
@@ -74,7 +76,7 @@ pub fn parse(jsonl: &str) -> Result<Vec<GoldPair>, String> {
         .collect()
 }
 
-/// Judges every pair and scores the judgements.
+/// Judges every pair on its own and scores the judgements.
 pub fn evaluate(gold: &[GoldPair]) -> Evaluation {
     let pairs: Vec<SentencePair> = gold
         .iter()
@@ -85,19 +87,42 @@ pub fn evaluate(gold: &[GoldPair]) -> Evaluation {
         })
         .collect();
     let judged = judge_pairs(&pairs);
+    let decisions: Vec<(bool, bool)> = judged
+        .iter()
+        .map(|j| (j.same, found_discrepancy(j)))
+        .collect();
+    let mut e = score(gold, &decisions);
+    e.errors = gold
+        .iter()
+        .zip(&judged)
+        .zip(&decisions)
+        .filter(|((g, _), &(same, differ))| {
+            (g.label != "different") != same || (g.label == "discrepancy") != differ
+        })
+        .map(|((g, j), _)| {
+            format!(
+                "{} gold={} same={} score={:.2} discrepancies={:?}",
+                g.id, g.label, j.same, j.score, j.discrepancies
+            )
+        })
+        .collect();
+    e
+}
+
+/// Scores decisions (same claim, discrepancy found), one per gold pair; errors name the pairs judged wrongly.
+pub fn score(gold: &[GoldPair], decisions: &[(bool, bool)]) -> Evaluation {
     let mut same = (0, 0, 0);
     let mut differ = (0, 0, 0);
     let mut errors = Vec::new();
-    for (g, j) in gold.iter().zip(&judged) {
+    for (g, &(found_same, found_differ)) in gold.iter().zip(decisions) {
         let gold_same = g.label != "different";
         let gold_differ = g.label == "discrepancy";
-        let found_differ = found_discrepancy(j);
-        tally(&mut same, gold_same, j.same);
+        tally(&mut same, gold_same, found_same);
         tally(&mut differ, gold_differ, found_differ);
-        if gold_same != j.same || gold_differ != found_differ {
+        if gold_same != found_same || gold_differ != found_differ {
             errors.push(format!(
-                "{} gold={} same={} score={:.2} discrepancies={:?}",
-                g.id, g.label, j.same, j.score, j.discrepancies
+                "{} gold={} same={found_same} discrepancy={found_differ}",
+                g.id, g.label
             ));
         }
     }
