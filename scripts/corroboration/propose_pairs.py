@@ -13,6 +13,7 @@ Three buckets, by plain word overlap (no model, nothing downloaded):
   numbers  - fair overlap and each sentence has a number written in digits that the other lacks
   details  - the same name with a different age ("Smith, 30" / "Smith, 31"), or fair overlap and a different
              written date ("June 8" / "June 9")
+  loose    - lower overlap (0.12-0.25), and each sentence has a number in digits the other lacks
 """
 import json
 import random
@@ -20,7 +21,7 @@ import re
 import sys
 
 SEED = 20261126
-PER_BUCKET = {"close": 120, "differ": 160, "topic": 100, "numbers": 200, "details": 200}
+PER_BUCKET = {"close": 120, "differ": 160, "topic": 100, "numbers": 200, "details": 200, "loose": 150}
 STOP = set("""a an the and or but of to in on at for with by from as is are was were be been has have had
 it its this that these those he she they them his her their we you i not no will would said says say
 after before about into over than then there which who whom what when where while also more most""".split())
@@ -77,6 +78,8 @@ def main(path):
                             ma, mb = set(DAY.findall(a)), set(DAY.findall(b))
                             if sim >= 0.2 and ma and mb and not ma & mb and {m for m, _ in ma} & {m for m, _ in mb}:
                                 buckets["details"].append(item)
+                            if 0.12 <= sim < 0.25 and da - db and db - da:
+                                buckets["loose"].append(item)
                             if 0.25 <= sim < 0.95 and da - db and db - da:
                                 buckets["numbers"].append(item)
                             if sim >= 0.45 and sim < 0.95:

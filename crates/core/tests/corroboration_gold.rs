@@ -1,5 +1,5 @@
 //! Corroboration on the committed gold set of labelled Multi-News sentence pairs stays at its measured level
-//! (same-claim P 0.910 R 0.764; discrepancy P 0.778 R 0.500 when this test was written), and a large story
+//! (same-claim P 0.882 R 0.667; discrepancy P 0.800 R 0.400 when this test was written), and a large story
 //! is corroborated in bounded time.
 
 use std::time::{Duration, Instant};
@@ -13,12 +13,12 @@ const PAIRS: &str = include_str!("data/corroboration/pairs.jsonl");
 #[test]
 fn gold_set_scores_stay_above_their_floors() {
     let pairs = gold::parse(PAIRS).expect("the gold set parses");
-    assert!(pairs.len() >= 190, "{} pairs", pairs.len());
+    assert!(pairs.len() >= 230, "{} pairs", pairs.len());
     let e = gold::evaluate(&pairs);
-    assert!(e.same_claim.precision >= 0.87, "{:?}", e.same_claim);
-    assert!(e.same_claim.recall >= 0.72, "{:?}", e.same_claim);
-    assert!(e.discrepancy.precision >= 0.7, "{:?}", e.discrepancy);
-    assert!(e.discrepancy.recall >= 0.45, "{:?}", e.discrepancy);
+    assert!(e.same_claim.precision >= 0.86, "{:?}", e.same_claim);
+    assert!(e.same_claim.recall >= 0.64, "{:?}", e.same_claim);
+    assert!(e.discrepancy.precision >= 0.75, "{:?}", e.discrepancy);
+    assert!(e.discrepancy.recall >= 0.35, "{:?}", e.discrepancy);
 }
 
 #[test]

@@ -105,10 +105,24 @@ pub fn differences(a: &Features, b: &Features) -> Vec<Difference> {
 }
 
 /// Numbers counting the same thing, one in each statement, that cannot both be right.
+/// Numbers the two statements agree on ("three people" in both) are set aside first, so that "three
+/// people stabbed, 12 arrested" and "13 in custody, three people stabbed" still compare 12 with 13.
 fn number_differences(a: &Features, b: &Features, out: &mut Vec<Difference>) {
-    for n in &a.numbers {
-        let ours: Vec<&Number> = a.numbers.iter().filter(|m| same_unit(m, n)).collect();
-        let theirs: Vec<&Number> = b.numbers.iter().filter(|m| same_unit(m, n)).collect();
+    let unmatched = |x: &Features, y: &Features| -> Vec<Number> {
+        x.numbers
+            .iter()
+            .filter(|n| {
+                !y.numbers
+                    .iter()
+                    .any(|m| same_unit(n, m) && compatible(n, m))
+            })
+            .cloned()
+            .collect()
+    };
+    let (left, right) = (unmatched(a, b), unmatched(b, a));
+    for n in &left {
+        let ours: Vec<&Number> = left.iter().filter(|m| same_unit(m, n)).collect();
+        let theirs: Vec<&Number> = right.iter().filter(|m| same_unit(m, n)).collect();
         let [m] = theirs.as_slice() else { continue };
         if ours.len() != 1 || compatible(n, m) {
             continue;
