@@ -92,6 +92,19 @@ test('the example story gives a brief whose sentences lead to their sources', as
   await page.close();
 });
 
+test('the sourcing section shows which facts only one outlet reports', async () => {
+  const { page } = await openPage();
+  await pasteArticles(page, STORY);
+  await makeBrief(page);
+  assert.equal(await page.locator('#sourcing-section').isVisible(), true);
+  assert.match(await page.locator('#sourcing-counts').innerText(), /^\d+ claims are reported by two or more sources, \d+ by one source only\.$/);
+  const single = page.locator('#single-source li');
+  assert.ok(await single.count() >= 1, 'some claims only one outlet reports are listed');
+  assert.match(await single.first().innerText(), /\[Source \d+/);
+  assert.ok(await page.locator('#grid svg rect').count() >= STORY.length, 'claims of several sources are drawn');
+  await page.close();
+});
+
 test('sentences can be chosen with the keyboard', async () => {
   const { page } = await openPage();
   await pasteArticles(page, STORY.slice(0, 3));
@@ -162,6 +175,20 @@ const FULL_BRIEF = {
     { date: '2016-09-08', precision: 'day', text: 'Second meeting in his Senate office', sources: [{ doc: 1, start: 0, end: 5 }], inferred: false, conflicts: [] },
     { date: '2017-03-02', precision: 'day', text: 'Recusal', sources: [{ doc: 1, start: 0, end: 5 }], inferred: false, conflicts: [] },
   ],
+  corroboration: {
+    claims: [
+      { text: 'Sessions met the ambassador twice in 2016.', doc: 0, start: 0, end: 42, single_source: false, centrality: 0.5,
+        sources: [{ doc: 0, start: 0, end: 42, score: 1 }, { doc: 1, start: 0, end: 31, score: 0.5 }],
+        discrepancies: [{ kind: 'number', values: [
+          { doc: 0, value: '50', start: 10, end: 12, context: 'a gathering with 50 other ambassadors' },
+          { doc: 1, value: '20', start: 5, end: 7, context: 'a gathering with <b>20</b> other ambassadors' }] }] },
+      { text: 'He recused himself on Thursday.', doc: 1, start: 0, end: 31, single_source: true, centrality: 0.3,
+        sources: [{ doc: 1, start: 0, end: 31, score: 1 }], discrepancies: [] },
+    ],
+    corroborated: 1,
+    single_source: [1],
+    discrepancies: [0],
+  },
   warnings: ['<script>window.__pwned=6</script>'],
   texts: ['Sessions met the ambassador twice in 2016. More text.', 'He recused himself on Thursday. More.'],
 };
@@ -176,7 +203,10 @@ test('every section the library adds is drawn, and stays text', async () => {
   assert.match(await page.locator('#quotes').innerText(), /Jeff Sessions[\s\S]*I did not have communications/);
   assert.equal(await page.locator('#timeline svg circle').count(), 3);
   assert.equal(await page.locator('#timeline-list li').count(), 3);
-  assert.equal(await page.locator('#grid svg rect').count(), 4, '2 claims × 2 sources');
+  assert.equal(await page.locator('#grid svg rect').count(), 2, '1 claim of several sources × 2 sources');
+  assert.equal(await page.locator('#sourcing-section').isVisible(), true);
+  assert.match(await page.locator('#single-source').innerText(), /He recused himself on Thursday\.[\s\S]*Source 2 \(Two Times\)[\s\S]*in the summary/);
+  assert.match(await page.locator('#discrepancies').innerText(), /number[\s\S]*Source 1 \(Daily <i>One<\/i>\): “a gathering with 50 other ambassadors”[\s\S]*<b>20<\/b>/);
   assert.equal(await page.locator('#sources a').count(), 1, 'only the http(s) link is a link');
   assert.equal(await page.locator('#result img, #result script, #result i').count(), 0);
   assert.match(await page.locator('#warnings').innerText(), /<script>/);

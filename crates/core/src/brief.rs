@@ -2,10 +2,11 @@
 
 use serde::Serialize;
 
+use crate::corroboration::{self, Corroboration};
 use crate::document::Document;
 use crate::entities::{self, Entity};
 use crate::quotations::{self, QuoteGroup};
-use crate::summary::{self, SummaryOptions, SummarySentence};
+use crate::summary::{self, SummaryOptions, SummarySentence, Support};
 use crate::timeline::{self, TimelineEntry};
 use crate::Article;
 
@@ -51,6 +52,9 @@ pub struct Brief {
     pub quotes: Vec<QuoteGroup>,
     /// Dated events, oldest first.
     pub timeline: Vec<TimelineEntry>,
+    /// The story's claims across articles: which outlets report each, which only one reports, and where
+    /// outlets differ on a detail.
+    pub corroboration: Corroboration,
     /// Things the reader should know about the input (an article with no prose, say).
     pub warnings: Vec<String>,
 }
@@ -95,11 +99,17 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
     if sources.iter().all(|s| s.words == 0) {
         return Err(BriefError::NoProse(articles.len()));
     }
-    let summary = summary::summarize_analysed(articles, &docs, &opts.summary);
+    let mut summary = summary::summarize_analysed(articles, &docs, &opts.summary);
     let words = summary.words();
     let found = entities::analyse(articles, &docs);
     let quotes = quotations::quotations(articles, &found.names, |d, s, e| found.name_at(d, s, e));
     let timeline = timeline::timeline(articles, &docs);
+    let corroboration = corroboration::corroborate(articles, &docs, &found.names, |d, s, e| {
+        found.name_at(d, s, e)
+    });
+    for sentence in &mut summary.sentences {
+        sentence.support = support(&corroboration, sentence);
+    }
     Ok(Brief {
         sources,
         summary: summary.sentences,
@@ -107,6 +117,35 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
         entities: found.entities,
         quotes,
         timeline,
+        corroboration,
         warnings,
     })
+}
+
+/// The other articles of a summary sentence's claim, best first, with their similarity to the claim; none
+/// when the sentence is in no claim.
+fn support(corroboration: &Corroboration, sentence: &SummarySentence) -> Vec<Support> {
+    let Some(claim) = corroboration
+        .claim_of(sentence.doc, sentence.start)
+        .and_then(|i| corroboration.claims.get(i))
+    else {
+        return Vec::new();
+    };
+    let own = claim
+        .sources
+        .iter()
+        .find(|s| s.doc == sentence.doc)
+        .map_or(1.0, |s| s.score);
+    let mut support: Vec<Support> = claim
+        .sources
+        .iter()
+        .filter(|s| s.doc != sentence.doc)
+        .map(|s| Support {
+            doc: s.doc,
+            // Each source is scored against the claim's first statement; that one against this sentence.
+            score: if s.score >= 1.0 { own } else { s.score },
+        })
+        .collect();
+    support.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+    support
 }

@@ -8,6 +8,7 @@
 pub mod article;
 pub mod brief;
 pub mod clean;
+pub mod corroboration;
 pub mod document;
 pub mod entities;
 pub mod ingest;

@@ -6,10 +6,15 @@
 use std::fmt::Write;
 
 use crate::brief::{Brief, Source};
+use crate::corroboration::{Claim, Discrepancy};
 use crate::summary::SummarySentence;
 
 /// Most entities listed in the Markdown brief.
 const MAX_ENTITIES: usize = 25;
+/// Most single-source claims listed under "How well sourced".
+const MAX_SINGLE_SOURCE: usize = 8;
+/// Longest claim text shown under "How well sourced", in characters.
+const MAX_CLAIM_CHARS: usize = 240;
 
 /// The brief as Markdown, for a terminal or a document.
 pub fn markdown(brief: &Brief) -> String {
@@ -105,6 +110,7 @@ pub fn markdown(brief: &Brief) -> String {
         }
         out.push('\n');
     }
+    sourcing(brief, true, &mut out);
     out.push_str("## Sources\n\n");
     for source in &brief.sources {
         let _ = writeln!(out, "{}. {}", source.doc + 1, describe(source));
@@ -124,7 +130,9 @@ pub fn text(brief: &Brief) -> String {
     for s in &brief.summary {
         let _ = writeln!(out, "{} {}", s.text, marks(s));
     }
-    out.push_str("\nSources:\n");
+    out.push('\n');
+    sourcing(brief, false, &mut out);
+    out.push_str("Sources:\n");
     for source in &brief.sources {
         let _ = writeln!(
             out,
@@ -137,6 +145,110 @@ pub fn text(brief: &Brief) -> String {
         let _ = writeln!(out, "warning: {w}");
     }
     out
+}
+
+/// The "How well sourced" section: how many claims several sources report, the single-source claims that
+/// matter (those in the summary first, then the most central), and each discrepancy with its sources.
+fn sourcing(brief: &Brief, markdown: bool, out: &mut String) {
+    let c = &brief.corroboration;
+    if c.claims.is_empty() {
+        return;
+    }
+    let bold = |t: &str| {
+        if markdown {
+            format!("**{t}**")
+        } else {
+            t.to_owned()
+        }
+    };
+    if markdown {
+        out.push_str("## How well sourced\n\n");
+    } else {
+        out.push_str("How well sourced:\n");
+    }
+    let _ = writeln!(
+        out,
+        "{} claims are reported by two or more sources, {} by one source only.\n",
+        c.corroborated,
+        c.single_source.len()
+    );
+    let in_summary = |claim: &Claim| {
+        brief.summary.iter().any(|s| {
+            claim
+                .sources
+                .iter()
+                .any(|x| x.doc == s.doc && x.start == s.start)
+        })
+    };
+    let mut singles: Vec<&Claim> = c
+        .single_source
+        .iter()
+        .filter_map(|&i| c.claims.get(i))
+        .collect();
+    singles.sort_by_key(|claim| !in_summary(claim));
+    if !singles.is_empty() {
+        let _ = writeln!(out, "{}\n", bold("Reported by one source only:"));
+        for claim in singles.iter().take(MAX_SINGLE_SOURCE) {
+            let note = if in_summary(claim) {
+                " (in the summary)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "- {} [{}]{note}",
+                shorten(&claim.text),
+                source_name(brief, claim.doc)
+            );
+        }
+        out.push('\n');
+    }
+    let differing: Vec<&Claim> = c
+        .discrepancies
+        .iter()
+        .filter_map(|&i| c.claims.get(i))
+        .collect();
+    if !differing.is_empty() {
+        let _ = writeln!(out, "{}\n", bold("Where sources differ:"));
+        for claim in differing {
+            for d in &claim.discrepancies {
+                let _ = writeln!(out, "- {}", discrepancy(brief, claim, d));
+            }
+        }
+        out.push('\n');
+    }
+}
+
+/// "A number differs in '…': Source 2 (CNN): '…50 other ambassadors…' — Source 4: '…'".
+fn discrepancy(brief: &Brief, claim: &Claim, d: &Discrepancy) -> String {
+    let values: Vec<String> = d
+        .values
+        .iter()
+        .map(|v| format!("{}: “{}”", source_name(brief, v.doc), v.context))
+        .collect();
+    format!(
+        "The {} differs in “{}”: {}",
+        d.kind,
+        shorten(&claim.text),
+        values.join(" — ")
+    )
+}
+
+/// "Source 2 (CNN)", or "Source 2" when the outlet is unknown.
+fn source_name(brief: &Brief, doc: usize) -> String {
+    match brief.sources.get(doc).and_then(|s| s.outlet.as_deref()) {
+        Some(outlet) => format!("Source {} ({outlet})", doc + 1),
+        None => format!("Source {}", doc + 1),
+    }
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= MAX_CLAIM_CHARS {
+        return text.to_owned();
+    }
+    let mut s: String = text.chars().take(MAX_CLAIM_CHARS).collect();
+    s.push('…');
+    s
 }
 
 /// The brief as pretty-printed JSON.

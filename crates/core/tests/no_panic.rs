@@ -29,7 +29,44 @@ fn newsy_text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..200).prop_map(|v| v.concat())
 }
 
+/// Sentences full of numbers, ages, hedges and dates, for the corroboration stage.
+fn numbery_sentence() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[A-Z][a-z]{0,8}",
+        "[a-z]{1,8}",
+        "[0-9]{1,7}",
+        "\\$[0-9,.]{1,8}[mbk]?",
+        "[0-9]{1,3}%",
+        "[0-9]{1,2}-year-old",
+        Just(", ".to_owned()),
+        Just("more than ".to_owned()),
+        Just("up to ".to_owned()),
+        Just("about ".to_owned()),
+        Just("fifty-five ".to_owned()),
+        Just("June 14, 2016 ".to_owned()),
+        Just("million ".to_owned()),
+        Just(". ".to_owned()),
+        Just(" ".to_owned()),
+        "\\PC{1,2}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
 proptest! {
+    #[test]
+    fn corroboration_never_panics(a in numbery_sentence(), b in numbery_sentence(), c in numbery_sentence()) {
+        let articles = [Article::new("a", a), Article::new("b", b), Article::new("c", c)];
+        let docs: Vec<Document> = articles.iter().map(|x| Document::analyse(&x.text)).collect();
+        let found = newsbrief_core::entities::analyse(&articles, &docs);
+        let result = newsbrief_core::corroboration::corroborate(&articles, &docs, &found.names, |d, s, e| found.name_at(d, s, e));
+        for claim in &result.claims {
+            prop_assert!(!claim.sources.is_empty());
+            for d in &claim.discrepancies {
+                prop_assert!(d.values.len() >= 2);
+            }
+        }
+    }
+
     #[test]
     fn ingest_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
         let _ = ingest::article_from_bytes("x", &bytes);
@@ -53,7 +90,18 @@ proptest! {
             prop_assert!(text.get(s.start..s.end).is_some());
         }
         if let Ok(brief) = build_brief(&articles, &BriefOptions::default()) {
+            for claim in &brief.corroboration.claims {
+                for s in &claim.sources {
+                    prop_assert!(articles[s.doc].text.get(s.start..s.end).is_some());
+                }
+                for d in &claim.discrepancies {
+                    for v in &d.values {
+                        prop_assert!(articles[v.doc].text.get(v.start..v.end).is_some());
+                    }
+                }
+            }
             let _ = render::markdown(&brief);
+            let _ = render::text(&brief);
             let _ = render::json(&brief);
         }
     }

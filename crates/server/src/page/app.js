@@ -189,6 +189,7 @@ function showBrief(data) {
   showEntities(data.entities || data.people);
   showQuotes(data.quotes);
   showTimeline(data.timeline);
+  showSourcing(data);
   const warnings = list(data.warnings);
   $('warnings').replaceChildren(...warnings.map((w) => el('li', {}, label(w))));
   $('warnings-section').hidden = warnings.length === 0;
@@ -378,13 +379,27 @@ function axisTicks(t0, t1, most) {
   return ticks;
 }
 
-// Claims × sources: the library's corroboration when it gives one, else the summary's own sourcing.
+// Most claims the grid and the single-source list show.
+const MAX_GRID_CLAIMS = 20;
+const MAX_SINGLE_SOURCE = 8;
+
+// The claims of the brief's corroboration ({claims: [...]}), or a bare list of claims.
+function claimsOf(data) {
+  const c = data && data.corroboration;
+  return list(c && !Array.isArray(c) ? c.claims : c || data.claims);
+}
+
+// Claims × sources: the claims several sources report (from the library's corroboration), else the
+// summary's own sourcing.
 function drawGrid(data) {
   const sources = list(data.sources);
-  let rows = list(data.corroboration || data.claims).map((c) => {
-    const docs = list(c.sources || c.docs || c.support || c.reported_by).map((d) => (typeof d === 'number' ? d : d.doc));
-    return { text: label(c.claim || c.text || c), origin: typeof c.doc === 'number' ? c.doc : null, docs };
-  });
+  let rows = claimsOf(data)
+    .map((c) => {
+      const docs = list(c.sources || c.docs || c.support || c.reported_by).map((d) => (typeof d === 'number' ? d : d.doc));
+      return { text: label(c.claim || c.text || c), origin: typeof c.doc === 'number' ? c.doc : null, docs };
+    })
+    .filter((r) => new Set(r.docs).size >= 2)
+    .slice(0, MAX_GRID_CLAIMS);
   if (!rows.length) {
     rows = list(data.summary).map((s, i) => ({ text: (i + 1) + '. ' + s.text, origin: s.doc, docs: list(s.support).map((x) => x.doc) }));
   }
@@ -419,6 +434,40 @@ function drawGrid(data) {
     });
   });
   figure.append(root);
+}
+
+// "How well sourced": counts, the single-source claims that matter (summary ones first) and each
+// discrepancy with the words of every source.
+function showSourcing(data) {
+  const c = data.corroboration;
+  const claims = claimsOf(data);
+  const section = $('sourcing-section');
+  section.hidden = !c || claims.length === 0;
+  if (section.hidden) return;
+  const sources = list(data.sources);
+  const name = (doc) => {
+    const src = sources.find((x) => x.doc === doc);
+    return 'Source ' + (doc + 1) + (src && src.outlet ? ' (' + src.outlet + ')' : '');
+  };
+  const single = list(c.single_source).map((i) => claims[i]).filter(Boolean);
+  const several = typeof c.corroborated === 'number' ? c.corroborated : claims.length - single.length;
+  $('sourcing-counts').textContent = several + ' claims are reported by two or more sources, ' + single.length + ' by one source only.';
+  const summary = list(data.summary);
+  const inSummary = (claim) => list(claim.sources).some((s) => summary.some((x) => x.doc === s.doc && x.start === s.start));
+  const ordered = [...single.filter(inSummary), ...single.filter((x) => !inSummary(x))].slice(0, MAX_SINGLE_SOURCE);
+  $('single-source').replaceChildren(...ordered.map((claim) => el('li', {}, label(claim.text),
+    el('span', { class: 'marks' }, ' [' + name(claim.doc) + ']' + (inSummary(claim) ? ' (in the summary)' : '')))));
+  $('single-source-block').hidden = ordered.length === 0;
+  const differing = list(c.discrepancies).map((i) => claims[i]).filter(Boolean);
+  const items = [];
+  for (const claim of differing) {
+    for (const d of list(claim.discrepancies)) {
+      const values = list(d.values).map((v) => el('li', {}, name(v.doc) + ': “' + label(v.context || v.value) + '”'));
+      items.push(el('li', {}, 'The ' + label(d.kind) + ' differs in “' + label(claim.text) + '”', el('ul', {}, ...values)));
+    }
+  }
+  $('discrepancies').replaceChildren(...items);
+  $('discrepancies-block').hidden = items.length === 0;
 }
 
 // ---------- wiring ----------

@@ -1,0 +1,216 @@
+//! Comparing two statements: do they report the same claim, and where do their details differ?
+//!
+//! Same claim: TF-IDF cosine over stemmed content terms, with a lower bar when they also give the same
+//! number of the same thing. A shared name is no evidence: within one story most statements share names. A discrepancy is only reported for statements that clearly tell the same claim and differ on a
+//! detail of the same slot: a number counting the same thing, an explicitly written date, or a name of the
+//! same kind after the same word ("met in Cleveland" / "met in Washington"). Prefer missing one to inventing one.
+
+use newsbrief_quotes::NameKind;
+
+use super::numbers::{compatible, same_unit, Number};
+use crate::summary::vector::SparseVec;
+
+/// Cosine at or above which two statements report the same claim.
+pub const SAME: f32 = 0.35;
+/// Cosine at or above which two statements giving the same number of the same thing report the same claim.
+pub const SAME_WITH_NUMBER: f32 = 0.25;
+
+/// A named mention in a statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    pub kind: NameKind,
+    /// The entity's canonical name, lowercased (so aliases compare equal).
+    pub key: String,
+    /// Byte span in the article.
+    pub start: usize,
+    pub end: usize,
+    /// The lowercased word just before the mention: its slot.
+    pub before: String,
+}
+
+/// An explicitly written calendar date in a statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateValue {
+    pub value: String,
+    pub first: newsbrief_timex::NaiveDate,
+    pub last: newsbrief_timex::NaiveDate,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What the comparison needs of a statement.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    pub vector: SparseVec,
+    /// Numbers with spans relative to the article (not the sentence).
+    pub numbers: Vec<Number>,
+    pub dates: Vec<DateValue>,
+    pub names: Vec<Name>,
+    /// The lowercased text, to check whether a value appears anywhere in it.
+    pub lower: String,
+}
+
+/// One detail on which two statements differ.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Difference {
+    pub kind: &'static str,
+    /// A key that identifies the slot, so that differences of several statements can be merged.
+    pub slot: String,
+    /// Byte spans (article-relative) of the value in the first and second statement.
+    pub a: (usize, usize),
+    pub b: (usize, usize),
+}
+
+/// Cosine at or above which two statements that differ on a number of the same thing report one claim.
+pub const SAME_WITH_DIFFERENT_NUMBER: f32 = 0.2;
+
+/// Whether two statements tell the same claim (with their cosine), and the details on which they differ.
+pub fn judge(a: &Features, b: &Features) -> Option<(f32, Vec<Difference>)> {
+    let cosine = a.vector.cosine(&b.vector);
+    if cosine < SAME_WITH_DIFFERENT_NUMBER {
+        return None;
+    }
+    let mut found = differences(a, b);
+    if same_claim(a, b).is_none() {
+        // Below the usual bar, only a number of the same thing stated differently makes them one claim.
+        found.retain(|d| d.kind == "number");
+        if found.is_empty() {
+            return None;
+        }
+    }
+    Some((cosine, found))
+}
+
+/// How similar two statements are, and whether they tell the same claim.
+pub fn same_claim(a: &Features, b: &Features) -> Option<f32> {
+    let cosine = a.vector.cosine(&b.vector);
+    if cosine >= SAME {
+        return Some(cosine);
+    }
+    let shares_number = a.numbers.iter().any(|n| {
+        b.numbers
+            .iter()
+            .any(|m| same_unit(n, m) && compatible(n, m))
+    });
+    (cosine >= SAME_WITH_NUMBER && shares_number).then_some(cosine)
+}
+
+/// The details on which two statements of the same claim differ.
+pub fn differences(a: &Features, b: &Features) -> Vec<Difference> {
+    let mut out = Vec::new();
+    number_differences(a, b, &mut out);
+    date_differences(a, b, &mut out);
+    name_differences(a, b, &mut out);
+    out
+}
+
+/// Numbers counting the same thing, one in each statement, that cannot both be right.
+/// Numbers the two statements agree on ("three people" in both) are set aside first, so that "three
+/// people stabbed, 12 arrested" and "13 in custody, three people stabbed" still compare 12 with 13.
+fn number_differences(a: &Features, b: &Features, out: &mut Vec<Difference>) {
+    let unmatched = |x: &Features, y: &Features| -> Vec<Number> {
+        x.numbers
+            .iter()
+            .filter(|n| {
+                !y.numbers
+                    .iter()
+                    .any(|m| same_unit(n, m) && compatible(n, m))
+            })
+            .cloned()
+            .collect()
+    };
+    let (left, right) = (unmatched(a, b), unmatched(b, a));
+    for n in &left {
+        let ours: Vec<&Number> = left.iter().filter(|m| same_unit(m, n)).collect();
+        let theirs: Vec<&Number> = right.iter().filter(|m| same_unit(m, n)).collect();
+        let [m] = theirs.as_slice() else { continue };
+        if ours.len() != 1 || compatible(n, m) {
+            continue;
+        }
+        // A value the other statement also gives, for something else, is not contradicted.
+        if a.numbers.iter().any(|x| compatible(x, m)) || b.numbers.iter().any(|x| compatible(x, n))
+        {
+            continue;
+        }
+        out.push(Difference {
+            kind: "number",
+            slot: format!("number:{}", n.units.join(" ")),
+            a: (n.start, n.end),
+            b: (m.start, m.end),
+        });
+    }
+}
+
+/// One explicit date in each statement, not overlapping.
+fn date_differences(a: &Features, b: &Features, out: &mut Vec<Difference>) {
+    let ([x], [y]) = (a.dates.as_slice(), b.dates.as_slice()) else {
+        return;
+    };
+    if x.first <= y.last && y.first <= x.last {
+        return;
+    }
+    out.push(Difference {
+        kind: "date",
+        slot: "date".to_owned(),
+        a: (x.start, x.end),
+        b: (y.start, y.end),
+    });
+}
+
+/// Names of the same kind in the same slot that differ, neither named anywhere in the other statement.
+fn name_differences(a: &Features, b: &Features, out: &mut Vec<Difference>) {
+    for n in &a.names {
+        if n.before.is_empty() || matches!(n.kind, NameKind::Other) {
+            continue;
+        }
+        let Some(m) = b
+            .names
+            .iter()
+            .find(|m| m.kind == n.kind && m.before == n.before && !same_name(&m.key, &n.key))
+        else {
+            continue;
+        };
+        let named_in = |f: &Features, key: &str| {
+            f.names.iter().any(|x| same_name(&x.key, key)) || f.lower.contains(key)
+        };
+        if named_in(b, &n.key) || named_in(a, &m.key) {
+            continue;
+        }
+        let kind = if n.kind == NameKind::Place {
+            "place"
+        } else {
+            "name"
+        };
+        out.push(Difference {
+            kind,
+            slot: format!("{kind}:{}", n.before),
+            a: (n.start, n.end),
+            b: (m.start, m.end),
+        });
+    }
+}
+
+/// Two lowercased names of one entity: the words of the shorter are all words of the longer ("sessions",
+/// "jeff sessions").
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (short, long) = (words(short), words(long));
+    !short.is_empty() && short.iter().all(|w| long.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_parts_match() {
+        assert!(same_name("sessions", "jeff sessions"));
+        assert!(!same_name("cleveland", "washington"));
+    }
+}

@@ -1,0 +1,594 @@
+//! Corroboration: the story's statements grouped across articles into claims, which outlets report each,
+//! which claims only one outlet reports, and where outlets agree on a claim but differ on a detail.
+//!
+//! Statements are the first prose sentences of each article. Two statements of different articles tell the
+//! same claim when their TF-IDF cosine over stemmed content terms is high, or fairly high and they share a
+//! name or a number ([`compare::same_claim`]). Claims are formed greedily around the statements matched by
+//! the most articles, one statement per article, each matched to the claim's first statement (no chaining,
+//! so a claim never drifts into a neighbouring one). Within a claim, a number counting the same thing, an
+//! explicitly written date, or a name in the same slot that differ are reported as discrepancies.
+//! No model is downloaded: names come from the story's entity analysis, dates from `newsbrief-timex`.
+
+pub mod compare;
+pub mod gold;
+pub mod numbers;
+
+use newsbrief_quotes::NameSpan;
+use newsbrief_timex::{annotate, Anchor, NaiveDate, Precision, TimexType};
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::summary::vector::{idf, SparseVec};
+use crate::terms::Vocabulary;
+use crate::Article;
+use compare::{DateValue, Difference, Features, Name};
+
+/// Most statements taken from one article (its first prose sentences), so time stays bounded.
+pub const MAX_STATEMENTS: usize = 60;
+/// Fewest content terms a sentence needs to count as a statement.
+const MIN_TERMS: usize = 4;
+/// Words of context shown on each side of a differing value.
+const CONTEXT_WORDS: usize = 6;
+
+/// Where one article reports a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimSource {
+    pub doc: usize,
+    /// Byte span of the statement in the article's original text.
+    pub start: usize,
+    pub end: usize,
+    /// Similarity to the claim's first statement, 0–1 (1 for that statement).
+    pub score: f64,
+}
+
+/// One value of a detail on which the sources of a claim differ.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiscrepancyValue {
+    pub doc: usize,
+    /// The value as written.
+    pub value: String,
+    /// Byte span of the value in the article's original text.
+    pub start: usize,
+    pub end: usize,
+    /// The words around it in its sentence.
+    pub context: String,
+}
+
+/// A detail on which outlets reporting one claim differ.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Discrepancy {
+    /// "number", "date", "name" or "place".
+    pub kind: &'static str,
+    /// One value per article, the claim's first statement first.
+    pub values: Vec<DiscrepancyValue>,
+}
+
+/// A claim of the story: statements of several articles (or one) that say the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// The claim as its most corroborated statement words it.
+    pub text: String,
+    /// Article and byte span of that statement.
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Every article that reports it, that statement first.
+    pub sources: Vec<ClaimSource>,
+    pub single_source: bool,
+    /// How close the claim is to the story as a whole (cosine to the centroid of all statements), 0–1.
+    pub centrality: f64,
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+/// How well the story's claims are sourced.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Corroboration {
+    /// Claims reported by most articles first, then the most central.
+    pub claims: Vec<Claim>,
+    /// Claims reported by two or more articles.
+    pub corroborated: usize,
+    /// Indices (into `claims`) of the claims only one article reports, most central first.
+    pub single_source: Vec<usize>,
+    /// Indices (into `claims`) of the claims whose sources differ on a detail.
+    pub discrepancies: Vec<usize>,
+}
+
+impl Corroboration {
+    /// The claim an article's sentence belongs to, by the sentence's start offset.
+    pub fn claim_of(&self, doc: usize, start: usize) -> Option<usize> {
+        self.claims
+            .iter()
+            .position(|c| c.sources.iter().any(|s| s.doc == doc && s.start == start))
+    }
+}
+
+/// A statement: one sentence of one article, with what the comparison needs.
+struct Statement {
+    doc: usize,
+    start: usize,
+    end: usize,
+    features: Features,
+}
+
+/// The corroboration of a story. `docs[i]` is `articles[i]` analysed, `names[i]` its entity mentions, and
+/// `canonical(doc, start, end)` the canonical name of the entity a mention belongs to.
+pub fn corroborate<'a>(
+    articles: &[Article],
+    docs: &[Document],
+    names: &[Vec<NameSpan>],
+    canonical: impl Fn(usize, usize, usize) -> Option<&'a str>,
+) -> Corroboration {
+    let mut vocabulary = Vocabulary::default();
+    let mut statements = Vec::new();
+    let mut bags = Vec::new();
+    for (doc, (article, analysed)) in articles.iter().zip(docs).enumerate() {
+        let text = article.text.as_str();
+        let timexes = explicit_dates(text, anchor(article));
+        let mentions = names.get(doc).map(Vec::as_slice).unwrap_or(&[]);
+        for sentence in analysed.prose().take(MAX_STATEMENTS) {
+            let (start, end) = (sentence.range.start, sentence.range.end);
+            let Some(raw) = text.get(start..end) else {
+                continue;
+            };
+            let bag = vocabulary.terms(raw);
+            if bag.len() < MIN_TERMS {
+                continue;
+            }
+            let dates: Vec<DateValue> = timexes
+                .iter()
+                .filter(|d| start <= d.start && d.end <= end)
+                .cloned()
+                .collect();
+            let sentence_names = mentions
+                .iter()
+                .filter(|m| start <= m.start && m.end <= end)
+                .map(|m| {
+                    let key = canonical(doc, m.start, m.end)
+                        .or_else(|| text.get(m.start..m.end))
+                        .unwrap_or("")
+                        .to_lowercase();
+                    name(text, start, m, key)
+                })
+                .collect();
+            let features = features(raw, start, dates, sentence_names);
+            bags.push(bag);
+            statements.push(Statement {
+                doc,
+                start,
+                end,
+                features,
+            });
+        }
+    }
+    let weights = idf(bags.iter().map(Vec::as_slice), vocabulary.len());
+    for (s, bag) in statements.iter_mut().zip(&bags) {
+        s.features.vector = SparseVec::tf_idf(bag, &weights);
+    }
+    group(articles, &statements)
+}
+
+/// One statement's features, its vector still to be set.
+fn features(raw: &str, start: usize, dates: Vec<DateValue>, names: Vec<Name>) -> Features {
+    let excluded: Vec<(usize, usize)> = dates
+        .iter()
+        .map(|d| (d.start - start, d.end - start))
+        .collect();
+    let numbers = numbers::numbers(raw, &excluded)
+        .into_iter()
+        .map(|mut n| {
+            n.start += start;
+            n.end += start;
+            n
+        })
+        .collect();
+    Features {
+        vector: SparseVec::default(),
+        numbers,
+        dates,
+        names,
+        lower: raw.to_lowercase(),
+    }
+}
+
+/// A mention with its slot: the word before it in its sentence (none after punctuation or "and").
+fn name(text: &str, sentence_start: usize, m: &NameSpan, key: String) -> Name {
+    let before_text = text.get(sentence_start..m.start).unwrap_or("");
+    let trimmed = before_text.trim_end();
+    let last = trimmed
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let before = if trimmed.len() < before_text.len()
+        && !last.is_empty()
+        && last.chars().all(char::is_alphabetic)
+        && !matches!(last.as_str(), "and" | "or" | "nor" | "with")
+    {
+        last
+    } else {
+        String::new()
+    };
+    Name {
+        kind: m.kind,
+        key,
+        start: m.start,
+        end: m.end,
+        before,
+    }
+}
+
+fn anchor(article: &Article) -> Anchor {
+    article
+        .published
+        .as_deref()
+        .and_then(|p| p.get(..10))
+        .and_then(|p| p.parse::<NaiveDate>().ok())
+        .map_or_else(Anchor::unknown, Anchor::known)
+}
+
+/// Calendar dates written out with a number ("June 14, 2016", "July 2016"), day or month precision:
+/// relative ones ("Tuesday") depend on each article's date and would invent discrepancies.
+fn explicit_dates(text: &str, anchor: Anchor) -> Vec<DateValue> {
+    annotate(text, anchor)
+        .into_iter()
+        .filter(|t| t.kind == TimexType::Date && t.text.chars().any(|c| c.is_ascii_digit()))
+        .filter(|t| matches!(t.precision, Some(Precision::Day | Precision::Month)))
+        .filter_map(|t| {
+            let (first, last) = t.date_range()?;
+            Some(DateValue {
+                value: t.value,
+                first,
+                last,
+                start: t.start,
+                end: t.end,
+            })
+        })
+        .collect()
+}
+
+/// Matches of a statement in other articles: (statement index, similarity), best first.
+fn matches(statements: &[Statement]) -> Vec<Vec<(usize, f32)>> {
+    let mut found = vec![Vec::new(); statements.len()];
+    for i in 0..statements.len() {
+        for j in i + 1..statements.len() {
+            if statements[i].doc == statements[j].doc {
+                continue;
+            }
+            if let Some((score, _)) =
+                compare::judge(&statements[i].features, &statements[j].features)
+            {
+                found[i].push((j, score));
+                found[j].push((i, score));
+            }
+        }
+    }
+    for m in &mut found {
+        m.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    }
+    found
+}
+
+/// Groups the statements into claims.
+fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
+    let found = matches(statements);
+    let centroid = SparseVec::centroid(statements.iter().map(|s| &s.features.vector));
+    let centrality: Vec<f32> = statements
+        .iter()
+        .map(|s| s.features.vector.cosine(&centroid))
+        .collect();
+    let reach = |i: usize| {
+        let mut docs: Vec<usize> = found[i].iter().map(|&(j, _)| statements[j].doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs.len()
+    };
+    let mut order: Vec<usize> = (0..statements.len()).collect();
+    let reaches: Vec<usize> = order.iter().map(|&i| reach(i)).collect();
+    order.sort_by(|&a, &b| {
+        reaches[b]
+            .cmp(&reaches[a])
+            .then(centrality[b].total_cmp(&centrality[a]))
+            .then(a.cmp(&b))
+    });
+    let mut taken = vec![false; statements.len()];
+    let mut claims = Vec::new();
+    for seed in order {
+        if taken[seed] {
+            continue;
+        }
+        taken[seed] = true;
+        let mut members = vec![(seed, 1.0f32)];
+        for &(j, score) in &found[seed] {
+            let doc = statements[j].doc;
+            if !taken[j] && members.iter().all(|&(m, _)| statements[m].doc != doc) {
+                taken[j] = true;
+                members.push((j, score));
+            }
+        }
+        claims.push(claim(articles, statements, &members, centrality[seed]));
+    }
+    claims.sort_by(|a, b| {
+        b.sources
+            .len()
+            .cmp(&a.sources.len())
+            .then(b.centrality.total_cmp(&a.centrality))
+            .then((a.doc, a.start).cmp(&(b.doc, b.start)))
+    });
+    let corroborated = claims.iter().filter(|c| !c.single_source).count();
+    let single_source = (0..claims.len())
+        .filter(|&i| claims[i].single_source)
+        .collect();
+    let discrepancies = (0..claims.len())
+        .filter(|&i| !claims[i].discrepancies.is_empty())
+        .collect();
+    Corroboration {
+        claims,
+        corroborated,
+        single_source,
+        discrepancies,
+    }
+}
+
+/// A claim from its statements, the first being its seed.
+fn claim(
+    articles: &[Article],
+    statements: &[Statement],
+    members: &[(usize, f32)],
+    centrality: f32,
+) -> Claim {
+    let seed = &statements[members[0].0];
+    let mut sources: Vec<ClaimSource> = members
+        .iter()
+        .map(|&(i, score)| ClaimSource {
+            doc: statements[i].doc,
+            start: statements[i].start,
+            end: statements[i].end,
+            score: round(score),
+        })
+        .collect();
+    sources[1..].sort_by_key(|s| s.doc);
+    let mut discrepancies: Vec<(String, Discrepancy)> = Vec::new();
+    for &(i, _) in &members[1..] {
+        let other = &statements[i];
+        for d in compare::differences(&seed.features, &other.features) {
+            add_difference(articles, seed.doc, other.doc, &d, &mut discrepancies);
+        }
+    }
+    Claim {
+        text: squash(
+            articles[seed.doc]
+                .text
+                .get(seed.start..seed.end)
+                .unwrap_or(""),
+        ),
+        doc: seed.doc,
+        start: seed.start,
+        end: seed.end,
+        single_source: sources.len() == 1,
+        sources,
+        centrality: round(centrality),
+        discrepancies: discrepancies.into_iter().map(|(_, d)| d).collect(),
+    }
+}
+
+/// Adds one difference to the claim's discrepancies, merging those of the same slot.
+fn add_difference(
+    articles: &[Article],
+    seed_doc: usize,
+    other_doc: usize,
+    d: &Difference,
+    out: &mut Vec<(String, Discrepancy)>,
+) {
+    let value = |doc: usize, (start, end): (usize, usize)| DiscrepancyValue {
+        doc,
+        value: squash(articles[doc].text.get(start..end).unwrap_or("")),
+        start,
+        end,
+        context: context(&articles[doc].text, start, end),
+    };
+    let position = out.iter().position(|(slot, _)| *slot == d.slot);
+    let entry = match position {
+        Some(k) => &mut out[k].1,
+        None => {
+            out.push((
+                d.slot.clone(),
+                Discrepancy {
+                    kind: d.kind,
+                    values: vec![value(seed_doc, d.a)],
+                },
+            ));
+            let last = out.len() - 1;
+            &mut out[last].1
+        }
+    };
+    if entry.values.iter().all(|v| v.doc != other_doc) {
+        entry.values.push(value(other_doc, d.b));
+    }
+}
+
+/// A few words either side of a span, within its line.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let line_start = text
+        .get(..start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = text
+        .get(end..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| end + i);
+    let before: Vec<&str> = text
+        .get(line_start..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let after: Vec<&str> = text
+        .get(end..line_end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let mut out: Vec<&str> = before[before.len().saturating_sub(CONTEXT_WORDS)..].to_vec();
+    let value = text.get(start..end).unwrap_or("");
+    out.extend(value.split_whitespace());
+    out.extend(after.iter().take(CONTEXT_WORDS));
+    let mut s = out.join(" ");
+    if before.len() > CONTEXT_WORDS {
+        s.insert(0, '…');
+    }
+    if after.len() > CONTEXT_WORDS {
+        s.push('…');
+    }
+    s
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn round(x: f32) -> f64 {
+    (x as f64 * 1000.0).round() / 1000.0
+}
+
+/// The verdict on one pair of sentences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairJudgement {
+    /// Cosine of their TF-IDF vectors.
+    pub score: f32,
+    /// They report the same claim.
+    pub same: bool,
+    /// The kinds of detail they differ on (empty unless `same`).
+    pub discrepancies: Vec<&'static str>,
+}
+
+/// A sentence pair to judge, with the story it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentencePair {
+    /// Pairs of one story share their IDF, as the statements of one story do.
+    pub story: String,
+    pub a: String,
+    pub b: String,
+}
+
+/// Judges sentence pairs as the story analysis would, each sentence analysed on its own (names tagged,
+/// explicit dates read with no anchor). The IDF is taken over the sentences of the pairs of the same story,
+/// the nearest the pairs alone come to the story's own statements. For the gold set.
+pub fn judge_pairs(pairs: &[SentencePair]) -> Vec<PairJudgement> {
+    let tagger = newsbrief_ner::Tagger::default();
+    let mut vocabulary = Vocabulary::default();
+    let mut analysed = Vec::new();
+    for pair in pairs {
+        for text in [&pair.a, &pair.b] {
+            let names = tagger
+                .entities(text)
+                .iter()
+                .map(|m| {
+                    let span = NameSpan::from(m);
+                    let key = text.get(m.start..m.end).unwrap_or("").to_lowercase();
+                    name(text, 0, &span, key)
+                })
+                .collect();
+            let dates = explicit_dates(text, Anchor::unknown());
+            analysed.push((vocabulary.terms(text), features(text, 0, dates, names)));
+        }
+    }
+    let mut stories: Vec<&str> = pairs.iter().map(|p| p.story.as_str()).collect();
+    stories.sort_unstable();
+    stories.dedup();
+    for story in stories {
+        let members: Vec<usize> = (0..analysed.len())
+            .filter(|&i| pairs.get(i / 2).is_some_and(|p| p.story == story))
+            .collect();
+        let weights = idf(
+            members.iter().map(|&i| analysed[i].0.as_slice()),
+            vocabulary.len(),
+        );
+        for &i in &members {
+            let (bag, f) = &mut analysed[i];
+            f.vector = SparseVec::tf_idf(bag, &weights);
+        }
+    }
+    analysed
+        .chunks(2)
+        .filter_map(|pair| {
+            let [(_, a), (_, b)] = pair else { return None };
+            let judged = compare::judge(a, b);
+            Some(PairJudgement {
+                score: a.vector.cosine(&b.vector),
+                same: judged.is_some(),
+                discrepancies: judged
+                    .map_or_else(Vec::new, |(_, d)| d.iter().map(|d| d.kind).collect()),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(texts: &[&str]) -> Corroboration {
+        let articles: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Article::new(format!("a{i}"), *t))
+            .collect();
+        let docs: Vec<Document> = articles
+            .iter()
+            .map(|a| Document::analyse(&a.text))
+            .collect();
+        let found = crate::entities::analyse(&articles, &docs);
+        corroborate(&articles, &docs, &found.names, |d, s, e| {
+            found.name_at(d, s, e)
+        })
+    }
+
+    #[test]
+    fn groups_one_claim_across_outlets_and_finds_a_number_discrepancy() {
+        let c = story(&[
+            "The senator met the Russian ambassador at a gathering with 50 other ambassadors in July. \
+             The weather in the capital was cold and grey all week long.",
+            "The senator met the Russian ambassador at a gathering with 20 other ambassadors in July. \
+             Local farmers expect a record harvest of apples this autumn season.",
+        ]);
+        let shared: Vec<&Claim> = c.claims.iter().filter(|c| !c.single_source).collect();
+        assert_eq!(shared.len(), 1);
+        assert_eq!(c.corroborated, 1);
+        assert_eq!(c.single_source.len(), 2);
+        let d = &shared[0].discrepancies;
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].kind, "number");
+        let values: Vec<&str> = d[0].values.iter().map(|v| v.value.as_str()).collect();
+        assert!(values.contains(&"50") && values.contains(&"20"));
+    }
+
+    #[test]
+    fn agreeing_numbers_are_no_discrepancy() {
+        let c = story(&[
+            "The senator met the Russian ambassador at a gathering with 50 other ambassadors in July.",
+            "The senator met the Russian ambassador at a gathering with fifty other ambassadors in July.",
+        ]);
+        assert_eq!(c.corroborated, 1);
+        assert!(c.discrepancies.is_empty());
+    }
+
+    #[test]
+    fn pairs_are_judged() {
+        let pair = |a: &str, b: &str| SentencePair {
+            story: "s".to_owned(),
+            a: a.to_owned(),
+            b: b.to_owned(),
+        };
+        let pairs = vec![
+            pair(
+                "Flynn resigned on February 13, 2017 after the talks.",
+                "Flynn resigned on February 14, 2017 after the talks.",
+            ),
+            pair(
+                "Flynn resigned after the talks with the ambassador.",
+                "Apple sold more phones in China than ever before.",
+            ),
+        ];
+        let j = judge_pairs(&pairs);
+        assert!(j[0].same && j[0].discrepancies == ["date"]);
+        assert!(!j[1].same);
+    }
+}
