@@ -111,10 +111,34 @@ pub fn is_boilerplate(text: &str) -> bool {
 /// [`is_boilerplate`] for text already ASCII-lowercased (the phrases are lowercase ASCII, so matching
 /// them case-sensitively on lowered text lets the automaton use its fast prefilters).
 fn is_boilerplate_lowered(lowered: &str) -> bool {
-    static STRONG: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STRONG_PHRASES));
-    static WEAK: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WEAK_PHRASES));
-    STRONG.found_in(lowered) || (at_most_words(lowered, 30) && WEAK.found_in(lowered))
+    STRONG.found_in(lowered) || (at_most_words(lowered, WEAK_WORDS) && WEAK.found_in(lowered))
 }
+
+/// [`is_boilerplate`] for a sentence of a line that [`clean`] kept, doing only the tests the line's own
+/// did not settle (`line_words`: the line's [`capped_word_count`]). A kept line of fewer than
+/// [`WORD_COUNT_CAP`] words was tested whole, so no strong phrase is in any of its sentences, and when it
+/// has at most [`WEAK_WORDS`] words no weak phrase either.
+pub fn is_boilerplate_in_line(sentence: &str, line_words: usize) -> bool {
+    if line_words <= WEAK_WORDS {
+        return false;
+    }
+    if line_words < WORD_COUNT_CAP {
+        return at_most_words(sentence, WEAK_WORDS)
+            && WEAK.found_in(&sentence.to_ascii_lowercase());
+    }
+    is_boilerplate(sentence)
+}
+
+/// The number of words of a line, counted up to [`WORD_COUNT_CAP`].
+pub fn capped_word_count(line: &str) -> usize {
+    words(line)
+}
+
+/// Weak phrases mark only lines of at most this many words.
+const WEAK_WORDS: usize = 30;
+
+static STRONG: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STRONG_PHRASES));
+static WEAK: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WEAK_PHRASES));
 
 /// A matcher for a constant list of lowercase phrases: the SIMD "packed" searcher when the CPU has it,
 /// else an Aho-Corasick automaton.
@@ -311,8 +335,7 @@ fn is_byline(line: &str, lower: &str, n: usize) -> bool {
 /// A photo credit: "Kevin Lamarque / Reuters", "Zach Gibson via Getty Images", "Photo: AP".
 fn is_credit(line: &str) -> bool {
     let t = line.trim();
-    let n = words(t);
-    if n == 0 || n > 10 || ends_sentence(t) {
+    if t.is_empty() || !at_most_words(t, 10) || ends_sentence(t) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -386,7 +409,8 @@ fn at_most_words(text: &str, n: usize) -> bool {
     text.split_whitespace().nth(n).is_none()
 }
 
-/// Most words any test here needs to count: every length test asks "at most 60" or less.
+/// Most words any test here needs to count: every length test asks "at most 60" or less (a caption
+/// runs over 60 words only when its credit line is missing, and such a line is kept untested).
 const WORD_COUNT_CAP: usize = 61;
 
 /// The number of words of `text`, counted up to [`WORD_COUNT_CAP`] (long lines are not walked to the end).

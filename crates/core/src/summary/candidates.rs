@@ -106,7 +106,7 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
                 continue;
             }
             bags.push(vocabulary.terms(raw));
-            let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = fold_whitespace(raw);
             let compressed = compress::compress(&text);
             candidates.push(Candidate {
                 doc,
@@ -147,6 +147,18 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
         doc_lengths,
         headlines: SparseVec::centroid(headline_vectors.iter()),
     }
+}
+
+/// The words of `text` joined by single spaces (line breaks inside a sentence folded away).
+fn fold_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// How many sentences a quotation may run over and still be one candidate.
