@@ -13,37 +13,42 @@ mod relative;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex};
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
 
 use crate::meaning::{Candidate, Meaning};
 use crate::types::TimexType;
 
 /// A regex match with its surroundings, handed to a rule's builder.
 pub struct Hit<'t> {
-    caps: Captures<'t>,
+    caps: Captures,
     text: &'t str,
 }
 
 impl<'t> Hit<'t> {
     /// The text of a named group, if it took part in the match.
     pub fn group(&self, name: &str) -> Option<&'t str> {
-        self.caps.name(name).map(|m| m.as_str())
+        let span = self.caps.get_group_by_name(name)?;
+        self.text.get(span.range())
     }
 
     /// The whole match.
     pub fn matched(&self) -> &'t str {
-        self.caps.get(0).map_or("", |m| m.as_str())
+        self.caps
+            .get_match()
+            .and_then(|m| self.text.get(m.range()))
+            .unwrap_or("")
     }
 
     /// Text before the match.
     pub fn before(&self) -> &'t str {
-        let start = self.caps.get(0).map_or(0, |m| m.start());
+        let start = self.caps.get_match().map_or(0, |m| m.start());
         self.text.get(..start).unwrap_or("")
     }
 
     /// Text after the match.
     pub fn after(&self) -> &'t str {
-        let end = self.caps.get(0).map_or(0, |m| m.end());
+        let end = self.caps.get_match().map_or(0, |m| m.end());
         self.text.get(end..).unwrap_or("")
     }
 
@@ -121,8 +126,16 @@ pub struct Rule {
 
 impl Rule {
     /// A rule from a pattern (made case-insensitive and word-bounded at its start) and a builder.
+    ///
+    /// Word boundaries are ASCII ones: a Unicode `\b` stops the lazy DFA at the first non-ASCII
+    /// byte (a curly quote, a dash) and falls back to far slower engines, while the grammar only
+    /// ever puts boundaries next to ASCII letters and digits. Literal prefilters are off: finding
+    /// them in these case-insensitive alternations costs more than all the searches of a brief.
     pub fn new(pattern: &str, build: Builder) -> Rule {
-        let regex = Regex::new(&format!(r"(?i)\b(?:{pattern})"))
+        let pattern = format!(r"(?i)\b(?:{pattern})").replace(r"\b", r"(?-u:\b)");
+        let regex = Regex::builder()
+            .configure(Regex::config().auto_prefilter(false))
+            .build(&pattern)
             .expect("grammar patterns are constant and valid");
         Rule { regex, build }
     }
@@ -161,7 +174,9 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
     let mut found: Vec<(usize, Candidate)> = Vec::new();
     for (order, rule) in rules().iter().enumerate() {
         for caps in rule.regex.captures_iter(text) {
-            let Some(whole) = caps.get(0) else { continue };
+            let Some(whole) = caps.get_match() else {
+                continue;
+            };
             let (start, end) = (whole.start(), whole.end());
             let hit = Hit { caps, text };
             if let Some(built) = (rule.build)(&hit) {
