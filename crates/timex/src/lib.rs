@@ -83,7 +83,11 @@ pub fn find(text: &str) -> Found {
     let candidates = rules::candidates(text);
     let tenses = candidates
         .iter()
-        .map(|candidate| tense::tense_around(text, candidate.start, candidate.end))
+        .map(|candidate| {
+            candidate
+                .tense
+                .unwrap_or_else(|| tense::tense_around(text, candidate.start, candidate.end))
+        })
         .collect();
     Found { candidates, tenses }
 }

@@ -1,5 +1,6 @@
 //! What a matched expression means before it is anchored: the grammar's output, the resolver's input.
 
+use crate::tense::Tense;
 use crate::types::TimexType;
 
 /// A calendar unit that relative expressions count in.
@@ -74,6 +75,12 @@ pub enum Meaning {
     /// Days after (or before) the last day-precise date mentioned, else the anchor: "two days later",
     /// "the next day".
     DaysFromReference(i64),
+    /// "the following year", "the following month": the last year or month the text named (a
+    /// narrative's own time) moved by `offset`, else the anchor moved so.
+    ShiftFromReference {
+        unit: Unit,
+        offset: i64,
+    },
     /// "the weekend": the coming one in future sentences, else the last one (this one on a weekend).
     NearestWeekend,
     /// A fixed-date or computed holiday of a year (year from the anchor when absent).
@@ -100,6 +107,9 @@ pub struct Candidate {
     pub kind: TimexType,
     pub meaning: Meaning,
     pub modifier: Option<&'static str>,
+    /// The direction the expression's own wording gives ("Tuesday's vote" is past, "as soon as
+    /// Tuesday" future), overriding the tense of its clause.
+    pub tense: Option<Tense>,
 }
 
 impl Meaning {
@@ -112,6 +122,7 @@ impl Meaning {
             Meaning::PreviousQuarter
             | Meaning::YearBeforeReference
             | Meaning::Shift { .. }
+            | Meaning::ShiftFromReference { .. }
             | Meaning::Weekday { .. }
             | Meaning::NearestWeekend
             | Meaning::DaysFromReference(_)

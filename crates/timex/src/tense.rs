@@ -21,6 +21,7 @@ const FUTURE_WORDS: &[&str] = &[
     "expects",
     "plans",
     "plan",
+    "planning",
     "planned",
     "scheduled",
     "upcoming",
@@ -65,6 +66,8 @@ const PAST_WORDS: &[&str] = &[
     "bought",
     "earlier",
 ];
+/// Perfect auxiliaries that put a following future marker in the past ("had been due to").
+const SEEN_FROM_PAST: &[&str] = &["been", "had"];
 const NOT_PAST: &[&str] = &[
     "need",
     "speed",
@@ -133,6 +136,11 @@ fn marker(word: &str) -> Option<Tense> {
     None
 }
 
+/// "be" or "to": a participle after it ("will be named", "to be completed") is no past tense.
+fn is_infinitive_be(word: &str) -> bool {
+    word.eq_ignore_ascii_case("be") || word.eq_ignore_ascii_case("to")
+}
+
 /// Tense of the sentence around `text[start..end]`, judged from the nearest tense marker
 /// within a few words on either side (before the expression weighs slightly more).
 pub fn tense_around(text: &str, start: usize, end: usize) -> Tense {
@@ -159,13 +167,28 @@ pub fn tense_around(text: &str, start: usize, end: usize) -> Tense {
     let right_words: Vec<&str> = right.split_whitespace().take(8).collect();
     let mut best: Option<(usize, Tense)> = None;
     for (distance, word) in left_words.iter().enumerate() {
-        if let Some(tense) = marker(word) {
+        let after_be = left_words
+            .get(distance + 1)
+            .is_some_and(|previous| is_infinitive_be(previous));
+        if let Some(tense) = marker(word).filter(|_| !after_be) {
+            // "had been due to expire": a future seen from the past is past.
+            let seen_from_past = left_words
+                .get(distance + 1)
+                .is_some_and(|previous| SEEN_FROM_PAST.contains(&previous.to_lowercase().as_str()));
+            let tense = match tense {
+                Tense::Future if seen_from_past => Tense::Past,
+                other => other,
+            };
             best = Some((distance * 2, tense));
             break;
         }
     }
     for (distance, word) in right_words.iter().enumerate() {
-        if let Some(tense) = marker(word) {
+        let after_be = distance
+            .checked_sub(1)
+            .and_then(|i| right_words.get(i))
+            .is_some_and(|previous| is_infinitive_be(previous));
+        if let Some(tense) = marker(word).filter(|_| !after_be) {
             if best.map_or(true, |(d, _)| distance * 2 + 1 < d) {
                 best = Some((distance * 2 + 1, tense));
             }

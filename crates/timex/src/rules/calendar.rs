@@ -165,12 +165,15 @@ fn month_day_rule(hit: &Hit) -> Option<Built> {
     }
     let month = month_number(word)?;
     let day = day_of(hit.group("d"))?;
-    Some(Built::date(Meaning::MonthDay {
-        year: None,
-        month,
-        day: Some(day),
-        relation: Relation::Nearest,
-    }))
+    Some(
+        Built::date(Meaning::MonthDay {
+            year: None,
+            month,
+            day: Some(day),
+            relation: Relation::Nearest,
+        })
+        .with_tense(hit.own_tense()),
+    )
 }
 
 fn month_year_rule(hit: &Hit) -> Option<Built> {
@@ -234,7 +237,8 @@ fn month_rule(hit: &Hit) -> Option<Built> {
             day: None,
             relation: relation_of(hit.group("rel")),
         })
-        .with_modifier(modifier_of(hit.group("pre"))),
+        .with_modifier(modifier_of(hit.group("pre")))
+        .with_tense(hit.own_tense()),
     )
 }
 

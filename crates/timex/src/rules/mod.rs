@@ -17,6 +17,7 @@ use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 
 use crate::meaning::{Candidate, Meaning};
+use crate::tense::Tense;
 use crate::types::TimexType;
 
 /// A regex match with its surroundings, handed to a rule's builder.
@@ -73,6 +74,20 @@ impl<'t> Hit<'t> {
         word.chars().rev().collect::<String>().to_lowercase()
     }
 
+    /// The direction the words around the match give it, if any: a possessive ("Tuesday's vote",
+    /// an event already reported) points back; "as soon as", "as early as" point forward.
+    pub fn own_tense(&self) -> Option<Tense> {
+        let after = self.after();
+        if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+            return Some(Tense::Past);
+        }
+        let before = self.before().trim_end().to_ascii_lowercase();
+        ["as soon as", "as early as"]
+            .iter()
+            .any(|phrase| before.ends_with(phrase))
+            .then_some(Tense::Future)
+    }
+
     /// True when the named group starts with a capital letter in the original text.
     pub fn capitalised(&self, name: &str) -> bool {
         self.group(name)
@@ -88,6 +103,8 @@ pub struct Built {
     pub modifier: Option<&'static str>,
     /// Leave a leading "the" out of the span: it belongs to the noun of "the third-quarter loss".
     pub drop_article: bool,
+    /// The direction the wording gives, overriding the tense of the clause.
+    pub tense: Option<Tense>,
 }
 
 impl Built {
@@ -97,6 +114,7 @@ impl Built {
             meaning,
             modifier: None,
             drop_article: false,
+            tense: None,
         }
     }
 
@@ -106,6 +124,12 @@ impl Built {
 
     pub fn with_modifier(mut self, modifier: Option<&'static str>) -> Self {
         self.modifier = modifier;
+        self
+    }
+
+    /// Resolve in the direction `tense` gives, whatever the tense of the clause.
+    pub fn with_tense(mut self, tense: Option<Tense>) -> Self {
+        self.tense = tense;
         self
     }
 
@@ -190,6 +214,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
                             kind: built.kind,
                             meaning: built.meaning,
                             modifier: built.modifier,
+                            tense: built.tense,
                         },
                     ));
                 }

@@ -104,7 +104,13 @@ fn shift_rule(hit: &Hit) -> Option<Built> {
         "next" | "coming" | "following" => 1,
         _ => 0,
     };
-    Some(Built::date(Meaning::Shift { unit, offset }).with_modifier(modifier_of(hit.group("pre"))))
+    // "The following month" continues a narrative: it counts from the month the text last named.
+    let meaning = if relation == "following" && matches!(unit, Unit::Month | Unit::Year) {
+        Meaning::ShiftFromReference { unit, offset }
+    } else {
+        Meaning::Shift { unit, offset }
+    };
+    Some(Built::date(meaning).with_modifier(modifier_of(hit.group("pre"))))
 }
 
 fn ago_rule(hit: &Hit) -> Option<Built> {
@@ -255,13 +261,14 @@ fn weekday_rule(hit: &Hit) -> Option<Built> {
     // "Fridays" (a set) is handled elsewhere; "Friday's" keeps the name only.
     let date = Meaning::Weekday { weekday, relation };
     // "Wednesday night" is annotated as a DATE (with a part-of-day value) more often than a TIME.
-    Some(match part_code(hit.group("part")) {
+    let built = match part_code(hit.group("part")) {
         Some(part) => Built::date(Meaning::WithTime {
             date: Box::new(date),
             time: TimeOfDay::Part(part),
         }),
         None => Built::date(date),
-    })
+    };
+    Some(built.with_tense(hit.own_tense()))
 }
 
 fn quarter_reference_rule(hit: &Hit) -> Option<Built> {
