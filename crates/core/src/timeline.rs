@@ -223,7 +223,7 @@ fn sentence_dates(
             .get(sentence)
             .is_some_and(|s| !dates_a_report(text, &s.range, timex.start));
         let rank = (event, precision);
-        if best.get(&sentence).is_none_or(|(kept, _)| rank > *kept) {
+        if best.get(&sentence).map_or(true, |(kept, _)| rank > *kept) {
             best.insert(sentence, (rank, (timex, precision, range)));
         }
     }
