@@ -288,6 +288,7 @@ impl Resolver {
                         }
                     }
                     (Relation::This | Relation::Nearest, Tense::Future) => forward,
+                    (Relation::This | Relation::Nearest, Tense::Unknown) if forward < back => forward,
                     (Relation::This | Relation::Nearest, _) => -back,
                 };
                 Some(format_day(shift_days(anchor, offset)?))
