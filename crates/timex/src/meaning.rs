@@ -61,6 +61,9 @@ pub enum Meaning {
     PreviousQuarter,
     /// "a year earlier", "year-ago": the last quarter mentioned a year back, else the anchor's year minus one.
     YearBeforeReference,
+    /// "the 1988 quarter", "the 1989 period": the quarter last mentioned, in the year given; the
+    /// year alone when no quarter was mentioned.
+    QuarterOfYear(i32),
     Decade(i32),
     Century(i32),
     /// The anchor moved by `offset` units, at the precision of the unit ("last month", "two days ago").
@@ -128,9 +131,11 @@ impl Meaning {
             | Meaning::DaysFromReference(_)
             | Meaning::Clock(_) => true,
             Meaning::WithTime { date, .. } => date.is_relative(),
-            Meaning::Year(_) | Meaning::Decade(_) | Meaning::Century(_) | Meaning::Fixed(_) => {
-                false
-            }
+            Meaning::Year(_)
+            | Meaning::QuarterOfYear(_)
+            | Meaning::Decade(_)
+            | Meaning::Century(_)
+            | Meaning::Fixed(_) => false,
         }
     }
 }

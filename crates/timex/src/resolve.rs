@@ -256,6 +256,10 @@ impl Resolver {
                 self.last_quarter = Some((year, u32::try_from(quarter).ok()?));
                 Some(format!("{year:04}-Q{quarter}"))
             }
+            Meaning::QuarterOfYear(year) => Some(match self.last_quarter {
+                Some((_, quarter)) => format!("{year:04}-Q{quarter}"),
+                None => format!("{year:04}"),
+            }),
             Meaning::YearBeforeReference => match self.last_quarter {
                 Some((year, quarter)) => Some(format!("{:04}-Q{quarter}", year - 1)),
                 None => Some(format!("{:04}", self.anchor?.year() - 1)),
@@ -288,7 +292,9 @@ impl Resolver {
                         }
                     }
                     (Relation::This | Relation::Nearest, Tense::Future) => forward,
-                    (Relation::This | Relation::Nearest, Tense::Unknown) if forward < back => forward,
+                    (Relation::This | Relation::Nearest, Tense::Unknown) if forward < back => {
+                        forward
+                    }
                     (Relation::This | Relation::Nearest, _) => -back,
                 };
                 Some(format_day(shift_days(anchor, offset)?))

@@ -41,7 +41,7 @@ pub fn rules() -> Vec<Rule> {
         Rule::new(&month, month_rule),
         Rule::new(
             &format!(
-                r"{PREFIX}(?:(?:the\s+)?(?:fiscal|calendar|financial|model|school)\s+(?:year\s+)?|the\s+year\s+|the\s+)?(?P<y>[12]\d{{3}})\b(?:\s+(?P<noun>period|fiscal\s+year|calendar\s+year))?"
+                r"{PREFIX}(?:(?:the\s+)?(?:fiscal|calendar|financial|model|school)\s+(?:year\s+)?|the\s+year\s+|the\s+)?(?P<y>[12]\d{{3}})\b(?:\s+(?P<noun>period|quarter|fiscal\s+year|calendar\s+year))?"
             ),
             year_rule,
         ),
@@ -286,8 +286,17 @@ fn year_rule(hit: &Hit) -> Option<Built> {
     {
         return None;
     }
+    // "the 1988 quarter", "the 1989 period" in a report on a quarter: that quarter of that year.
+    let quarter_noun = hit.group("noun").is_some_and(|noun| {
+        noun.eq_ignore_ascii_case("period") || noun.eq_ignore_ascii_case("quarter")
+    });
+    let meaning = if quarter_noun {
+        Meaning::QuarterOfYear(year)
+    } else {
+        Meaning::Year(year)
+    };
     Some(
-        Built::date(Meaning::Year(year))
+        Built::date(meaning)
             .with_modifier(modifier_of(hit.group("pre")))
             .adjectival_if(hit.group("noun").is_none()),
     )
