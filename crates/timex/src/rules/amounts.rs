@@ -12,7 +12,7 @@ pub fn rules() -> Vec<Rule> {
     let rules = [
         Rule::new(
             &format!(
-                r"{APPROX}(?P<n>{NUMBER})(?:\s+(?:more|full|long|straight|consecutive|additional|and\s+a\s+half))?[\s-]+(?P<u>{UNIT})(?P<suffix>-long|-old)?\b(?:\s+and\s+(?P<n2>{NUMBER})\s+(?P<u2>{UNIT})\b)?"
+                r"{APPROX}(?P<n>{NUMBER})(?:\s+(?:more|full|long|straight|consecutive|additional|and\s+a\s+half))?[\s-]+(?P<u>{UNIT})(?P<suffix>-long|-old)?\b(?:\s+and\s+(?P<n2>{NUMBER})\s+(?P<u2>{UNIT})\b|\s+and\s+a\s+half\b)?"
             ),
             duration_rule,
         ),
