@@ -57,6 +57,10 @@ pub fn rules() -> Vec<Rule> {
                 )
             },
         ),
+        Rule::new(
+            r"(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<u>year|month)\b",
+            that_unit_rule,
+        ),
         Rule::new(r"the\s+weekend\b", |_| {
             Some(Built::date(Meaning::NearestWeekend))
         }),
@@ -269,6 +273,12 @@ fn weekday_rule(hit: &Hit) -> Option<Built> {
         None => Built::date(date),
     };
     Some(built.with_tense(hit.own_tense()))
+}
+
+/// "that year", "later that month": the year or month the text last named.
+fn that_unit_rule(hit: &Hit) -> Option<Built> {
+    let unit = unit_of(hit.group("u")?)?;
+    Some(Built::date(Meaning::ShiftFromReference { unit, offset: 0 }))
 }
 
 fn quarter_reference_rule(hit: &Hit) -> Option<Built> {
