@@ -136,9 +136,21 @@ fn marker(word: &str) -> Option<Tense> {
     None
 }
 
-/// "be" or "to": a participle after it ("will be named", "to be completed") is no past tense.
-fn is_infinitive_be(word: &str) -> bool {
-    word.eq_ignore_ascii_case("be") || word.eq_ignore_ascii_case("to")
+/// Words after which an "-ed" form is an adjective ("an unspecified date", "the planned merger").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "still", "newly",
+];
+
+/// True when `word` after `previous` marks no tense: any marker after "be" or "to" ("will be
+/// named", "to be completed"), and an "-ed" adjective after a determiner.
+fn tenseless_after(previous: Option<&&str>, word: &str) -> bool {
+    let Some(previous) = previous else {
+        return false;
+    };
+    let previous = previous.to_lowercase();
+    previous == "be"
+        || previous == "to"
+        || DETERMINERS.contains(&previous.as_str()) && word.to_lowercase().ends_with("ed")
 }
 
 /// Tense of the sentence around `text[start..end]`, judged from the nearest tense marker
@@ -167,10 +179,8 @@ pub fn tense_around(text: &str, start: usize, end: usize) -> Tense {
     let right_words: Vec<&str> = right.split_whitespace().take(8).collect();
     let mut best: Option<(usize, Tense)> = None;
     for (distance, word) in left_words.iter().enumerate() {
-        let after_be = left_words
-            .get(distance + 1)
-            .is_some_and(|previous| is_infinitive_be(previous));
-        if let Some(tense) = marker(word).filter(|_| !after_be) {
+        let tenseless = tenseless_after(left_words.get(distance + 1), word);
+        if let Some(tense) = marker(word).filter(|_| !tenseless) {
             // "had been due to expire": a future seen from the past is past.
             let seen_from_past = left_words
                 .get(distance + 1)
@@ -184,11 +194,8 @@ pub fn tense_around(text: &str, start: usize, end: usize) -> Tense {
         }
     }
     for (distance, word) in right_words.iter().enumerate() {
-        let after_be = distance
-            .checked_sub(1)
-            .and_then(|i| right_words.get(i))
-            .is_some_and(|previous| is_infinitive_be(previous));
-        if let Some(tense) = marker(word).filter(|_| !after_be) {
+        let previous = distance.checked_sub(1).and_then(|i| right_words.get(i));
+        if let Some(tense) = marker(word).filter(|_| !tenseless_after(previous, word)) {
             if best.map_or(true, |(d, _)| distance * 2 + 1 < d) {
                 best = Some((distance * 2 + 1, tense));
             }
