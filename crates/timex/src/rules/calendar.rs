@@ -63,7 +63,7 @@ pub fn rules() -> Vec<Rule> {
             century_rule,
         ),
         Rule::new(
-            r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>[12]\d{3})\b)?\b",
+            r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>[12]\d{3})\b|nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<units>one|two|three|four|five|six|seven|eight|nine))?\b))?\b",
             season_rule,
         ),
         Rule::new(
@@ -365,7 +365,10 @@ fn season_rule(hit: &Hit) -> Option<Built> {
         "fall" | "autumn" => "FA",
         _ => "WI",
     };
-    let year = hit.group("y").and_then(year_of);
+    let year = match hit.group("tens") {
+        Some(_) => spelled_year(hit),
+        None => hit.group("y").and_then(year_of),
+    };
     let anchored = year.is_some() || hit.group("rel").is_some() || hit.group("pre").is_some();
     if !anchored {
         let previous = hit.previous_word();
