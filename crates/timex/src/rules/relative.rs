@@ -61,6 +61,10 @@ pub fn rules() -> Vec<Rule> {
             r"(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<u>year|month)\b",
             that_unit_rule,
         ),
+        Rule::new(
+            r"the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:of\s+)?last\s+year\b|last\s+year(?:'s|\u{2019}s)\s+(?:quarter|period)\b",
+            |_| Some(Built::date(Meaning::YearBeforeReference)),
+        ),
         Rule::new(r"the\s+weekend\b", |_| {
             Some(Built::date(Meaning::NearestWeekend))
         }),
