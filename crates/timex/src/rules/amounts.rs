@@ -133,8 +133,11 @@ fn duration_rule(hit: &Hit) -> Option<Built> {
     if unit_lower.starts_with("second") && (lower == "a" || lower == "one") {
         return None;
     }
+    // "three quarters of", "a quarter point" are fractions; "the next three quarters" is time.
     if unit_lower.starts_with("quarter")
-        && (after.starts_with("of") || lower == "three" || lower == "a")
+        && (after.starts_with("of")
+            || lower == "a"
+            || lower == "three" && hit.group("approx").is_none())
     {
         return None;
     }

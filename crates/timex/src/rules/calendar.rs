@@ -374,8 +374,10 @@ fn season_rule(hit: &Hit) -> Option<Built> {
         let previous = hit.previous_word();
         let has_the = hit.group("the").is_some();
         let in_the = has_the
-            && ["in", "during", "by", "until", "since", "over", "through"]
-                .contains(&previous.as_str());
+            && [
+                "in", "into", "during", "by", "until", "since", "over", "through",
+            ]
+            .contains(&previous.as_str());
         let bare_ok = !has_the
             && season != "fall"
             && season != "spring"
