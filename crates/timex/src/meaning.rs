@@ -78,7 +78,7 @@ pub enum Meaning {
     /// Days after (or before) the last day-precise date mentioned, else the anchor: "two days later",
     /// "the next day".
     DaysFromReference(i64),
-    /// "the following year", "the following month": the last year or month the text named (a
+    /// "the following year", "that quarter": the last year, month or quarter the text named (a
     /// narrative's own time) moved by `offset`, else the anchor moved so.
     ShiftFromReference {
         unit: Unit,

@@ -271,6 +271,9 @@ impl Resolver {
                 let reference = match unit {
                     Unit::Year => self.last_year,
                     Unit::Month => self.last_month,
+                    Unit::Quarter => self.last_quarter.and_then(|(year, quarter)| {
+                        NaiveDate::from_ymd_opt(year, quarter * 3 - 2, 1)
+                    }),
                     _ => None,
                 };
                 let shifted = Resolver::new(reference.or(self.anchor));

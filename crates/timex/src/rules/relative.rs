@@ -58,7 +58,7 @@ pub fn rules() -> Vec<Rule> {
             },
         ),
         Rule::new(
-            r"(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<u>year|month)\b",
+            r"(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<u>year|month|quarter)\b",
             that_unit_rule,
         ),
         Rule::new(
@@ -279,7 +279,7 @@ fn weekday_rule(hit: &Hit) -> Option<Built> {
     Some(built.with_tense(hit.own_tense()))
 }
 
-/// "that year", "later that month": the year or month the text last named.
+/// "that year", "later that month", "that quarter": the year, month or quarter the text last named.
 fn that_unit_rule(hit: &Hit) -> Option<Built> {
     let unit = unit_of(hit.group("u")?)?;
     Some(Built::date(Meaning::ShiftFromReference { unit, offset: 0 }))
