@@ -75,17 +75,31 @@ impl<'t> Hit<'t> {
     }
 
     /// The direction the words around the match give it, if any: a possessive ("Tuesday's vote",
-    /// an event already reported) points back; "as soon as", "as early as" point forward.
+    /// an event already reported) points back; "as soon as", "as early as" and a deadline ("by
+    /// August") point forward.
     pub fn own_tense(&self) -> Option<Tense> {
         let after = self.after();
         if after.starts_with("'s") || after.starts_with("\u{2019}s") {
             return Some(Tense::Past);
         }
-        let before = self.before().trim_end().to_ascii_lowercase();
-        ["as soon as", "as early as"]
+        let before = self.before().trim_end();
+        let tail = |chars: usize| -> String {
+            let start = before
+                .char_indices()
+                .rev()
+                .nth(chars.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+            before.get(start..).unwrap_or("").to_lowercase()
+        };
+        let soon = ["as soon as", "as early as"]
             .iter()
-            .any(|phrase| before.ends_with(phrase))
-            .then_some(Tense::Future)
+            .any(|phrase| tail(12).ends_with(phrase));
+        // "by August" is a deadline ahead, unless seen from the past ("had filed … by Wednesday").
+        let deadline = self.previous_word() == "by"
+            && !tail(60)
+                .split(|c: char| !c.is_alphabetic())
+                .any(|word| word == "had");
+        (soon || deadline).then_some(Tense::Future)
     }
 
     /// True when the named group starts with a capital letter in the original text.
