@@ -75,11 +75,22 @@ impl<'t> Hit<'t> {
     }
 
     /// The direction the words around the match give it, if any: a possessive ("Tuesday's vote",
-    /// an event already reported) points back; "as soon as", "as early as" and a deadline ("by
-    /// August") point forward.
+    /// an event already reported) and "since" point back; "as soon as", "as early as" and a
+    /// deadline ("by August") point forward.
     pub fn own_tense(&self) -> Option<Tense> {
         let after = self.after();
         if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+            return Some(Tense::Past);
+        }
+        // "since October", "since shortly after the Oct. 23 slaying": always a time gone by.
+        let before_words: Vec<String> = self
+            .before()
+            .rsplit(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .map(str::to_lowercase)
+            .collect();
+        if before_words.iter().any(|word| word == "since") {
             return Some(Tense::Past);
         }
         let before = self.before().trim_end();
