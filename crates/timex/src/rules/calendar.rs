@@ -15,8 +15,9 @@ pub fn rules() -> Vec<Rule> {
     let day_month_year = format!(
         r"(?:(?P<w>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?\s*(?P<y>\d{{4}})\b"
     );
-    let month_day =
-        format!(r"(?:(?P<w>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b");
+    let month_day = format!(
+        r"(?:(?P<rel>last|this|next|coming)\s+)?(?:(?P<w>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    );
     let day_month = format!(
         r"(?:(?P<w>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})"
     );
@@ -170,7 +171,7 @@ fn month_day_rule(hit: &Hit) -> Option<Built> {
             year: None,
             month,
             day: Some(day),
-            relation: Relation::Nearest,
+            relation: relation_of(hit.group("rel")),
         })
         .with_tense(hit.own_tense()),
     )
