@@ -300,6 +300,58 @@ mod tests {
     }
 
     #[test]
+    fn wording_gives_the_direction() {
+        // 2017-03-02 is a Thursday.
+        let cases = [
+            ("Lawyers will appeal Wednesday's ruling.", "2017-03-01"),
+            ("He could arrive as soon as Tuesday.", "2017-03-07"),
+            ("Talks resume Saturday in Geneva.", "2017-03-04"),
+            ("Talks began Saturday in Geneva.", "2017-02-25"),
+            ("The talks are supposed to conclude by May.", "2017-05"),
+            (
+                "Police have searched for him since the Oct. 23 attack.",
+                "2016-10-23",
+            ),
+            ("He was shot last Oct. 23 at home.", "2016-10-23"),
+            (
+                "She will be named commander for a mission in December.",
+                "2017-12",
+            ),
+            ("It happened last fall.", "2016-FA"),
+        ];
+        for (text, value) in cases {
+            assert_eq!(first(text, (2017, 3, 2)).2, value, "{text}");
+        }
+        assert_eq!(
+            first("It happened last fall.", (2017, 2, 10)).2,
+            "2016-FA",
+            "February is still in the winter that began in December"
+        );
+    }
+
+    #[test]
+    fn narrative_references() {
+        let values = |text: &str| -> Vec<String> {
+            tagged(text, (2017, 3, 2))
+                .into_iter()
+                .map(|t| t.2)
+                .collect()
+        };
+        assert_eq!(
+            values("He became a general in May 1995, and the following year he moved to Paris."),
+            ["1995-05", "1996"]
+        );
+        assert_eq!(
+            values("The plant opened in 2009. Later that year it closed."),
+            ["2009", "2009"]
+        );
+        assert_eq!(
+            values("Third-quarter profit rose from the 2016 quarter."),
+            ["2016-Q3", "2016-Q3"]
+        );
+    }
+
+    #[test]
     fn later_counts_from_the_last_day_named() {
         let values: Vec<String> = tagged(
             "On June 14, 2016 the servers were hacked; two days later the DNC said so.",
