@@ -1,14 +1,18 @@
 //! Timeline: the story's dated events, merged across articles and sorted by date.
 //!
-//! Each calendar date found by `newsbrief-timex` (resolved against the article's date, or a date inferred
-//! from its text) anchors the sentence it stands in. Sentences that carry the same date and say much the
+//! Each article is tagged once by `newsbrief-timex`; its calendar dates are resolved against the article's
+//! date, or a date inferred from the story's texts. A sentence is dated by its most precise date (a day
+//! before a month, the first of equally precise ones), so it appears once in the timeline. Sentences that carry the same date and say much the
 //! same thing in several articles become one entry with several sources; when two articles report what
 //! looks like one event under different dates, both entries stay and each names the other as a conflict.
 
-use newsbrief_timex::{annotate, Anchor, NaiveDate, Precision, TimexType};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use newsbrief_timex::{find, Anchor, Found, NaiveDate, Precision, Timex, TimexType};
 use serde::Serialize;
 
-use crate::document::Document;
+use crate::document::{Document, Sentence};
 use crate::summary::vector::{idf, SparseVec};
 use crate::terms::Vocabulary;
 use crate::{Article, Span};
@@ -52,8 +56,9 @@ pub fn timeline(articles: &[Article], docs: &[Document]) -> Vec<TimelineEntry> {
     let mut vocabulary = Vocabulary::default();
     let mut bags = Vec::new();
     let mut dated = Vec::new();
-    let story_date = story_anchor(articles);
-    for (doc, (article, analysed)) in articles.iter().zip(docs).enumerate() {
+    let found: Vec<Found> = articles.iter().map(|a| find(&a.text)).collect();
+    let story_date = story_anchor(articles, &found);
+    for (doc, ((article, analysed), found)) in articles.iter().zip(docs).zip(&found).enumerate() {
         let anchor = match published(article) {
             Some(date) => Anchor::known(date),
             None => Anchor {
@@ -62,26 +67,10 @@ pub fn timeline(articles: &[Article], docs: &[Document]) -> Vec<TimelineEntry> {
             },
         };
         let prose: Vec<_> = analysed.prose().collect();
-        for timex in annotate(&article.text, anchor) {
-            let Some(precision) = timex
-                .precision
-                .filter(|p| matches!(p, Precision::Month | Precision::Day))
-            else {
-                continue;
-            };
-            if timex.kind != TimexType::Date {
-                continue;
-            }
-            let Some(range) = timex.date_range() else {
-                continue;
-            };
-            let Some(sentence) = prose
-                .iter()
-                .find(|s| s.range.start <= timex.start && timex.end <= s.range.end)
-            else {
-                continue;
-            };
-            let raw = &article.text[sentence.range.clone()];
+        for (sentence, (timex, precision, range)) in
+            sentence_dates(&article.text, found.resolve(&article.text, anchor), &prose)
+        {
+            let raw = &article.text[sentence.clone()];
             let mut text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
             if text.len() > MAX_TEXT {
                 let cut = (0..=MAX_TEXT)
@@ -98,8 +87,8 @@ pub fn timeline(articles: &[Article], docs: &[Document]) -> Vec<TimelineEntry> {
                 range,
                 span: Span {
                     doc,
-                    start: sentence.range.start,
-                    end: sentence.range.end,
+                    start: sentence.start,
+                    end: sentence.end,
                 },
                 text,
                 inferred: timex.anchored_on_inferred,
@@ -131,13 +120,14 @@ const DAY_MONTH_REACH: i64 = 45;
 /// articles; failing that, the latest date the texts themselves give, where a day and month without a
 /// year ("March 2") is placed in the latest year the story names, if that puts it shortly after the
 /// latest full date. Articles of one story appear within days of each other, so one date serves all.
-fn story_anchor(articles: &[Article]) -> Option<NaiveDate> {
+fn story_anchor(articles: &[Article], found: &[Found]) -> Option<NaiveDate> {
     if let Some(date) = articles.iter().filter_map(published).max() {
         return Some(date);
     }
     let found: Vec<String> = articles
         .iter()
-        .flat_map(|a| annotate(&a.text, Anchor::unknown()))
+        .zip(found)
+        .flat_map(|(a, f)| f.resolve(&a.text, Anchor::unknown()))
         .filter(|t| t.kind == TimexType::Date)
         .map(|t| t.value)
         .collect();
@@ -155,9 +145,91 @@ fn story_anchor(articles: &[Article]) -> Option<NaiveDate> {
             let rest = v.strip_prefix("XXXX-")?;
             NaiveDate::parse_from_str(&format!("{latest_year}-{}", rest.get(..5)?), "%Y-%m-%d").ok()
         })
-        .filter(|d| full.is_none_or(|f| *d > f && (*d - f).num_days() <= DAY_MONTH_REACH))
+        .filter(|d| full.map_or(true, |f| *d > f && (*d - f).num_days() <= DAY_MONTH_REACH))
         .max();
     day_month.or(full)
+}
+
+/// A dated expression kept for a sentence: the expression, its precision and the days it covers.
+type SentenceDate = (Timex, Precision, (NaiveDate, NaiveDate));
+
+/// Verbs that report speech: a date right after one ("said on March 2 that …") dates the report,
+/// not the event the sentence tells.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "announced",
+    "announces",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "stated",
+    "wrote",
+    "tweeted",
+    "added",
+    "noted",
+    "declared",
+    "explained",
+];
+
+/// True when one of the three words before `start` in `text` (within `sentence`) reports speech.
+fn dates_a_report(text: &str, sentence: &Range<usize>, start: usize) -> bool {
+    text.get(sentence.start..start.max(sentence.start))
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|word| {
+            REPORTING.contains(
+                &word
+                    .to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphabetic()),
+            )
+        })
+}
+
+/// The date of each prose sentence that has one, in text order: its most precise calendar date of day or
+/// month precision (the first of equally precise ones), with that precision and the days it covers. The
+/// date of a report ("said on March 2 that they met in December") gives way to any other date of the
+/// sentence. Dates outside prose sentences are ignored.
+fn sentence_dates(
+    text: &str,
+    timexes: Vec<Timex>,
+    prose: &[&Sentence],
+) -> Vec<(Range<usize>, SentenceDate)> {
+    let mut best: BTreeMap<usize, ((bool, Precision), SentenceDate)> = BTreeMap::new();
+    for timex in timexes {
+        let Some(precision) = timex
+            .precision
+            .filter(|p| matches!(p, Precision::Month | Precision::Day))
+        else {
+            continue;
+        };
+        if timex.kind != TimexType::Date {
+            continue;
+        }
+        let Some(range) = timex.date_range() else {
+            continue;
+        };
+        let Some(sentence) = prose
+            .iter()
+            .position(|s| s.range.start <= timex.start && timex.end <= s.range.end)
+        else {
+            continue;
+        };
+        let event = prose
+            .get(sentence)
+            .is_some_and(|s| !dates_a_report(text, &s.range, timex.start));
+        let rank = (event, precision);
+        if best.get(&sentence).map_or(true, |(kept, _)| rank > *kept) {
+            best.insert(sentence, (rank, (timex, precision, range)));
+        }
+    }
+    best.into_iter()
+        .filter_map(|(i, (_, date))| Some((prose.get(i)?.range.clone(), date)))
+        .collect()
 }
 
 /// Groups dated sentences into entries and marks conflicting dates.
@@ -254,7 +326,11 @@ mod tests {
                 "The White House said on March 2 that the two met in December.",
             ),
         ];
-        assert_eq!(story_anchor(&articles), NaiveDate::from_ymd_opt(2017, 3, 2));
+        let found: Vec<Found> = articles.iter().map(|a| find(&a.text)).collect();
+        assert_eq!(
+            story_anchor(&articles, &found),
+            NaiveDate::from_ymd_opt(2017, 3, 2)
+        );
         let docs: Vec<Document> = articles
             .iter()
             .map(|a| Document::analyse(&a.text))
@@ -263,7 +339,27 @@ mod tests {
             .into_iter()
             .map(|e| e.date)
             .collect();
-        assert_eq!(dates, ["2016-07", "2016-12", "2017-02-13", "2017-03-02"]);
+        // "said on March 2 that the two met in December" is dated by the meeting, not the statement.
+        assert_eq!(dates, ["2016-07", "2016-12", "2017-02-13"]);
+    }
+
+    #[test]
+    fn a_sentence_is_dated_once_by_its_most_precise_date() {
+        let mut a = Article::new(
+            "a",
+            "Sessions was confirmed on Feb. 1 after talks in December. The meetings were in July and September.",
+        );
+        a.published = Some("2017-03-02".into());
+        let articles = [a];
+        let docs: Vec<Document> = articles
+            .iter()
+            .map(|a| Document::analyse(&a.text))
+            .collect();
+        let dates: Vec<String> = timeline(&articles, &docs)
+            .into_iter()
+            .map(|e| e.date)
+            .collect();
+        assert_eq!(dates, ["2016-07", "2017-02-01"]);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! relative ones ("Wednesday", "last month", "two days later"), times, durations and sets, and gives
 //! each its TIMEX3 type, value and precision. Relative expressions are resolved against an
 //! [`Anchor`], the article's date; news is past-biased, so a bare "Tuesday" is the last Tuesday
-//! unless the sentence is clearly about the future. [`timeml`] reads and writes TimeML documents
+//! unless the sentence is clearly about the future. [`find`] does the tagging alone, so that a text
+//! whose date is unknown is tagged once, its anchor inferred ([`Found::infer_anchor`]) and its
+//! expressions resolved ([`Found::resolve`]) afterwards. [`timeml`] reads and writes TimeML documents
 //! and [`score`] computes the TempEval-3 Task A measures.
 
 mod lexicon;
@@ -23,8 +25,9 @@ pub use chrono::NaiveDate;
 pub use types::{Precision, Timex, TimexType};
 pub use value::date_range;
 
-use meaning::Meaning;
+use meaning::{Candidate, Meaning};
 use resolve::Resolver;
+use tense::Tense;
 
 /// The date relative expressions are resolved against, and whether it was inferred from the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -63,73 +66,120 @@ impl Anchor {
 /// 2017", "2017-03-02"); failing that, the latest day-and-month ("9 February") placed in the latest
 /// year the text names. `None` when the text gives neither.
 pub fn infer_anchor(text: &str) -> Option<NaiveDate> {
-    let candidates = rules::candidates(text);
-    let full = candidates
-        .iter()
-        .filter_map(|candidate| match candidate.meaning {
-            Meaning::MonthDay {
-                year: Some(year),
-                month,
-                day: Some(day),
-                ..
-            } => NaiveDate::from_ymd_opt(year, month, day),
-            _ => None,
-        })
-        .max();
-    if full.is_some() {
-        return full;
-    }
-    let latest_year = candidates
-        .iter()
-        .filter_map(|candidate| match candidate.meaning {
-            Meaning::Year(year)
-            | Meaning::MonthDay {
-                year: Some(year), ..
-            } => Some(year),
-            _ => None,
-        })
-        .max()?;
-    candidates
-        .iter()
-        .filter_map(|candidate| match candidate.meaning {
-            Meaning::MonthDay {
-                year: None,
-                month,
-                day: Some(day),
-                ..
-            } => NaiveDate::from_ymd_opt(latest_year, month, day),
-            _ => None,
-        })
-        .max()
+    find(text).infer_anchor()
 }
 
-/// Find and normalise the time expressions of `text`, in text order.
-pub fn annotate(text: &str, anchor: Anchor) -> Vec<Timex> {
-    let mut resolver = Resolver::new(anchor.date);
-    rules::candidates(text)
-        .into_iter()
+/// The time expressions of one text, found but not yet resolved against an anchor: tag a text once
+/// with [`find`], then infer its anchor and resolve it as often as needed without tagging it again.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    candidates: Vec<Candidate>,
+    /// The tense of the clause around each candidate (it depends on the text only).
+    tenses: Vec<Tense>,
+}
+
+/// Find the time expressions of `text` (the expensive step of [`annotate`]).
+pub fn find(text: &str) -> Found {
+    let candidates = rules::candidates(text);
+    let tenses = candidates
+        .iter()
         .map(|candidate| {
-            let tense = tense::tense_around(text, candidate.start, candidate.end);
-            let value = resolver.value(&candidate.meaning, tense);
-            let relative = candidate.meaning.is_relative();
-            Timex {
-                start: candidate.start,
-                end: candidate.end,
-                text: text
-                    .get(candidate.start..candidate.end)
-                    .unwrap_or("")
-                    .to_owned(),
-                kind: candidate.kind,
-                precision: match candidate.kind {
-                    TimexType::Date | TimexType::Time => value::precision(&value),
-                    TimexType::Duration | TimexType::Set => None,
-                },
-                value,
-                modifier: candidate.modifier,
-                anchored_on_inferred: relative && anchor.inferred && anchor.date.is_some(),
-            }
+            candidate
+                .tense
+                .unwrap_or_else(|| tense::tense_around(text, candidate.start, candidate.end))
         })
-        .collect()
+        .collect();
+    Found { candidates, tenses }
+}
+
+impl Found {
+    /// How many expressions were found.
+    pub fn len(&self) -> usize {
+        self.candidates.len()
+    }
+
+    /// True when the text has no time expression.
+    pub fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+    }
+
+    /// See [`infer_anchor`].
+    pub fn infer_anchor(&self) -> Option<NaiveDate> {
+        let full = self
+            .candidates
+            .iter()
+            .filter_map(|candidate| match candidate.meaning {
+                Meaning::MonthDay {
+                    year: Some(year),
+                    month,
+                    day: Some(day),
+                    ..
+                } => NaiveDate::from_ymd_opt(year, month, day),
+                _ => None,
+            })
+            .max();
+        if full.is_some() {
+            return full;
+        }
+        let latest_year = self
+            .candidates
+            .iter()
+            .filter_map(|candidate| match candidate.meaning {
+                Meaning::Year(year)
+                | Meaning::MonthDay {
+                    year: Some(year), ..
+                } => Some(year),
+                _ => None,
+            })
+            .max()?;
+        self.candidates
+            .iter()
+            .filter_map(|candidate| match candidate.meaning {
+                Meaning::MonthDay {
+                    year: None,
+                    month,
+                    day: Some(day),
+                    ..
+                } => NaiveDate::from_ymd_opt(latest_year, month, day),
+                _ => None,
+            })
+            .max()
+    }
+
+    /// Normalise the expressions against `anchor`, in text order. `text` must be the text they
+    /// were found in (spans that do not fit it get an empty `text` field, never a panic).
+    pub fn resolve(&self, text: &str, anchor: Anchor) -> Vec<Timex> {
+        let mut resolver = Resolver::new(anchor.date);
+        self.candidates
+            .iter()
+            .zip(&self.tenses)
+            .map(|(candidate, &tense)| {
+                let value = resolver.value(&candidate.meaning, tense);
+                let relative = candidate.meaning.is_relative();
+                Timex {
+                    start: candidate.start,
+                    end: candidate.end,
+                    text: text
+                        .get(candidate.start..candidate.end)
+                        .unwrap_or("")
+                        .to_owned(),
+                    kind: candidate.kind,
+                    precision: match candidate.kind {
+                        TimexType::Date | TimexType::Time => value::precision(&value),
+                        TimexType::Duration | TimexType::Set => None,
+                    },
+                    value,
+                    modifier: candidate.modifier,
+                    anchored_on_inferred: relative && anchor.inferred && anchor.date.is_some(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Find and normalise the time expressions of `text`, in text order: [`find`] then [`Found::resolve`].
+pub fn annotate(text: &str, anchor: Anchor) -> Vec<Timex> {
+    find(text).resolve(text, anchor)
 }
 
 #[cfg(test)]
@@ -246,6 +296,58 @@ mod tests {
         assert_eq!(
             first("The ruling will come in September.", (2017, 3, 2)).2,
             "2017-09"
+        );
+    }
+
+    #[test]
+    fn wording_gives_the_direction() {
+        // 2017-03-02 is a Thursday.
+        let cases = [
+            ("Lawyers will appeal Wednesday's ruling.", "2017-03-01"),
+            ("He could arrive as soon as Tuesday.", "2017-03-07"),
+            ("Talks resume Saturday in Geneva.", "2017-03-04"),
+            ("Talks began Saturday in Geneva.", "2017-02-25"),
+            ("The talks are supposed to conclude by May.", "2017-05"),
+            (
+                "Police have searched for him since the Oct. 23 attack.",
+                "2016-10-23",
+            ),
+            ("He was shot last Oct. 23 at home.", "2016-10-23"),
+            (
+                "She will be named commander for a mission in December.",
+                "2017-12",
+            ),
+            ("It happened last fall.", "2016-FA"),
+        ];
+        for (text, value) in cases {
+            assert_eq!(first(text, (2017, 3, 2)).2, value, "{text}");
+        }
+        assert_eq!(
+            first("It happened last fall.", (2017, 2, 10)).2,
+            "2016-FA",
+            "February is still in the winter that began in December"
+        );
+    }
+
+    #[test]
+    fn narrative_references() {
+        let values = |text: &str| -> Vec<String> {
+            tagged(text, (2017, 3, 2))
+                .into_iter()
+                .map(|t| t.2)
+                .collect()
+        };
+        assert_eq!(
+            values("He became a general in May 1995, and the following year he moved to Paris."),
+            ["1995-05", "1996"]
+        );
+        assert_eq!(
+            values("The plant opened in 2009. Later that year it closed."),
+            ["2009", "2009"]
+        );
+        assert_eq!(
+            values("Third-quarter profit rose from the 2016 quarter."),
+            ["2016-Q3", "2016-Q3"]
         );
     }
 

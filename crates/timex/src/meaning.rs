@@ -1,5 +1,6 @@
 //! What a matched expression means before it is anchored: the grammar's output, the resolver's input.
 
+use crate::tense::Tense;
 use crate::types::TimexType;
 
 /// A calendar unit that relative expressions count in.
@@ -60,6 +61,9 @@ pub enum Meaning {
     PreviousQuarter,
     /// "a year earlier", "year-ago": the last quarter mentioned a year back, else the anchor's year minus one.
     YearBeforeReference,
+    /// "the 1988 quarter", "the 1989 period": the quarter last mentioned, in the year given; the
+    /// year alone when no quarter was mentioned.
+    QuarterOfYear(i32),
     Decade(i32),
     Century(i32),
     /// The anchor moved by `offset` units, at the precision of the unit ("last month", "two days ago").
@@ -74,6 +78,12 @@ pub enum Meaning {
     /// Days after (or before) the last day-precise date mentioned, else the anchor: "two days later",
     /// "the next day".
     DaysFromReference(i64),
+    /// "the following year", "that quarter": the last year, month or quarter the text named (a
+    /// narrative's own time) moved by `offset`, else the anchor moved so.
+    ShiftFromReference {
+        unit: Unit,
+        offset: i64,
+    },
     /// "the weekend": the coming one in future sentences, else the last one (this one on a weekend).
     NearestWeekend,
     /// A fixed-date or computed holiday of a year (year from the anchor when absent).
@@ -100,6 +110,9 @@ pub struct Candidate {
     pub kind: TimexType,
     pub meaning: Meaning,
     pub modifier: Option<&'static str>,
+    /// The direction the expression's own wording gives ("Tuesday's vote" is past, "as soon as
+    /// Tuesday" future), overriding the tense of its clause.
+    pub tense: Option<Tense>,
 }
 
 impl Meaning {
@@ -112,14 +125,17 @@ impl Meaning {
             Meaning::PreviousQuarter
             | Meaning::YearBeforeReference
             | Meaning::Shift { .. }
+            | Meaning::ShiftFromReference { .. }
             | Meaning::Weekday { .. }
             | Meaning::NearestWeekend
             | Meaning::DaysFromReference(_)
             | Meaning::Clock(_) => true,
             Meaning::WithTime { date, .. } => date.is_relative(),
-            Meaning::Year(_) | Meaning::Decade(_) | Meaning::Century(_) | Meaning::Fixed(_) => {
-                false
-            }
+            Meaning::Year(_)
+            | Meaning::QuarterOfYear(_)
+            | Meaning::Decade(_)
+            | Meaning::Century(_)
+            | Meaning::Fixed(_) => false,
         }
     }
 }

@@ -7,12 +7,15 @@ use crate::meaning::{Meaning, Relation, TimeOfDay, Unit};
 use crate::tense::Tense;
 use crate::value::iso_week_value;
 
-/// Resolves meanings in text order, remembering the last quarter named (for "a year earlier") and
-/// the last explicit day (for "two days later").
+/// Resolves meanings in text order, remembering the last quarter named (for "a year earlier"),
+/// the last explicit day (for "two days later") and the first day of the last month and year
+/// named (for "the following month", "the following year").
 pub struct Resolver {
     anchor: Option<NaiveDate>,
     last_quarter: Option<(i32, u32)>,
     last_day: Option<NaiveDate>,
+    last_month: Option<NaiveDate>,
+    last_year: Option<NaiveDate>,
 }
 
 /// Which year puts `key` (a month and day; day 0 for a whole month) where `relation` and the tense
@@ -176,6 +179,8 @@ impl Resolver {
             anchor,
             last_quarter: None,
             last_day: None,
+            last_month: None,
+            last_year: None,
         }
     }
 
@@ -184,10 +189,16 @@ impl Resolver {
         let value = self
             .try_value(meaning, tense)
             .unwrap_or_else(|| unknown_value(meaning));
-        if let Meaning::MonthDay { day: Some(_), .. } = meaning {
+        if let Meaning::MonthDay { .. } | Meaning::Year(_) = meaning {
             if let Some((first, last)) = crate::value::date_range(&value) {
-                if first == last {
+                if first == last && matches!(meaning, Meaning::MonthDay { day: Some(_), .. }) {
                     self.last_day = Some(first);
+                }
+                if first.year() == last.year() {
+                    self.last_year = first.with_ordinal(1);
+                }
+                if first.month() == last.month() && first.year() == last.year() {
+                    self.last_month = first.with_day(1);
                 }
             }
         }
@@ -213,18 +224,21 @@ impl Resolver {
                     None => {
                         let anchor = self.anchor?;
                         let key = (part_start_month(part), 1);
-                        let anchor_key = (anchor_part_month(part, anchor.month()), 1);
-                        let mut year = match relation {
+                        let anchor_month = anchor_part_month(part, anchor.month());
+                        // January and February belong to the winter that began the December before.
+                        let anchor_year = if anchor_month > anchor.month() {
+                            anchor.year() - 1
+                        } else {
+                            anchor.year()
+                        };
+                        let anchor_key = (anchor_month, 1);
+                        match relation {
                             // Reports name past quarters and seasons: "third-quarter profit".
                             Relation::Nearest if part.starts_with('Q') || part.starts_with('H') => {
-                                choose_year(anchor.year(), key, anchor_key, Relation::Last, tense)
+                                choose_year(anchor_year, key, anchor_key, Relation::Last, tense)
                             }
-                            _ => choose_year(anchor.year(), key, anchor_key, *relation, tense),
-                        };
-                        if *part == "WI" && anchor.month() <= 2 && *relation == Relation::Nearest {
-                            year = anchor.year() - 1;
+                            _ => choose_year(anchor_year, key, anchor_key, *relation, tense),
                         }
-                        year
                     }
                 };
                 if let Some(quarter) = part.strip_prefix('Q').and_then(|q| q.parse().ok()) {
@@ -242,6 +256,10 @@ impl Resolver {
                 self.last_quarter = Some((year, u32::try_from(quarter).ok()?));
                 Some(format!("{year:04}-Q{quarter}"))
             }
+            Meaning::QuarterOfYear(year) => Some(match self.last_quarter {
+                Some((_, quarter)) => format!("{year:04}-Q{quarter}"),
+                None => format!("{year:04}"),
+            }),
             Meaning::YearBeforeReference => match self.last_quarter {
                 Some((year, quarter)) => Some(format!("{:04}-Q{quarter}", year - 1)),
                 None => Some(format!("{:04}", self.anchor?.year() - 1)),
@@ -249,6 +267,18 @@ impl Resolver {
             Meaning::Decade(decade) => Some(format!("{decade:03}")),
             Meaning::Century(century) => Some(format!("{century:02}")),
             Meaning::Shift { unit, offset } => self.shift(*unit, *offset),
+            Meaning::ShiftFromReference { unit, offset } => {
+                let reference = match unit {
+                    Unit::Year => self.last_year,
+                    Unit::Month => self.last_month,
+                    Unit::Quarter => self.last_quarter.and_then(|(year, quarter)| {
+                        NaiveDate::from_ymd_opt(year, quarter * 3 - 2, 1)
+                    }),
+                    _ => None,
+                };
+                let shifted = Resolver::new(reference.or(self.anchor));
+                shifted.shift(*unit, *offset)
+            }
             Meaning::Weekday { weekday, relation } => {
                 let anchor = self.anchor?;
                 let today = i64::from(anchor.weekday().number_from_monday());
@@ -265,6 +295,9 @@ impl Resolver {
                         }
                     }
                     (Relation::This | Relation::Nearest, Tense::Future) => forward,
+                    (Relation::This | Relation::Nearest, Tense::Unknown) if forward < back => {
+                        forward
+                    }
                     (Relation::This | Relation::Nearest, _) => -back,
                 };
                 Some(format_day(shift_days(anchor, offset)?))
@@ -399,7 +432,9 @@ fn unknown_value(meaning: &Meaning) -> String {
         } => format!("XXXX-{month:02}"),
         Meaning::YearPart { part, .. } => format!("XXXX-{part}"),
         Meaning::PreviousQuarter => "XXXX-QX".to_owned(),
-        Meaning::Shift { unit, .. } => unanchored_shift(*unit).to_owned(),
+        Meaning::Shift { unit, .. } | Meaning::ShiftFromReference { unit, .. } => {
+            unanchored_shift(*unit).to_owned()
+        }
         Meaning::Weekday { weekday, .. } => format!("XXXX-WXX-{weekday}"),
         Meaning::NearestWeekend => "XXXX-WXX-WE".to_owned(),
         Meaning::DaysFromReference(_) => "XXXX-XX-XX".to_owned(),

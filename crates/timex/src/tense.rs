@@ -21,6 +21,7 @@ const FUTURE_WORDS: &[&str] = &[
     "expects",
     "plans",
     "plan",
+    "planning",
     "planned",
     "scheduled",
     "upcoming",
@@ -64,7 +65,34 @@ const PAST_WORDS: &[&str] = &[
     "sold",
     "bought",
     "earlier",
+    "brought",
+    "found",
+    "thought",
+    "kept",
+    "built",
+    "chose",
+    "knew",
+    "grew",
+    "threw",
+    "flew",
+    "led",
+    "fled",
+    "sought",
+    "taught",
+    "caught",
+    "fought",
+    "felt",
+    "meant",
+    "struck",
+    "stood",
+    "spent",
+    "drew",
+    "broke",
+    "shot",
+    "forgot",
 ];
+/// Perfect auxiliaries that put a following future marker in the past ("had been due to").
+const SEEN_FROM_PAST: &[&str] = &["been", "had"];
 const NOT_PAST: &[&str] = &[
     "need",
     "speed",
@@ -133,6 +161,23 @@ fn marker(word: &str) -> Option<Tense> {
     None
 }
 
+/// Words after which an "-ed" form is an adjective ("an unspecified date", "the planned merger").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "still", "newly",
+];
+
+/// True when `word` after `previous` marks no tense: any marker after "be" or "to" ("will be
+/// named", "to be completed"), and an "-ed" adjective after a determiner.
+fn tenseless_after(previous: Option<&&str>, word: &str) -> bool {
+    let Some(previous) = previous else {
+        return false;
+    };
+    let previous = previous.to_lowercase();
+    previous == "be"
+        || previous == "to"
+        || DETERMINERS.contains(&previous.as_str()) && word.to_lowercase().ends_with("ed")
+}
+
 /// Tense of the sentence around `text[start..end]`, judged from the nearest tense marker
 /// within a few words on either side (before the expression weighs slightly more).
 pub fn tense_around(text: &str, start: usize, end: usize) -> Tense {
@@ -159,13 +204,23 @@ pub fn tense_around(text: &str, start: usize, end: usize) -> Tense {
     let right_words: Vec<&str> = right.split_whitespace().take(8).collect();
     let mut best: Option<(usize, Tense)> = None;
     for (distance, word) in left_words.iter().enumerate() {
-        if let Some(tense) = marker(word) {
+        let tenseless = tenseless_after(left_words.get(distance + 1), word);
+        if let Some(tense) = marker(word).filter(|_| !tenseless) {
+            // "had been due to expire": a future seen from the past is past.
+            let seen_from_past = left_words
+                .get(distance + 1)
+                .is_some_and(|previous| SEEN_FROM_PAST.contains(&previous.to_lowercase().as_str()));
+            let tense = match tense {
+                Tense::Future if seen_from_past => Tense::Past,
+                other => other,
+            };
             best = Some((distance * 2, tense));
             break;
         }
     }
     for (distance, word) in right_words.iter().enumerate() {
-        if let Some(tense) = marker(word) {
+        let previous = distance.checked_sub(1).and_then(|i| right_words.get(i));
+        if let Some(tense) = marker(word).filter(|_| !tenseless_after(previous, word)) {
             if best.map_or(true, |(d, _)| distance * 2 + 1 < d) {
                 best = Some((distance * 2 + 1, tense));
             }

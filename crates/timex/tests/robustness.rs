@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use newsbrief_timex::{annotate, infer_anchor, timeml, Anchor, NaiveDate, TimexType};
+use newsbrief_timex::{annotate, find, infer_anchor, timeml, Anchor, NaiveDate, TimexType};
 use proptest::prelude::*;
 
 fn anchor() -> Anchor {
@@ -85,4 +85,62 @@ fn thousands_of_numbers_in_bounded_time() {
         started.elapsed()
     );
     assert!(timexes.iter().any(|t| t.kind == TimexType::Duration));
+}
+
+#[test]
+fn year_zero_and_five_digit_years() {
+    // Five-digit and zero years are not dates; the day and month still are.
+    let timexes = annotate("It happened on March 3, 99999 and in the year 0.", anchor());
+    let values: Vec<&str> = timexes.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["2017-03-03"]);
+    let numeric = annotate("Logged 0000-01-01 and 99999-01-01.", anchor());
+    assert!(numeric
+        .iter()
+        .all(|t| t.date_range().map_or(true, |(first, last)| first <= last)));
+    assert!(annotate("The year 0 and the year 99999.", anchor())
+        .iter()
+        .all(|t| t.kind != TimexType::Date || t.value.len() <= 10));
+}
+
+#[test]
+fn an_article_of_five_thousand_numbers() {
+    let text: String = (0..5_000)
+        .map(|i| format!("{}", (i * 7919) % 100_000))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let started = Instant::now();
+    let found = find(&text);
+    let timexes = found.resolve(&text, anchor());
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
+    // Only four-digit numbers in 1000–2199 can be years; no amount becomes a day or a duration.
+    assert!(timexes.iter().all(|t| t.kind == TimexType::Date));
+    assert!(timexes.iter().all(|t| t
+        .value
+        .parse::<i32>()
+        .is_ok_and(|y| (1000..=2199).contains(&y))));
+    assert_eq!(found.infer_anchor(), None);
+}
+
+#[test]
+fn found_once_resolves_like_annotate() {
+    let text =
+        "Flynn resigned on February 13, 2017. Sessions met Kislyak in July and on Wednesday.";
+    let found = find(text);
+    assert_eq!(found.infer_anchor(), NaiveDate::from_ymd_opt(2017, 2, 13));
+    for anchor in [anchor(), Anchor::unknown(), Anchor::known(NaiveDate::MAX)] {
+        assert_eq!(found.resolve(text, anchor), annotate(text, anchor));
+    }
+    let empty = find("No date here at all.");
+    assert!(empty.is_empty());
+    assert_eq!(empty.infer_anchor(), None);
+    assert!(empty.resolve("No date here at all.", anchor()).is_empty());
+    // A text that is not the one the expressions were found in gives empty texts, never a panic.
+    assert!(found
+        .resolve("short", anchor())
+        .iter()
+        .all(|t| t.text.is_empty()));
 }

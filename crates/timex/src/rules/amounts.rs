@@ -2,7 +2,9 @@
 //! "daily", "twice a year", "$5 million a year").
 
 use super::{Built, Hit, Rule};
-use crate::lexicon::{number_value, unit_code, weekday_number, NUMBER, UNIT, WEEKDAY};
+use crate::lexicon::{
+    month_number, number_value, unit_code, weekday_number, MONTH, NUMBER, UNIT, WEEKDAY,
+};
 use crate::meaning::Meaning;
 use crate::types::TimexType;
 
@@ -12,7 +14,7 @@ pub fn rules() -> Vec<Rule> {
     let rules = [
         Rule::new(
             &format!(
-                r"{APPROX}(?P<n>{NUMBER})(?:\s+(?:more|full|long|straight|consecutive|additional|and\s+a\s+half))?[\s-]+(?P<u>{UNIT})(?P<suffix>-long|-old)?\b(?:\s+and\s+(?P<n2>{NUMBER})\s+(?P<u2>{UNIT})\b)?"
+                r"{APPROX}(?P<n>{NUMBER})(?:\s+(?:more|full|long|straight|consecutive|additional|and\s+a\s+half))?[\s-]+(?P<u>{UNIT})(?P<suffix>-long|-old)?\b(?:\s+and\s+(?P<n2>{NUMBER})\s+(?P<u2>{UNIT})\b|\s+and\s+a\s+half\b)?"
             ),
             duration_rule,
         ),
@@ -22,7 +24,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         Rule::new(
             &format!(
-                r"(?:every|each|per)\s+(?:(?P<n>other|{NUMBER})\s+)?(?:(?P<u>{UNIT})|(?P<w>{WEEKDAY})|(?P<part>morning|afternoon|evening|night))\b"
+                r"(?:every|each|per)\s+(?:(?P<n>other|{NUMBER})\s+)?(?:(?P<u>{UNIT})|(?P<w>{WEEKDAY})|(?P<m>{MONTH})|(?P<part>morning|afternoon|evening|night))\b"
             ),
             every_rule,
         ),
@@ -133,8 +135,11 @@ fn duration_rule(hit: &Hit) -> Option<Built> {
     if unit_lower.starts_with("second") && (lower == "a" || lower == "one") {
         return None;
     }
+    // "three quarters of", "a quarter point" are fractions; "the next three quarters" is time.
     if unit_lower.starts_with("quarter")
-        && (after.starts_with("of") || lower == "three" || lower == "a")
+        && (after.starts_with("of")
+            || lower == "a"
+            || lower == "three" && hit.group("approx").is_none())
     {
         return None;
     }
@@ -210,6 +215,16 @@ fn vague_duration_rule(hit: &Hit) -> Option<Built> {
 }
 
 fn every_rule(hit: &Hit) -> Option<Built> {
+    if let Some(month) = hit.group("m") {
+        if !hit.capitalised("m") {
+            return None;
+        }
+        let month = month_number(month)?;
+        return Some(Built::new(
+            TimexType::Set,
+            Meaning::Fixed(format!("XXXX-{month:02}")),
+        ));
+    }
     if let Some(weekday) = hit.group("w") {
         let day = weekday_number(weekday)?;
         return Some(Built::new(

@@ -15,8 +15,9 @@ pub fn rules() -> Vec<Rule> {
     let day_month_year = format!(
         r"(?:(?P<w>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?\s*(?P<y>\d{{4}})\b"
     );
-    let month_day =
-        format!(r"(?:(?P<w>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b");
+    let month_day = format!(
+        r"(?:(?P<rel>last|this|next|coming)\s+)?(?:(?P<w>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    );
     let day_month = format!(
         r"(?:(?P<w>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})"
     );
@@ -41,7 +42,7 @@ pub fn rules() -> Vec<Rule> {
         Rule::new(&month, month_rule),
         Rule::new(
             &format!(
-                r"{PREFIX}(?:(?:the\s+)?(?:fiscal|calendar|financial|model|school)\s+(?:year\s+)?|the\s+year\s+|the\s+)?(?P<y>[12]\d{{3}})\b(?:\s+(?P<noun>period|fiscal\s+year|calendar\s+year))?"
+                r"{PREFIX}(?:(?:the\s+)?(?:fiscal|calendar|financial|model|school)\s+(?:year\s+)?|the\s+year\s+|the\s+)?(?P<y>[12]\d{{3}})\b(?:\s+(?P<noun>period|quarter|fiscal\s+year|calendar\s+year))?"
             ),
             year_rule,
         ),
@@ -63,7 +64,7 @@ pub fn rules() -> Vec<Rule> {
             century_rule,
         ),
         Rule::new(
-            r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>[12]\d{3})\b)?\b",
+            r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>[12]\d{3})\b|nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<units>one|two|three|four|five|six|seven|eight|nine))?\b))?\b",
             season_rule,
         ),
         Rule::new(
@@ -165,12 +166,15 @@ fn month_day_rule(hit: &Hit) -> Option<Built> {
     }
     let month = month_number(word)?;
     let day = day_of(hit.group("d"))?;
-    Some(Built::date(Meaning::MonthDay {
-        year: None,
-        month,
-        day: Some(day),
-        relation: Relation::Nearest,
-    }))
+    Some(
+        Built::date(Meaning::MonthDay {
+            year: None,
+            month,
+            day: Some(day),
+            relation: relation_of(hit.group("rel")),
+        })
+        .with_tense(hit.own_tense()),
+    )
 }
 
 fn month_year_rule(hit: &Hit) -> Option<Built> {
@@ -234,7 +238,8 @@ fn month_rule(hit: &Hit) -> Option<Built> {
             day: None,
             relation: relation_of(hit.group("rel")),
         })
-        .with_modifier(modifier_of(hit.group("pre"))),
+        .with_modifier(modifier_of(hit.group("pre")))
+        .with_tense(hit.own_tense()),
     )
 }
 
@@ -282,8 +287,17 @@ fn year_rule(hit: &Hit) -> Option<Built> {
     {
         return None;
     }
+    // "the 1988 quarter", "the 1989 period" in a report on a quarter: that quarter of that year.
+    let quarter_noun = hit.group("noun").is_some_and(|noun| {
+        noun.eq_ignore_ascii_case("period") || noun.eq_ignore_ascii_case("quarter")
+    });
+    let meaning = if quarter_noun {
+        Meaning::QuarterOfYear(year)
+    } else {
+        Meaning::Year(year)
+    };
     Some(
-        Built::date(Meaning::Year(year))
+        Built::date(meaning)
             .with_modifier(modifier_of(hit.group("pre")))
             .adjectival_if(hit.group("noun").is_none()),
     )
@@ -352,14 +366,19 @@ fn season_rule(hit: &Hit) -> Option<Built> {
         "fall" | "autumn" => "FA",
         _ => "WI",
     };
-    let year = hit.group("y").and_then(year_of);
+    let year = match hit.group("tens") {
+        Some(_) => spelled_year(hit),
+        None => hit.group("y").and_then(year_of),
+    };
     let anchored = year.is_some() || hit.group("rel").is_some() || hit.group("pre").is_some();
     if !anchored {
         let previous = hit.previous_word();
         let has_the = hit.group("the").is_some();
         let in_the = has_the
-            && ["in", "during", "by", "until", "since", "over", "through"]
-                .contains(&previous.as_str());
+            && [
+                "in", "into", "during", "by", "until", "since", "over", "through",
+            ]
+            .contains(&previous.as_str());
         let bare_ok = !has_the
             && season != "fall"
             && season != "spring"

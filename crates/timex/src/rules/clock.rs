@@ -1,7 +1,7 @@
 //! Clock times: "3 p.m.", "10:35 a.m. EDT Thursday", "noon", "4 in the morning".
 
 use super::{Built, Hit, Rule};
-use crate::lexicon::{weekday_number, WEEKDAY};
+use crate::lexicon::{month_number, weekday_number, MONTH, WEEKDAY};
 use crate::meaning::{Meaning, Relation, TimeOfDay, Unit};
 use crate::types::TimexType;
 
@@ -9,7 +9,9 @@ const ZONE: &str =
     r"(?:\s+(?:\(?(?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|et|pt)\b\)?|local\s+time\b))?";
 
 pub fn rules() -> Vec<Rule> {
-    let day = format!(r"(?:,?\s+(?:on\s+)?(?P<day>(?P<w>{WEEKDAY})|today|yesterday|tomorrow))?");
+    let day = format!(
+        r"(?:,?\s+(?:on\s+)?(?P<day>(?P<w>{WEEKDAY})|today|yesterday|tomorrow|(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)\b))?"
+    );
     let rules = [
         Rule::new(
             &format!(
@@ -85,7 +87,22 @@ fn clock_rule(hit: &Hit) -> Option<Built> {
     let time = TimeOfDay::Clock { hour, minute };
     let meaning = match hit.group("day") {
         Some(day) => {
-            let date = if let Some(weekday) = hit.group("w") {
+            let date = if let Some(month) = hit.group("m") {
+                if !hit.capitalised("m") {
+                    return None;
+                }
+                Meaning::MonthDay {
+                    year: None,
+                    month: month_number(month)?,
+                    day: Some(
+                        hit.group("d")?
+                            .parse()
+                            .ok()
+                            .filter(|d| (1..=31).contains(d))?,
+                    ),
+                    relation: Relation::Nearest,
+                }
+            } else if let Some(weekday) = hit.group("w") {
                 if !hit.capitalised("w") {
                     return None;
                 }

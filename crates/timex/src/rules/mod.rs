@@ -13,37 +13,43 @@ mod relative;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex};
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
 
 use crate::meaning::{Candidate, Meaning};
+use crate::tense::Tense;
 use crate::types::TimexType;
 
 /// A regex match with its surroundings, handed to a rule's builder.
 pub struct Hit<'t> {
-    caps: Captures<'t>,
+    caps: Captures,
     text: &'t str,
 }
 
 impl<'t> Hit<'t> {
     /// The text of a named group, if it took part in the match.
     pub fn group(&self, name: &str) -> Option<&'t str> {
-        self.caps.name(name).map(|m| m.as_str())
+        let span = self.caps.get_group_by_name(name)?;
+        self.text.get(span.range())
     }
 
     /// The whole match.
     pub fn matched(&self) -> &'t str {
-        self.caps.get(0).map_or("", |m| m.as_str())
+        self.caps
+            .get_match()
+            .and_then(|m| self.text.get(m.range()))
+            .unwrap_or("")
     }
 
     /// Text before the match.
     pub fn before(&self) -> &'t str {
-        let start = self.caps.get(0).map_or(0, |m| m.start());
+        let start = self.caps.get_match().map_or(0, |m| m.start());
         self.text.get(..start).unwrap_or("")
     }
 
     /// Text after the match.
     pub fn after(&self) -> &'t str {
-        let end = self.caps.get(0).map_or(0, |m| m.end());
+        let end = self.caps.get_match().map_or(0, |m| m.end());
         self.text.get(end..).unwrap_or("")
     }
 
@@ -68,6 +74,45 @@ impl<'t> Hit<'t> {
         word.chars().rev().collect::<String>().to_lowercase()
     }
 
+    /// The direction the words around the match give it, if any: a possessive ("Tuesday's vote",
+    /// an event already reported) and "since" point back; "as soon as", "as early as" and a
+    /// deadline ("by August") point forward.
+    pub fn own_tense(&self) -> Option<Tense> {
+        let after = self.after();
+        if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+            return Some(Tense::Past);
+        }
+        // "since October", "since shortly after the Oct. 23 slaying": always a time gone by.
+        let before_words: Vec<String> = self
+            .before()
+            .rsplit(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .map(str::to_lowercase)
+            .collect();
+        if before_words.iter().any(|word| word == "since") {
+            return Some(Tense::Past);
+        }
+        let before = self.before().trim_end();
+        let tail = |chars: usize| -> String {
+            let start = before
+                .char_indices()
+                .rev()
+                .nth(chars.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+            before.get(start..).unwrap_or("").to_lowercase()
+        };
+        let soon = ["as soon as", "as early as"]
+            .iter()
+            .any(|phrase| tail(12).ends_with(phrase));
+        // "by August" is a deadline ahead, unless seen from the past ("had filed … by Wednesday").
+        let deadline = self.previous_word() == "by"
+            && !tail(60)
+                .split(|c: char| !c.is_alphabetic())
+                .any(|word| word == "had");
+        (soon || deadline).then_some(Tense::Future)
+    }
+
     /// True when the named group starts with a capital letter in the original text.
     pub fn capitalised(&self, name: &str) -> bool {
         self.group(name)
@@ -83,6 +128,8 @@ pub struct Built {
     pub modifier: Option<&'static str>,
     /// Leave a leading "the" out of the span: it belongs to the noun of "the third-quarter loss".
     pub drop_article: bool,
+    /// The direction the wording gives, overriding the tense of the clause.
+    pub tense: Option<Tense>,
 }
 
 impl Built {
@@ -92,6 +139,7 @@ impl Built {
             meaning,
             modifier: None,
             drop_article: false,
+            tense: None,
         }
     }
 
@@ -101,6 +149,12 @@ impl Built {
 
     pub fn with_modifier(mut self, modifier: Option<&'static str>) -> Self {
         self.modifier = modifier;
+        self
+    }
+
+    /// Resolve in the direction `tense` gives, whatever the tense of the clause.
+    pub fn with_tense(mut self, tense: Option<Tense>) -> Self {
+        self.tense = tense;
         self
     }
 
@@ -121,8 +175,16 @@ pub struct Rule {
 
 impl Rule {
     /// A rule from a pattern (made case-insensitive and word-bounded at its start) and a builder.
+    ///
+    /// Word boundaries are ASCII ones: a Unicode `\b` stops the lazy DFA at the first non-ASCII
+    /// byte (a curly quote, a dash) and falls back to far slower engines, while the grammar only
+    /// ever puts boundaries next to ASCII letters and digits. Literal prefilters are off: finding
+    /// them in these case-insensitive alternations costs more than all the searches of a brief.
     pub fn new(pattern: &str, build: Builder) -> Rule {
-        let regex = Regex::new(&format!(r"(?i)\b(?:{pattern})"))
+        let pattern = format!(r"(?i)\b(?:{pattern})").replace(r"\b", r"(?-u:\b)");
+        let regex = Regex::builder()
+            .configure(Regex::config().auto_prefilter(false))
+            .build(&pattern)
             .expect("grammar patterns are constant and valid");
         Rule { regex, build }
     }
@@ -161,7 +223,9 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
     let mut found: Vec<(usize, Candidate)> = Vec::new();
     for (order, rule) in rules().iter().enumerate() {
         for caps in rule.regex.captures_iter(text) {
-            let Some(whole) = caps.get(0) else { continue };
+            let Some(whole) = caps.get_match() else {
+                continue;
+            };
             let (start, end) = (whole.start(), whole.end());
             let hit = Hit { caps, text };
             if let Some(built) = (rule.build)(&hit) {
@@ -175,6 +239,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
                             kind: built.kind,
                             meaning: built.meaning,
                             modifier: built.modifier,
+                            tense: built.tense,
                         },
                     ));
                 }

@@ -57,6 +57,14 @@ pub fn rules() -> Vec<Rule> {
                 )
             },
         ),
+        Rule::new(
+            r"(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<u>year|month|quarter)\b",
+            that_unit_rule,
+        ),
+        Rule::new(
+            r"the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:of\s+)?last\s+year\b|last\s+year(?:'s|\u{2019}s)\s+(?:quarter|period)\b",
+            |_| Some(Built::date(Meaning::YearBeforeReference)),
+        ),
         Rule::new(r"the\s+weekend\b", |_| {
             Some(Built::date(Meaning::NearestWeekend))
         }),
@@ -104,7 +112,13 @@ fn shift_rule(hit: &Hit) -> Option<Built> {
         "next" | "coming" | "following" => 1,
         _ => 0,
     };
-    Some(Built::date(Meaning::Shift { unit, offset }).with_modifier(modifier_of(hit.group("pre"))))
+    // "The following month" continues a narrative: it counts from the month the text last named.
+    let meaning = if relation == "following" && matches!(unit, Unit::Month | Unit::Year) {
+        Meaning::ShiftFromReference { unit, offset }
+    } else {
+        Meaning::Shift { unit, offset }
+    };
+    Some(Built::date(meaning).with_modifier(modifier_of(hit.group("pre"))))
 }
 
 fn ago_rule(hit: &Hit) -> Option<Built> {
@@ -255,13 +269,20 @@ fn weekday_rule(hit: &Hit) -> Option<Built> {
     // "Fridays" (a set) is handled elsewhere; "Friday's" keeps the name only.
     let date = Meaning::Weekday { weekday, relation };
     // "Wednesday night" is annotated as a DATE (with a part-of-day value) more often than a TIME.
-    Some(match part_code(hit.group("part")) {
+    let built = match part_code(hit.group("part")) {
         Some(part) => Built::date(Meaning::WithTime {
             date: Box::new(date),
             time: TimeOfDay::Part(part),
         }),
         None => Built::date(date),
-    })
+    };
+    Some(built.with_tense(hit.own_tense()))
+}
+
+/// "that year", "later that month", "that quarter": the year, month or quarter the text last named.
+fn that_unit_rule(hit: &Hit) -> Option<Built> {
+    let unit = unit_of(hit.group("u")?)?;
+    Some(Built::date(Meaning::ShiftFromReference { unit, offset: 0 }))
 }
 
 fn quarter_reference_rule(hit: &Hit) -> Option<Built> {
