@@ -107,6 +107,7 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
             }
             bags.push(vocabulary.terms(raw));
             let text = fold_whitespace(raw);
+            let shares = WordShares::of(raw);
             let compressed = compress::compress(&text);
             candidates.push(Candidate {
                 doc,
@@ -118,8 +119,8 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
                 words,
                 quoted: quoted_share(raw),
                 needs_context: needs_context(raw),
-                numbers: share_of_words(raw, |w| w.chars().any(|c| c.is_ascii_digit())),
-                capitalised: share_of_words(raw, |w| w.starts_with(char::is_uppercase)),
+                numbers: shares.numbers,
+                capitalised: shares.capitalised,
             });
         }
     }
@@ -210,9 +211,22 @@ fn stands_alone(sentence: &str) -> bool {
 /// Every quotation opened in the sentence is closed in it (a quote running on into the next sentence
 /// would be cut in half).
 fn quotes_balanced(sentence: &str) -> bool {
-    let straight = sentence.matches('"').count();
-    let open = sentence.matches('“').count();
-    let close = sentence.matches('”').count();
+    // One pass over the bytes: '"' is one byte, '“' and '”' are E2 80 9C and E2 80 9D.
+    let bytes = sentence.as_bytes();
+    let (mut straight, mut open, mut close) = (0usize, 0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => straight += 1,
+            0x9C | 0x9D if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => {
+                if b == 0x9C {
+                    open += 1;
+                } else {
+                    close += 1;
+                }
+            }
+            _ => {}
+        }
+    }
     straight % 2 == 0 && open == close
 }
 
@@ -253,16 +267,32 @@ fn needs_context(sentence: &str) -> bool {
     OPENERS.iter().any(|o| sentence.starts_with(o))
 }
 
-fn share_of_words(sentence: &str, test: impl Fn(&str) -> bool) -> f32 {
-    let (mut hits, mut total) = (0usize, 0usize);
-    for w in sentence.split_whitespace().skip(1) {
-        total += 1;
-        hits += usize::from(test(w));
-    }
-    if total == 0 {
-        0.0
-    } else {
-        hits as f32 / total as f32
+/// Shares of a sentence's words (its first word aside, which is capitalised anyway) that carry a digit
+/// and that start with a capital letter, from one pass over the words.
+struct WordShares {
+    numbers: f32,
+    capitalised: f32,
+}
+
+impl WordShares {
+    fn of(sentence: &str) -> WordShares {
+        let (mut numbers, mut capitalised, mut total) = (0usize, 0usize, 0usize);
+        for w in sentence.split_whitespace().skip(1) {
+            total += 1;
+            numbers += usize::from(w.bytes().any(|b| b.is_ascii_digit()));
+            capitalised += usize::from(w.starts_with(char::is_uppercase));
+        }
+        let share = |hits: usize| {
+            if total == 0 {
+                0.0
+            } else {
+                hits as f32 / total as f32
+            }
+        };
+        WordShares {
+            numbers: share(numbers),
+            capitalised: share(capitalised),
+        }
     }
 }
 
@@ -309,6 +339,14 @@ mod tests {
             "“I have been called a surrogate at a time or two in that campaign.”"
         ));
         assert!(needs_context("But the senator said nothing more about it."));
+    }
+
+    #[test]
+    fn balanced_quotes_straight_and_curly() {
+        assert!(quotes_balanced("“Yes,” he said, \"really\"."));
+        assert!(!quotes_balanced("“Yes, he said."));
+        assert!(!quotes_balanced("He said \"yes."));
+        assert!(quotes_balanced("No quotes — just a dash and é."));
     }
 
     #[test]
