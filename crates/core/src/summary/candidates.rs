@@ -101,13 +101,13 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
                 continue;
             };
             let raw = &article.text[range.clone()];
-            let words = super::word_count(raw);
+            let stats = WordStats::of(raw);
+            let words = stats.words;
             if !(MIN_WORDS..=MAX_WORDS).contains(&words) || !stands_alone(raw) {
                 continue;
             }
             bags.push(vocabulary.terms(raw));
             let text = fold_whitespace(raw);
-            let shares = WordShares::of(raw);
             let compressed = compress::compress(&text);
             candidates.push(Candidate {
                 doc,
@@ -119,8 +119,8 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
                 words,
                 quoted: quoted_share(raw),
                 needs_context: needs_context(raw),
-                numbers: shares.numbers,
-                capitalised: shares.capitalised,
+                numbers: stats.numbers,
+                capitalised: stats.capitalised,
             });
         }
     }
@@ -267,29 +267,33 @@ fn needs_context(sentence: &str) -> bool {
     OPENERS.iter().any(|o| sentence.starts_with(o))
 }
 
-/// Shares of a sentence's words (its first word aside, which is capitalised anyway) that carry a digit
-/// and that start with a capital letter, from one pass over the words.
-struct WordShares {
+/// A sentence's word count, and the shares of its words (its first word aside, which is capitalised
+/// anyway) that carry a digit and that start with a capital letter, from one pass over the words.
+struct WordStats {
+    words: usize,
     numbers: f32,
     capitalised: f32,
 }
 
-impl WordShares {
-    fn of(sentence: &str) -> WordShares {
-        let (mut numbers, mut capitalised, mut total) = (0usize, 0usize, 0usize);
-        for w in sentence.split_whitespace().skip(1) {
-            total += 1;
-            numbers += usize::from(w.bytes().any(|b| b.is_ascii_digit()));
-            capitalised += usize::from(w.starts_with(char::is_uppercase));
+impl WordStats {
+    fn of(sentence: &str) -> WordStats {
+        let (mut words, mut numbers, mut capitalised) = (0usize, 0usize, 0usize);
+        for w in sentence.split_whitespace() {
+            words += 1;
+            if words > 1 {
+                numbers += usize::from(w.bytes().any(|b| b.is_ascii_digit()));
+                capitalised += usize::from(w.starts_with(char::is_uppercase));
+            }
         }
         let share = |hits: usize| {
-            if total == 0 {
+            if words <= 1 {
                 0.0
             } else {
-                hits as f32 / total as f32
+                hits as f32 / (words - 1) as f32
             }
         };
-        WordShares {
+        WordStats {
+            words,
             numbers: share(numbers),
             capitalised: share(capitalised),
         }
