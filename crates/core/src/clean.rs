@@ -26,6 +26,8 @@ pub enum BlockKind {
 pub struct Block {
     pub range: Range<usize>,
     pub kind: BlockKind,
+    /// Words of the line, counted up to [`WORD_COUNT_CAP`].
+    pub words: usize,
 }
 
 /// Why a line was left out.
@@ -62,33 +64,35 @@ pub fn clean(text: &str) -> Cleaned {
     let mut in_caption = false;
     for (i, range) in lines.iter().enumerate() {
         let line = &text[range.clone()];
+        let n = words(line);
         let credit = credits[i];
         let next_is_credit = credits.get(i + 1).copied().unwrap_or(false);
         let verdict = if in_caption {
             Some(Junk::Caption)
         } else {
-            junk_kind(line, &lowered[range.clone()], credit)
+            junk_kind(line, &lowered[range.clone()], credit, n)
                 .or(next_is_credit.then_some(Junk::Caption))
         };
         if line.eq_ignore_ascii_case("open image modal") {
             in_caption = true;
         } else if in_caption && credit {
             in_caption = false;
-        } else if in_caption && words(line) > 60 {
+        } else if in_caption && n > 60 {
             // A caption never runs this long: the credit line was missing, so this is prose again.
             in_caption = false;
             cleaned.blocks.push(Block {
                 range: range.clone(),
                 kind: BlockKind::Paragraph,
+                words: n,
             });
             continue;
         }
         match verdict {
             Some(junk) => cleaned.dropped.push((range.clone(), junk)),
             None => {
-                let kind = if cleaned.blocks.is_empty() && reads_as_headline(line) {
+                let kind = if cleaned.blocks.is_empty() && reads_as_headline(line, n) {
                     BlockKind::Headline
-                } else if reads_as_heading(line) {
+                } else if reads_as_heading(line, n) {
                     BlockKind::Heading
                 } else {
                     BlockKind::Paragraph
@@ -96,6 +100,7 @@ pub fn clean(text: &str) -> Cleaned {
                 cleaned.blocks.push(Block {
                     range: range.clone(),
                     kind,
+                    words: n,
                 });
             }
         }
@@ -111,11 +116,16 @@ pub fn is_boilerplate(text: &str) -> bool {
 /// [`is_boilerplate`] for text already ASCII-lowercased (the phrases are lowercase ASCII, so matching
 /// them case-sensitively on lowered text lets the automaton use its fast prefilters).
 fn is_boilerplate_lowered(lowered: &str) -> bool {
-    STRONG.found_in(lowered) || (at_most_words(lowered, WEAK_WORDS) && WEAK.found_in(lowered))
+    is_boilerplate_counted(lowered, words(lowered))
+}
+
+/// [`is_boilerplate_lowered`] for a line whose words are already counted (`n`, up to [`WORD_COUNT_CAP`]).
+fn is_boilerplate_counted(lowered: &str, n: usize) -> bool {
+    STRONG.found_in(lowered) || (n <= WEAK_WORDS && WEAK.found_in(lowered))
 }
 
 /// [`is_boilerplate`] for a sentence of a line that [`clean`] kept, doing only the tests the line's own
-/// did not settle (`line_words`: the line's [`capped_word_count`]). A kept line of fewer than
+/// did not settle (`line_words`: the line's [`Block::words`]). A kept line of fewer than
 /// [`WORD_COUNT_CAP`] words was tested whole, so no strong phrase is in any of its sentences, and when it
 /// has at most [`WEAK_WORDS`] words no weak phrase either.
 pub fn is_boilerplate_in_line(sentence: &str, line_words: usize) -> bool {
@@ -127,11 +137,6 @@ pub fn is_boilerplate_in_line(sentence: &str, line_words: usize) -> bool {
             && WEAK.found_in(&sentence.to_ascii_lowercase());
     }
     is_boilerplate(sentence)
-}
-
-/// The number of words of a line, counted up to [`WORD_COUNT_CAP`].
-pub fn capped_word_count(line: &str) -> usize {
-    words(line)
 }
 
 /// Weak phrases mark only lines of at most this many words.
@@ -252,8 +257,8 @@ const CHROME_LINES: &[&str] = &[
 const HEAD_CHARS: usize = 80;
 
 /// Why `line` is junk, if it is (`lowered`: the line ASCII-lowercased; `credit`: whether it reads as a
-/// photo credit).
-fn junk_kind(line: &str, lowered: &str, credit: bool) -> Option<Junk> {
+/// photo credit; `n`: its words, up to [`WORD_COUNT_CAP`]).
+fn junk_kind(line: &str, lowered: &str, credit: bool, n: usize) -> Option<Junk> {
     // Every test below looks at the start of the line or at short lines only.
     let head = lowered
         .char_indices()
@@ -261,7 +266,6 @@ fn junk_kind(line: &str, lowered: &str, credit: bool) -> Option<Junk> {
         .map_or(lowered.len(), |(i, _)| i);
     let lower = &lowered[..head];
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    let n = words(line);
     if !line.chars().any(char::is_alphabetic) || CHROME_LINES.contains(&bare) {
         return Some(Junk::Chrome);
     }
@@ -280,7 +284,7 @@ fn junk_kind(line: &str, lowered: &str, credit: bool) -> Option<Junk> {
     if credit || is_photo_caption(lower) {
         return Some(Junk::Caption);
     }
-    if is_boilerplate_lowered(lowered) {
+    if is_boilerplate_counted(lowered, n) {
         return Some(Junk::Boilerplate);
     }
     None
@@ -370,16 +374,14 @@ fn is_photo_caption(lower: &str) -> bool {
                 .any(|w| w.starts_with("photo")))
 }
 
-/// A first line that is not a full sentence: no final punctuation, or short and title-cased.
-fn reads_as_headline(line: &str) -> bool {
-    let n = words(line);
+/// A first line (of `n` words) that is not a full sentence: no final punctuation, or short and title-cased.
+fn reads_as_headline(line: &str, n: usize) -> bool {
     n <= 25 && (!ends_sentence(line) || (n <= 16 && title_cased(line)))
 }
 
-/// Short lines that are not prose: subheads ("Long Story Short"), pull quotes in single quotes, list labels.
-fn reads_as_heading(line: &str) -> bool {
+/// Short lines that are not prose (`n`: the line's words): subheads ("Long Story Short"), pull quotes in single quotes, list labels.
+fn reads_as_heading(line: &str, n: usize) -> bool {
     let t = line.trim();
-    let n = words(t);
     let pull_quote = t.starts_with('\'') && t.ends_with('\'') && n <= 30;
     pull_quote || (n <= 12 && title_cased(t)) || (n <= 4 && !ends_sentence(t))
 }

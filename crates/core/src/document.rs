@@ -34,7 +34,6 @@ impl Document {
         let mut position = 0;
         for (paragraph, block) in cleaned.blocks.iter().enumerate() {
             let block_text = &text[block.range.clone()];
-            let line_words = clean::capped_word_count(block_text);
             let ranges = if block.kind == BlockKind::Paragraph {
                 newsbrief_split::split(block_text)
             } else {
@@ -42,7 +41,7 @@ impl Document {
             };
             for r in ranges {
                 let range = block.range.start + r.start..block.range.start + r.end;
-                if clean::is_boilerplate_in_line(&text[range.clone()], line_words) {
+                if clean::is_boilerplate_in_line(&text[range.clone()], block.words) {
                     continue;
                 }
                 sentences.push(Sentence {
