@@ -317,5 +317,40 @@ fn ablate(train: &str, dev: &str) -> Result<(), String> {
             &lead_scores.1,
         );
     }
+    for (group, names) in FEATURE_GROUPS {
+        let off: Vec<usize> = names
+            .iter()
+            .filter_map(|n| FEATURE_NAMES.iter().position(|f| f == n))
+            .collect();
+        let w = fit(&rows, &off);
+        report(
+            &format!("without {group} ({})", names.join(", ")),
+            &score_with(&clusters, |a| summary_with(a, &w)),
+            &lead_scores.1,
+        );
+    }
     Ok(())
 }
+
+/// Groups of features that implement one method, ablated together.
+const FEATURE_GROUPS: [(&str, &[&str]); 3] = [
+    (
+        "position in the article",
+        &[
+            "lead",
+            "first",
+            "relative_position",
+            "lead_x_centrality",
+            "second",
+            "third_or_fourth",
+        ],
+    ),
+    (
+        "cross-article support",
+        &["support", "supporters", "article_first_sentence_support"],
+    ),
+    (
+        "which article leads",
+        &["article_centrality", "article_first_sentence_support"],
+    ),
+];

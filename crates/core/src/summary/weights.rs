@@ -5,22 +5,20 @@ use super::features::N_FEATURES;
 
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    0.623253, // bias
-    1.036289, // lead
-    -0.952792, // first
-    -0.023278, // relative_position
-    0.348400, // support
-    0.204124, // supporters
-    -0.021512, // article_centrality
-    0.406164, // headline
-    -0.028781, // length
-    -0.115244, // long
-    0.179207, // quoted
-    -0.007741, // needs_context
-    -0.590520, // numbers
-    -0.086769, // names
-    1.442175, // lead_x_centrality
-    -0.347927, // second
-    -0.102919, // third_or_fourth
-    -0.085449, // article_first_sentence_support
+    0.604066, // bias
+    1.039328, // lead
+    -0.954424, // first
+    -0.021109, // relative_position
+    0.340775, // support
+    0.205238, // supporters
+    -0.016426, // article_centrality
+    0.400207, // headline
+    0.163725, // quoted
+    -0.007557, // needs_context
+    -0.582495, // numbers
+    -0.088432, // names
+    1.403558, // lead_x_centrality
+    -0.350401, // second
+    -0.103912, // third_or_fourth
+    -0.086082, // article_first_sentence_support
 ];
