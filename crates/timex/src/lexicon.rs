@@ -35,8 +35,9 @@ pub fn weekday_number(word: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
-/// Value of a number below a hundred written in words.
-fn small_number_word(word: &str) -> Option<f64> {
+/// Value of a lowercase number below a hundred written in words: "seven", "forty", "twenty-one" (or
+/// "twenty one").
+pub fn number_word_value(word: &str) -> Option<f64> {
     let units = [
         "zero",
         "one",
@@ -70,7 +71,10 @@ fn small_number_word(word: &str) -> Option<f64> {
     }
     let (ten, unit) = word.split_once(['-', ' '])?;
     let ten = tens.iter().position(|t| *t == ten)?;
-    let unit = units.iter().position(|u| *u == unit.trim())?;
+    let unit = units
+        .iter()
+        .position(|u| *u == unit.trim())
+        .filter(|&u| u < 10)?;
     Some((ten as f64 + 2.0) * 10.0 + unit as f64)
 }
 
@@ -88,7 +92,7 @@ pub fn number_value(text: &str) -> Option<f64> {
         "a half" | "half a" | "half an" => return Some(0.5),
         _ => {}
     }
-    if let Some(value) = small_number_word(&joined) {
+    if let Some(value) = number_word_value(&joined) {
         return Some(value);
     }
     if let Some((whole, fraction)) = joined.split_once(' ') {

@@ -22,6 +22,7 @@ mod value;
 /// The calendar date type of the API (re-exported from `chrono`).
 pub use chrono::NaiveDate;
 
+pub use lexicon::number_word_value;
 pub use types::{Precision, Timex, TimexType};
 pub use value::date_range;
 

@@ -100,47 +100,11 @@ fn scale(word: &str) -> Option<f64> {
 
 /// Number words (not "one", which is more often a pronoun than a count).
 fn word_value(word: &str) -> Option<f64> {
-    const UNITS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: &[&str] = &[
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if word == "one" {
-        return None;
+    match word {
+        "one" => None,
+        "dozen" => Some(12.0),
+        _ => newsbrief_timex::number_word_value(word),
     }
-    if word == "dozen" {
-        return Some(12.0);
-    }
-    if let Some(i) = UNITS.iter().position(|&u| u == word) {
-        return Some(i as f64);
-    }
-    if let Some(i) = TENS.iter().position(|&u| u == word) {
-        return Some(20.0 + 10.0 * i as f64);
-    }
-    let (tens, unit) = word.split_once('-')?;
-    let t = TENS.iter().position(|&u| u == tens)?;
-    let u = UNITS.iter().position(|&x| x == unit).filter(|&u| u < 10)?;
-    Some(20.0 + 10.0 * t as f64 + u as f64)
 }
 
 /// A whitespace-separated token with its punctuation trimmed, and its byte span.
