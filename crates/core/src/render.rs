@@ -102,10 +102,11 @@ pub fn markdown(brief: &Brief) -> String {
         for entry in &brief.timeline {
             let _ = writeln!(
                 out,
-                "- **{}** {} [{}]",
+                "- **{}** {} [{}]{}",
                 entry.date,
                 entry.text,
-                source_list(&entry.sources)
+                source_list(&entry.sources),
+                timeline_notes(brief, entry)
             );
         }
         out.push('\n');
@@ -257,6 +258,25 @@ pub fn json(brief: &Brief) -> String {
 }
 
 /// The 1-based numbers of the articles of some spans, each once.
+/// What a reader should know about a timeline entry's date: it was inferred (no article date), or other
+/// sources date what looks like the same event differently.
+fn timeline_notes(brief: &Brief, entry: &crate::timeline::TimelineEntry) -> String {
+    let mut notes = String::new();
+    if entry.inferred {
+        notes.push_str(" _(date inferred from the text)_");
+    }
+    let others: Vec<String> = entry
+        .conflicts
+        .iter()
+        .filter_map(|&i| brief.timeline.get(i))
+        .map(|other| format!("{} [{}]", other.date, source_list(&other.sources)))
+        .collect();
+    if !others.is_empty() {
+        let _ = write!(notes, " — dated differently: {}", others.join("; "));
+    }
+    notes
+}
+
 fn source_list(spans: &[crate::Span]) -> String {
     let mut docs: Vec<usize> = spans.iter().map(|s| s.doc + 1).collect();
     docs.sort_unstable();
