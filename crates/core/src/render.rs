@@ -99,6 +99,12 @@ pub fn markdown(brief: &Brief) -> String {
     }
     if !brief.timeline.is_empty() {
         out.push_str("## Timeline\n\n");
+        if brief.timeline.iter().any(|e| e.inferred) {
+            out.push_str(
+                "_Some articles carry no date: their relative dates (\"Wednesday\", \"in September\") are read \
+                 against the story's date as inferred from the text._\n\n",
+            );
+        }
         for entry in &brief.timeline {
             let _ = writeln!(
                 out,
@@ -258,13 +264,9 @@ pub fn json(brief: &Brief) -> String {
 }
 
 /// The 1-based numbers of the articles of some spans, each once.
-/// What a reader should know about a timeline entry's date: it was inferred (no article date), or other
-/// sources date what looks like the same event differently.
+/// Other sources date what looks like the same event differently: their dates and sources.
 fn timeline_notes(brief: &Brief, entry: &crate::timeline::TimelineEntry) -> String {
     let mut notes = String::new();
-    if entry.inferred {
-        notes.push_str(" _(date inferred from the text)_");
-    }
     let others: Vec<String> = entry
         .conflicts
         .iter()
