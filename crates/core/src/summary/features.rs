@@ -80,10 +80,11 @@ pub fn featurize(pool: &Pool, n_docs: usize) -> Featured {
         .map(|d| pool.doc_vectors[d].cosine(&others_centroid[d]))
         .collect();
     let others = n_docs.saturating_sub(1).max(1) as f32;
+    let centrality = centrality(pool, &others_centroid);
     let mut lead_support = vec![0.0f32; n_docs];
-    for (c, v) in pool.candidates.iter().zip(&pool.vectors) {
+    for (c, &central) in pool.candidates.iter().zip(&centrality) {
         if lead_support[c.doc] == 0.0 {
-            lead_support[c.doc] = v.cosine(&others_centroid[c.doc]).max(f32::MIN_POSITIVE);
+            lead_support[c.doc] = central.max(f32::MIN_POSITIVE);
         }
     }
 
@@ -102,7 +103,6 @@ pub fn featurize(pool: &Pool, n_docs: usize) -> Featured {
         supporters.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 
         let lead = 1.0 / (1.0 + c.position as f32);
-        let centrality = v.cosine(&others_centroid[c.doc]);
         features.push([
             1.0,
             lead,
@@ -116,7 +116,7 @@ pub fn featurize(pool: &Pool, n_docs: usize) -> Featured {
             f32::from(u8::from(c.needs_context)),
             c.numbers,
             c.capitalised,
-            lead * centrality,
+            lead * centrality[i],
             f32::from(u8::from(c.position == 1)),
             f32::from(u8::from(c.position == 2 || c.position == 3)),
             lead_support[c.doc],
@@ -124,6 +124,24 @@ pub fn featurize(pool: &Pool, n_docs: usize) -> Featured {
         support.push(supporters);
     }
     Featured { features, support }
+}
+
+/// For each candidate, the cosine of its vector to the centroid of the other articles (each centroid is
+/// scattered into a dense array once, for all the candidates of its article).
+fn centrality(pool: &Pool, others_centroid: &[SparseVec]) -> Vec<f32> {
+    let dims = others_centroid.iter().map(SparseVec::dims).max().unwrap_or(0);
+    let mut dense = vec![0.0f32; dims];
+    let mut out = vec![0.0f32; pool.candidates.len()];
+    for (d, centroid) in others_centroid.iter().enumerate() {
+        centroid.scatter(&mut dense);
+        for ((c, v), slot) in pool.candidates.iter().zip(&pool.vectors).zip(&mut out) {
+            if c.doc == d {
+                *slot = v.dot_dense(&dense);
+            }
+        }
+        centroid.unscatter(&mut dense);
+    }
+    out
 }
 
 /// For each candidate `i` and article `d` (at `i * n_docs + d`): the similarity of the closest sentence
