@@ -28,6 +28,9 @@ pub struct Block {
     pub kind: BlockKind,
     /// Words of the line, counted up to [`WORD_COUNT_CAP`].
     pub words: usize,
+    /// Whether the whole line went through the junk tests (all kept lines do, but for a long line that
+    /// ends a caption left without its credit).
+    pub tested: bool,
 }
 
 /// Why a line was left out.
@@ -84,6 +87,7 @@ pub fn clean(text: &str) -> Cleaned {
                 range: range.clone(),
                 kind: BlockKind::Paragraph,
                 words: n,
+                tested: false,
             });
             continue;
         }
@@ -101,6 +105,7 @@ pub fn clean(text: &str) -> Cleaned {
                     range: range.clone(),
                     kind,
                     words: n,
+                    tested: true,
                 });
             }
         }
@@ -125,18 +130,15 @@ fn is_boilerplate_counted(lowered: &str, n: usize) -> bool {
 }
 
 /// [`is_boilerplate`] for a sentence of a line that [`clean`] kept, doing only the tests the line's own
-/// did not settle (`line_words`: the line's [`Block::words`]). A kept line of fewer than
-/// [`WORD_COUNT_CAP`] words was tested whole, so no strong phrase is in any of its sentences, and when it
-/// has at most [`WEAK_WORDS`] words no weak phrase either.
-pub fn is_boilerplate_in_line(sentence: &str, line_words: usize) -> bool {
-    if line_words <= WEAK_WORDS {
-        return false;
+/// did not settle: a tested line has no strong phrase, so none of its sentences has one, and when it has at
+/// most [`WEAK_WORDS`] words no weak phrase either.
+pub fn is_boilerplate_in_line(sentence: &str, line: &Block) -> bool {
+    if !line.tested {
+        return is_boilerplate(sentence);
     }
-    if line_words < WORD_COUNT_CAP {
-        return at_most_words(sentence, WEAK_WORDS)
-            && WEAK.found_in(&sentence.to_ascii_lowercase());
-    }
-    is_boilerplate(sentence)
+    line.words > WEAK_WORDS
+        && at_most_words(sentence, WEAK_WORDS)
+        && WEAK.found_in(&sentence.to_ascii_lowercase())
 }
 
 /// Weak phrases mark only lines of at most this many words.

@@ -41,7 +41,7 @@ impl Document {
             };
             for r in ranges {
                 let range = block.range.start + r.start..block.range.start + r.end;
-                if clean::is_boilerplate_in_line(&text[range.clone()], block.words) {
+                if clean::is_boilerplate_in_line(&text[range.clone()], block) {
                     continue;
                 }
                 sentences.push(Sentence {
