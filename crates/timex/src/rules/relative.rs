@@ -268,8 +268,11 @@ fn weekday_rule(hit: &Hit) -> Option<Built> {
     };
     // "Fridays" (a set) is handled elsewhere; "Friday's" keeps the name only.
     let date = Meaning::Weekday { weekday, relation };
-    // "Wednesday night" is annotated as a DATE (with a part-of-day value) more often than a TIME.
-    let built = match part_code(hit.group("part")) {
+    // "Wednesday night" and "Friday morning" are DATEs valued as the day alone (TempEval news
+    // annotation does so more often than not: a night runs into the next day, a morning is the
+    // day's news); "Wednesday afternoon/evening" keep their part.
+    let part = part_code(hit.group("part")).filter(|part| matches!(*part, "AF" | "EV"));
+    let built = match part {
         Some(part) => Built::date(Meaning::WithTime {
             date: Box::new(date),
             time: TimeOfDay::Part(part),
