@@ -312,9 +312,13 @@ fn quarter_reference_rule(hit: &Hit) -> Option<Built> {
     Some(Built::date(meaning))
 }
 
+/// "the year ended June 30" and "throughout the year" are a year's length; "for the year" in a
+/// report is the current year ("sales for the full year").
 fn the_year_rule(hit: &Hit) -> Option<Built> {
     let previous = hit.previous_word();
-    if ["for", "during", "over", "through", "throughout"].contains(&previous.as_str()) {
+    let next = hit.next_words();
+    let ended = next.starts_with("ended") || next.starts_with("ending");
+    if ended || ["during", "over", "through", "throughout"].contains(&previous.as_str()) {
         return Some(Built::new(
             TimexType::Duration,
             Meaning::Fixed("P1Y".to_owned()),
