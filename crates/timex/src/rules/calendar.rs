@@ -229,6 +229,16 @@ fn month_rule(hit: &Hit) -> Option<Built> {
         if word.ends_with('.') && !after_preposition {
             return None;
         }
+        // "Jan Kavan", "Aug Smith": an abbreviation without its dot before a capitalised word is a name.
+        let abbreviated = word.len() == 3 && !word.eq_ignore_ascii_case("may");
+        if abbreviated
+            && hit
+                .after()
+                .trim_start_matches(' ')
+                .starts_with(char::is_uppercase)
+        {
+            return None;
+        }
     }
     let month = month_number(word)?;
     Some(
