@@ -8,6 +8,19 @@ use crate::meaning::{Meaning, Relation};
 /// Optional "early", "late", "mid-", "the end of" before a calendar expression.
 const PREFIX: &str = r"(?:(?P<pre>early|late|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end|end\s+of|beginning\s+of|start\s+of)(?:\s+|-))?";
 
+/// "this year", "last year", "next year" after a month or a day: "June last year", "May 5 next year".
+const RELATIVE_YEAR: &str = r"(?P<ry>this|last|next)\s+year\b";
+
+/// The relation a "last year" / "next year" / "this year" after a month gives it.
+fn relative_year(hit: &Hit) -> Option<Relation> {
+    let word = hit.group("ry")?.to_ascii_lowercase();
+    Some(match word.as_str() {
+        "last" => Relation::YearOffset(-1),
+        "next" => Relation::YearOffset(1),
+        _ => Relation::This,
+    })
+}
+
 pub fn rules() -> Vec<Rule> {
     let full_date = format!(
         r"(?:(?P<w>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b,?\s*(?P<y>\d{{4}})\b"
@@ -16,13 +29,13 @@ pub fn rules() -> Vec<Rule> {
         r"(?:(?P<w>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?\s*(?P<y>\d{{4}})\b"
     );
     let month_day = format!(
-        r"(?:(?P<rel>last|this|next|coming)\s+)?(?:(?P<w>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+        r"(?:(?P<rel>last|this|next|coming)\s+)?(?:(?P<w>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{RELATIVE_YEAR})?"
     );
     let day_month = format!(
         r"(?:(?P<w>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})"
     );
     let month_year = format!(
-        r"{PREFIX}(?P<m>{MONTH}),?\s+(?:of\s+)?(?:(?P<y>\d{{4}})\b|nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<units>one|two|three|four|five|six|seven|eight|nine))?\b)"
+        r"{PREFIX}(?P<m>{MONTH}),?\s+(?:of\s+)?(?:(?P<y>\d{{4}})\b|nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<units>one|two|three|four|five|six|seven|eight|nine))?\b|{RELATIVE_YEAR})"
     );
     let month = format!(r"{PREFIX}(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<m>{MONTH})");
     let rules = [
@@ -171,7 +184,7 @@ fn month_day_rule(hit: &Hit) -> Option<Built> {
             year: None,
             month,
             day: Some(day),
-            relation: relation_of(hit.group("rel")),
+            relation: relative_year(hit).unwrap_or_else(|| relation_of(hit.group("rel"))),
         })
         .with_tense(hit.own_tense()),
     )
@@ -182,16 +195,17 @@ fn month_year_rule(hit: &Hit) -> Option<Built> {
         return None;
     }
     let month = month_number(hit.group("m")?)?;
-    let year = match hit.group("y") {
-        Some(year) => year_of(year)?,
-        None => spelled_year(hit)?,
+    let (year, relation) = match (hit.group("y"), relative_year(hit)) {
+        (Some(year), _) => (Some(year_of(year)?), Relation::Nearest),
+        (None, Some(relation)) => (None, relation),
+        (None, None) => (Some(spelled_year(hit)?), Relation::Nearest),
     };
     Some(
         Built::date(Meaning::MonthDay {
-            year: Some(year),
+            year,
             month,
             day: None,
-            relation: Relation::Nearest,
+            relation,
         })
         .with_modifier(modifier_of(hit.group("pre"))),
     )
@@ -424,8 +438,9 @@ fn year_phrase(hit: &Hit) -> (Option<i32>, Relation) {
         .or(hit.group("yr"))
         .map(str::to_ascii_lowercase);
     match relative.as_deref() {
-        Some(word) if word.starts_with("last") => (None, Relation::Last),
-        Some(word) if word.starts_with("next") => (None, Relation::Next),
+        Some(word) if word.starts_with("last") => (None, Relation::YearOffset(-1)),
+        Some(word) if word.starts_with("next") => (None, Relation::YearOffset(1)),
+        Some(word) if word.starts_with("this") => (None, Relation::This),
         _ => (None, Relation::Nearest),
     }
 }
