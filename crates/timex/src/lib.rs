@@ -299,6 +299,11 @@ mod tests {
                 "the third quarter of last year",
                 "2016-Q3",
             ),
+            (
+                "It was built in the summer of last year.",
+                "the summer of last year",
+                "2016-SU",
+            ),
             ("Sales in the year ended June 30 rose.", "the year", "P1Y"),
             ("Sales for the full year rose.", "the full year", "2017"),
             ("They met Friday night.", "Friday night", "2017-02-24"),

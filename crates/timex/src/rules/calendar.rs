@@ -77,7 +77,9 @@ pub fn rules() -> Vec<Rule> {
             century_rule,
         ),
         Rule::new(
-            r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>[12]\d{3})\b|nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<units>one|two|three|four|five|six|seven|eight|nine))?\b))?\b",
+            &format!(
+                r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>[12]\d{{3}})\b|nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<units>one|two|three|four|five|six|seven|eight|nine))?\b|{RELATIVE_YEAR}))?\b"
+            ),
             season_rule,
         ),
         Rule::new(
@@ -394,7 +396,10 @@ fn season_rule(hit: &Hit) -> Option<Built> {
         Some(_) => spelled_year(hit),
         None => hit.group("y").and_then(year_of),
     };
-    let anchored = year.is_some() || hit.group("rel").is_some() || hit.group("pre").is_some();
+    let anchored = year.is_some()
+        || hit.group("rel").is_some()
+        || hit.group("pre").is_some()
+        || hit.group("ry").is_some();
     if !anchored {
         let previous = hit.previous_word();
         let has_the = hit.group("the").is_some();
@@ -414,7 +419,7 @@ fn season_rule(hit: &Hit) -> Option<Built> {
             return None;
         }
     }
-    let relation = relation_of(hit.group("rel"));
+    let relation = relative_year(hit).unwrap_or_else(|| relation_of(hit.group("rel")));
     Some(
         Built::date(Meaning::YearPart {
             year,
