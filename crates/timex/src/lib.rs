@@ -285,6 +285,51 @@ mod tests {
     }
 
     #[test]
+    fn conventions_of_news_annotation() {
+        let march = (2017, 3, 2);
+        let cases = [
+            ("It opened in June last year.", "June last year", "2016-06"),
+            (
+                "It ends on May 5 next year.",
+                "May 5 next year",
+                "2018-05-05",
+            ),
+            (
+                "Profit fell in the third quarter of last year.",
+                "the third quarter of last year",
+                "2016-Q3",
+            ),
+            (
+                "It was built in the summer of last year.",
+                "the summer of last year",
+                "2016-SU",
+            ),
+            ("Sales in the year ended June 30 rose.", "the year", "P1Y"),
+            ("Sales for the full year rose.", "the full year", "2017"),
+            ("They met Friday night.", "Friday night", "2017-02-24"),
+            (
+                "They met Friday evening.",
+                "Friday evening",
+                "2017-02-24TEV",
+            ),
+            (
+                "Rates may rise in the near term.",
+                "the near term",
+                "FUTURE_REF",
+            ),
+        ];
+        for (text, span, value) in cases {
+            let (got_span, _, got_value) = first(text, march);
+            assert_eq!(
+                (got_span.as_str(), got_value.as_str()),
+                (span, value),
+                "{text}"
+            );
+        }
+        assert!(tagged("Jan Kavan signed.", march).is_empty());
+    }
+
+    #[test]
     fn future_tense_points_forward() {
         assert_eq!(
             first("The committee will meet Tuesday.", (2017, 3, 2)).2,

@@ -27,6 +27,8 @@ pub enum Relation {
     This,
     /// A bare "Friday" or "September": chosen by the tense of the sentence.
     Nearest,
+    /// "June last year", "the third quarter of next year": in the anchor's year moved by the offset.
+    YearOffset(i32),
 }
 
 /// A time of day attached to a date.

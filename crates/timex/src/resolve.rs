@@ -33,6 +33,7 @@ fn choose_year(
     let day_level = key.1 != 0;
     let (low, high) = match (relation, tense, day_level) {
         (Relation::This, _, _) => return anchor_year,
+        (Relation::YearOffset(offset), _, _) => return anchor_year.saturating_add(offset),
         (Relation::Last, _, _) => (-12 * MONTH, 0),
         (Relation::Next, _, _) => (0, 12 * MONTH),
         (Relation::Nearest, Tense::Past, false) => (-12 * MONTH, 0),
@@ -298,7 +299,7 @@ impl Resolver {
                     (Relation::This | Relation::Nearest, Tense::Unknown) if forward < back => {
                         forward
                     }
-                    (Relation::This | Relation::Nearest, _) => -back,
+                    (Relation::This | Relation::Nearest | Relation::YearOffset(_), _) => -back,
                 };
                 Some(format_day(shift_days(anchor, offset)?))
             }

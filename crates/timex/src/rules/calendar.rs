@@ -8,6 +8,19 @@ use crate::meaning::{Meaning, Relation};
 /// Optional "early", "late", "mid-", "the end of" before a calendar expression.
 const PREFIX: &str = r"(?:(?P<pre>early|late|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end|end\s+of|beginning\s+of|start\s+of)(?:\s+|-))?";
 
+/// "this year", "last year", "next year" after a month or a day: "June last year", "May 5 next year".
+const RELATIVE_YEAR: &str = r"(?P<ry>this|last|next)\s+year\b";
+
+/// The relation a "last year" / "next year" / "this year" after a month gives it.
+fn relative_year(hit: &Hit) -> Option<Relation> {
+    let word = hit.group("ry")?.to_ascii_lowercase();
+    Some(match word.as_str() {
+        "last" => Relation::YearOffset(-1),
+        "next" => Relation::YearOffset(1),
+        _ => Relation::This,
+    })
+}
+
 pub fn rules() -> Vec<Rule> {
     let full_date = format!(
         r"(?:(?P<w>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b,?\s*(?P<y>\d{{4}})\b"
@@ -16,13 +29,13 @@ pub fn rules() -> Vec<Rule> {
         r"(?:(?P<w>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?\s*(?P<y>\d{{4}})\b"
     );
     let month_day = format!(
-        r"(?:(?P<rel>last|this|next|coming)\s+)?(?:(?P<w>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+        r"(?:(?P<rel>last|this|next|coming)\s+)?(?:(?P<w>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{RELATIVE_YEAR})?"
     );
     let day_month = format!(
         r"(?:(?P<w>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})"
     );
     let month_year = format!(
-        r"{PREFIX}(?P<m>{MONTH}),?\s+(?:of\s+)?(?:(?P<y>\d{{4}})\b|nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<units>one|two|three|four|five|six|seven|eight|nine))?\b)"
+        r"{PREFIX}(?P<m>{MONTH}),?\s+(?:of\s+)?(?:(?P<y>\d{{4}})\b|nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<units>one|two|three|four|five|six|seven|eight|nine))?\b|{RELATIVE_YEAR})"
     );
     let month = format!(r"{PREFIX}(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<m>{MONTH})");
     let rules = [
@@ -64,7 +77,9 @@ pub fn rules() -> Vec<Rule> {
             century_rule,
         ),
         Rule::new(
-            r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>[12]\d{3})\b|nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<units>one|two|three|four|five|six|seven|eight|nine))?\b))?\b",
+            &format!(
+                r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<rel>last|this|next|past|coming)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>[12]\d{{3}})\b|nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<units>one|two|three|four|five|six|seven|eight|nine))?\b|{RELATIVE_YEAR}))?\b"
+            ),
             season_rule,
         ),
         Rule::new(
@@ -171,7 +186,7 @@ fn month_day_rule(hit: &Hit) -> Option<Built> {
             year: None,
             month,
             day: Some(day),
-            relation: relation_of(hit.group("rel")),
+            relation: relative_year(hit).unwrap_or_else(|| relation_of(hit.group("rel"))),
         })
         .with_tense(hit.own_tense()),
     )
@@ -182,16 +197,17 @@ fn month_year_rule(hit: &Hit) -> Option<Built> {
         return None;
     }
     let month = month_number(hit.group("m")?)?;
-    let year = match hit.group("y") {
-        Some(year) => year_of(year)?,
-        None => spelled_year(hit)?,
+    let (year, relation) = match (hit.group("y"), relative_year(hit)) {
+        (Some(year), _) => (Some(year_of(year)?), Relation::Nearest),
+        (None, Some(relation)) => (None, relation),
+        (None, None) => (Some(spelled_year(hit)?), Relation::Nearest),
     };
     Some(
         Built::date(Meaning::MonthDay {
-            year: Some(year),
+            year,
             month,
             day: None,
-            relation: Relation::Nearest,
+            relation,
         })
         .with_modifier(modifier_of(hit.group("pre"))),
     )
@@ -227,6 +243,16 @@ fn month_rule(hit: &Hit) -> Option<Built> {
             return None;
         }
         if word.ends_with('.') && !after_preposition {
+            return None;
+        }
+        // "Jan Kavan", "Aug Smith": an abbreviation without its dot before a capitalised word is a name.
+        let abbreviated = word.len() == 3 && !word.eq_ignore_ascii_case("may");
+        if abbreviated
+            && hit
+                .after()
+                .trim_start_matches(' ')
+                .starts_with(char::is_uppercase)
+        {
             return None;
         }
     }
@@ -370,7 +396,10 @@ fn season_rule(hit: &Hit) -> Option<Built> {
         Some(_) => spelled_year(hit),
         None => hit.group("y").and_then(year_of),
     };
-    let anchored = year.is_some() || hit.group("rel").is_some() || hit.group("pre").is_some();
+    let anchored = year.is_some()
+        || hit.group("rel").is_some()
+        || hit.group("pre").is_some()
+        || hit.group("ry").is_some();
     if !anchored {
         let previous = hit.previous_word();
         let has_the = hit.group("the").is_some();
@@ -390,7 +419,7 @@ fn season_rule(hit: &Hit) -> Option<Built> {
             return None;
         }
     }
-    let relation = relation_of(hit.group("rel"));
+    let relation = relative_year(hit).unwrap_or_else(|| relation_of(hit.group("rel")));
     Some(
         Built::date(Meaning::YearPart {
             year,
@@ -414,8 +443,9 @@ fn year_phrase(hit: &Hit) -> (Option<i32>, Relation) {
         .or(hit.group("yr"))
         .map(str::to_ascii_lowercase);
     match relative.as_deref() {
-        Some(word) if word.starts_with("last") => (None, Relation::Last),
-        Some(word) if word.starts_with("next") => (None, Relation::Next),
+        Some(word) if word.starts_with("last") => (None, Relation::YearOffset(-1)),
+        Some(word) if word.starts_with("next") => (None, Relation::YearOffset(1)),
+        Some(word) if word.starts_with("this") => (None, Relation::This),
         _ => (None, Relation::Nearest),
     }
 }

@@ -1,4 +1,5 @@
-//! Vague references to the present, past and future ("now", "recently", "the future") and holidays.
+//! Vague references to the present, past and future ("now", "recently", "the future", "the near
+//! term", "future quarters") and holidays.
 
 use super::{Built, Hit, Rule};
 use crate::meaning::Meaning;
@@ -11,7 +12,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         Rule::new(r"(?P<word>recently|lately|the\s+past)\b", past_rule),
         Rule::new(
-            r"(?P<word>the\s+future|the\s+near\s+future|as\s+soon\s+as\s+possible|someday)\b",
+            r"(?P<word>the\s+future|the\s+near\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date|future\s+(?:quarters|months|years)|coming\s+(?:quarters|months)|as\s+soon\s+as\s+possible|someday)\b",
             future_rule,
         ),
         Rule::new(

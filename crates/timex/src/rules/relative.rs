@@ -268,8 +268,11 @@ fn weekday_rule(hit: &Hit) -> Option<Built> {
     };
     // "Fridays" (a set) is handled elsewhere; "Friday's" keeps the name only.
     let date = Meaning::Weekday { weekday, relation };
-    // "Wednesday night" is annotated as a DATE (with a part-of-day value) more often than a TIME.
-    let built = match part_code(hit.group("part")) {
+    // "Wednesday night" and "Friday morning" are DATEs valued as the day alone (TempEval news
+    // annotation does so more often than not: a night runs into the next day, a morning is the
+    // day's news); "Wednesday afternoon/evening" keep their part.
+    let part = part_code(hit.group("part")).filter(|part| matches!(*part, "AF" | "EV"));
+    let built = match part {
         Some(part) => Built::date(Meaning::WithTime {
             date: Box::new(date),
             time: TimeOfDay::Part(part),
@@ -309,9 +312,13 @@ fn quarter_reference_rule(hit: &Hit) -> Option<Built> {
     Some(Built::date(meaning))
 }
 
+/// "the year ended June 30" and "throughout the year" are a year's length; "for the year" in a
+/// report is the current year ("sales for the full year").
 fn the_year_rule(hit: &Hit) -> Option<Built> {
     let previous = hit.previous_word();
-    if ["for", "during", "over", "through", "throughout"].contains(&previous.as_str()) {
+    let next = hit.next_words();
+    let ended = next.starts_with("ended") || next.starts_with("ending");
+    if ended || ["during", "over", "through", "throughout"].contains(&previous.as_str()) {
         return Some(Built::new(
             TimexType::Duration,
             Meaning::Fixed("P1Y".to_owned()),
