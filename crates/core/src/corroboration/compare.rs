@@ -87,12 +87,16 @@ pub fn same_claim(a: &Features, b: &Features) -> Option<f32> {
     if cosine >= SAME {
         return Some(cosine);
     }
-    let shares_number = a.numbers.iter().any(|n| {
+    (cosine >= SAME_WITH_NUMBER && shares_number(a, b)).then_some(cosine)
+}
+
+/// Both give the same number of the same thing.
+pub fn shares_number(a: &Features, b: &Features) -> bool {
+    a.numbers.iter().any(|n| {
         b.numbers
             .iter()
             .any(|m| same_unit(n, m) && compatible(n, m))
-    });
-    (cosine >= SAME_WITH_NUMBER && shares_number).then_some(cosine)
+    })
 }
 
 /// The details on which two statements of the same claim differ.

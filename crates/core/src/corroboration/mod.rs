@@ -2,16 +2,19 @@
 //! which claims only one outlet reports, and where outlets agree on a claim but differ on a detail.
 //!
 //! Statements are the first prose sentences of each article. Two statements of different articles tell the
-//! same claim when their TF-IDF cosine over stemmed content terms is high, or fairly high and they share a
-//! name or a number ([`compare::same_claim`]). Claims are formed greedily around the statements matched by
-//! the most articles, one statement per article, each matched to the claim's first statement (no chaining,
-//! so a claim never drifts into a neighbouring one). Within a claim, a number counting the same thing, an
+//! same claim when their TF-IDF cosine over stemmed content terms is high, or fairly high and they give
+//! the same number of the same thing ([`compare::same_claim`]). Claims are formed greedily around the
+//! statements matched by the most articles, one statement per article, each matched to the claim's first
+//! statement (no chaining, so a claim never drifts into a neighbouring one); a statement already in one
+//! claim also joins every other claim whose first statement it matches (one sentence may tell two claims). Within a claim, a number counting the same thing, an
 //! explicitly written date, or a name in the same slot that differ are reported as discrepancies.
 //! No model is downloaded: names come from the story's entity analysis, dates from `newsbrief-timex`.
 
 pub mod compare;
 pub mod gold;
 pub mod numbers;
+
+use std::collections::BTreeMap;
 
 use newsbrief_quotes::NameSpan;
 use newsbrief_timex::{annotate, Anchor, NaiveDate, Precision, TimexType};
@@ -91,14 +94,43 @@ pub struct Corroboration {
     pub single_source: Vec<usize>,
     /// Indices (into `claims`) of the claims whose sources differ on a detail.
     pub discrepancies: Vec<usize>,
+    /// Each statement (article, start offset) with the articles whose statements match it directly and
+    /// the best similarity there; the claims already show what a reader needs, so it is not serialised.
+    #[serde(skip)]
+    pub matches: BTreeMap<(usize, usize), Vec<(usize, f64)>>,
 }
 
 impl Corroboration {
-    /// The claim an article's sentence belongs to, by the sentence's start offset.
-    pub fn claim_of(&self, doc: usize, start: usize) -> Option<usize> {
-        self.claims
-            .iter()
-            .position(|c| c.sources.iter().any(|s| s.doc == doc && s.start == start))
+    /// The other articles that report what an article's sentence (by its start offset) says, best first,
+    /// with their similarity: those whose statements match it directly, and the other sources of every
+    /// claim it belongs to (scored against the claim's first statement, that one by this sentence's own
+    /// score). Empty when the sentence is no statement or nothing else reports it.
+    pub fn support(&self, doc: usize, start: usize) -> Vec<(usize, f64)> {
+        let mut best: BTreeMap<usize, f64> = BTreeMap::new();
+        let mut note = |other: usize, score: f64| {
+            if other != doc {
+                let entry = best.entry(other).or_insert(score);
+                *entry = entry.max(score);
+            }
+        };
+        for &(other, score) in self.matches.get(&(doc, start)).into_iter().flatten() {
+            note(other, score);
+        }
+        for claim in &self.claims {
+            let Some(own) = claim
+                .sources
+                .iter()
+                .find(|s| s.doc == doc && s.start == start)
+            else {
+                continue;
+            };
+            for s in &claim.sources {
+                note(s.doc, if s.score >= 1.0 { own.score } else { s.score });
+            }
+        }
+        let mut out: Vec<(usize, f64)> = best.into_iter().collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
     }
 }
 
@@ -291,7 +323,7 @@ fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
             .then(a.cmp(&b))
     });
     let mut taken = vec![false; statements.len()];
-    let mut claims = Vec::new();
+    let mut groups: Vec<Vec<(usize, f32)>> = Vec::new();
     for seed in order {
         if taken[seed] {
             continue;
@@ -305,8 +337,23 @@ fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
                 members.push((j, score));
             }
         }
-        claims.push(claim(articles, statements, &members, centrality[seed]));
+        groups.push(members);
     }
+    // A statement another claim took still reports this claim when it matches its seed and its article
+    // is not yet among the claim's sources: one sentence may tell two claims.
+    for members in &mut groups {
+        let seed = members[0].0;
+        for &(j, score) in &found[seed] {
+            let doc = statements[j].doc;
+            if members.iter().all(|&(m, _)| statements[m].doc != doc) {
+                members.push((j, score));
+            }
+        }
+    }
+    let mut claims: Vec<Claim> = groups
+        .iter()
+        .map(|members| claim(articles, statements, members, centrality[members[0].0]))
+        .collect();
     claims.sort_by(|a, b| {
         b.sources
             .len()
@@ -321,11 +368,27 @@ fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
     let discrepancies = (0..claims.len())
         .filter(|&i| !claims[i].discrepancies.is_empty())
         .collect();
+    let matches = statements
+        .iter()
+        .zip(&found)
+        .map(|(s, m)| {
+            let mut best: Vec<(usize, f64)> = Vec::new();
+            for &(j, score) in m {
+                let other = statements[j].doc;
+                // Best first, so the first match of each article is its best.
+                if best.iter().all(|&(d, _)| d != other) {
+                    best.push((other, round(score)));
+                }
+            }
+            ((s.doc, s.start), best)
+        })
+        .collect();
     Corroboration {
         claims,
         corroborated,
         single_source,
         discrepancies,
+        matches,
     }
 }
 
