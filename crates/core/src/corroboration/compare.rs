@@ -1,7 +1,7 @@
 //! Comparing two statements: do they report the same claim, and where do their details differ?
 //!
 //! Same claim: TF-IDF cosine over stemmed content terms, with a lower bar when they also give the same
-//! number of the same thing. A shared name is no evidence: within one story most statements share names. A discrepancy is only reported for statements that clearly tell the same claim and differ on a
+//! number of the same thing, and a lower one still when that number is specific (20 or more). A shared name is no evidence: within one story most statements share names. A discrepancy is only reported for statements that clearly tell the same claim and differ on a
 //! detail of the same slot: a number counting the same thing, an explicitly written date, or a name of the
 //! same kind after the same word ("met in Cleveland" / "met in Washington"). Prefer missing one to inventing one.
 
@@ -14,6 +14,15 @@ use crate::summary::vector::SparseVec;
 pub const SAME: f32 = 0.35;
 /// Cosine at or above which two statements giving the same number of the same thing report the same claim.
 pub const SAME_WITH_NUMBER: f32 = 0.25;
+/// Cosine at or above which two statements giving the same specific number of the same thing report the
+/// same claim.
+pub const SAME_WITH_SPECIFIC_NUMBER: f32 = 0.15;
+/// Smallest number that counts as specific: small counts ("two people", "10 years") recur across the
+/// claims of a story by chance, "239 people" or "$3 million" seldom do.
+pub const SPECIFIC: f64 = 20.0;
+/// Largest relative difference of two values that are the same specific number ("$3.39 billion" and
+/// "$3.392 billion", "about 250,000" and "nearly 250,000").
+const SAME_VALUE: f64 = 0.1;
 
 /// A named mention in a statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,11 +76,15 @@ pub const SAME_WITH_DIFFERENT_NUMBER: f32 = 0.2;
 /// Whether two statements tell the same claim (with their cosine), and the details on which they differ.
 pub fn judge(a: &Features, b: &Features) -> Option<(f32, Vec<Difference>)> {
     let cosine = a.vector.cosine(&b.vector);
-    if cosine < SAME_WITH_DIFFERENT_NUMBER {
+    if cosine < SAME_WITH_SPECIFIC_NUMBER {
+        return None;
+    }
+    let same = same_claim(a, b).is_some();
+    if !same && cosine < SAME_WITH_DIFFERENT_NUMBER {
         return None;
     }
     let mut found = differences(a, b);
-    if same_claim(a, b).is_none() {
+    if !same {
         // Below the usual bar, only a number of the same thing stated differently makes them one claim.
         found.retain(|d| d.kind == "number");
         if found.is_empty() {
@@ -87,16 +100,29 @@ pub fn same_claim(a: &Features, b: &Features) -> Option<f32> {
     if cosine >= SAME {
         return Some(cosine);
     }
-    (cosine >= SAME_WITH_NUMBER && shares_number(a, b)).then_some(cosine)
-}
-
-/// Both give the same number of the same thing.
-pub fn shares_number(a: &Features, b: &Features) -> bool {
-    a.numbers.iter().any(|n| {
-        b.numbers
-            .iter()
-            .any(|m| same_unit(n, m) && compatible(n, m))
-    })
+    if cosine < SAME_WITH_SPECIFIC_NUMBER {
+        return None;
+    }
+    let shared: Vec<(&Number, &Number)> = a
+        .numbers
+        .iter()
+        .flat_map(|n| b.numbers.iter().map(move |m| (n, m)))
+        .filter(|(n, m)| same_unit(n, m) && compatible(n, m))
+        .collect();
+    // The same specific value, not merely one within another's bound ("up to 847" and "593").
+    let specific = shared.iter().any(|(n, m)| {
+        let largest = n.value.abs().max(m.value.abs());
+        n.value.abs().min(m.value.abs()) >= SPECIFIC
+            && (n.value - m.value).abs() <= largest * SAME_VALUE
+    });
+    let enough = if specific {
+        SAME_WITH_SPECIFIC_NUMBER
+    } else if shared.is_empty() {
+        SAME
+    } else {
+        SAME_WITH_NUMBER
+    };
+    (cosine >= enough).then_some(cosine)
 }
 
 /// The details on which two statements of the same claim differ.

@@ -14,7 +14,7 @@ pub mod compare;
 pub mod gold;
 pub mod numbers;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use newsbrief_quotes::NameSpan;
 use newsbrief_timex::{annotate, Anchor, NaiveDate, Precision, TimexType};
@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::summary::vector::{idf, SparseVec};
-use crate::terms::Vocabulary;
+use crate::terms::{words, Vocabulary};
 use crate::Article;
 use compare::{DateValue, Difference, Features, Name};
 
@@ -153,6 +153,12 @@ pub fn corroborate<'a>(
     let mut vocabulary = Vocabulary::default();
     let mut statements = Vec::new();
     let mut bags = Vec::new();
+    let story_words = word_set(articles.iter().zip(docs).flat_map(|(article, analysed)| {
+        analysed
+            .prose()
+            .take(MAX_STATEMENTS)
+            .filter_map(|s| article.text.get(s.range.start..s.range.end))
+    }));
     for (doc, (article, analysed)) in articles.iter().zip(docs).enumerate() {
         let text = article.text.as_str();
         let timexes = explicit_dates(text, anchor(article));
@@ -162,7 +168,7 @@ pub fn corroborate<'a>(
             let Some(raw) = text.get(start..end) else {
                 continue;
             };
-            let bag = vocabulary.terms(raw);
+            let bag = vocabulary.terms(&unprefixed(raw, &story_words));
             if bag.len() < MIN_TERMS {
                 continue;
             }
@@ -197,6 +203,33 @@ pub fn corroborate<'a>(
         s.features.vector = SparseVec::tf_idf(bag, &weights);
     }
     group(articles, &statements)
+}
+
+/// The lowercased words of some texts.
+fn word_set<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    texts
+        .flat_map(words)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Shortest word left once a negative prefix is dropped.
+const MIN_UNPREFIXED: usize = 4;
+
+/// The words of a text, a negative prefix "un" dropped when the rest is itself a word of the story
+/// ("unaware" → "aware"), so that "unaware" and "not aware" share a term. Negation words are stop words,
+/// so the terms ignore polarity either way.
+fn unprefixed(text: &str, story: &BTreeSet<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in words(text) {
+        let lower = word.to_lowercase();
+        let rest = lower
+            .strip_prefix("un")
+            .filter(|r| r.chars().count() >= MIN_UNPREFIXED && story.contains(*r));
+        out.push_str(rest.unwrap_or(word));
+        out.push(' ');
+    }
+    out
 }
 
 /// One statement's features, its vector still to be set.
@@ -539,6 +572,12 @@ pub fn judge_pairs(pairs: &[SentencePair]) -> Vec<PairJudgement> {
     let mut vocabulary = Vocabulary::default();
     let mut analysed = Vec::new();
     for pair in pairs {
+        let story_words = word_set(
+            pairs
+                .iter()
+                .filter(|p| p.story == pair.story)
+                .flat_map(|p| [p.a.as_str(), p.b.as_str()]),
+        );
         for text in [&pair.a, &pair.b] {
             let names = tagger
                 .entities(text)
@@ -550,7 +589,8 @@ pub fn judge_pairs(pairs: &[SentencePair]) -> Vec<PairJudgement> {
                 })
                 .collect();
             let dates = explicit_dates(text, Anchor::unknown());
-            analysed.push((vocabulary.terms(text), features(text, 0, dates, names)));
+            let bag = vocabulary.terms(&unprefixed(text, &story_words));
+            analysed.push((bag, features(text, 0, dates, names)));
         }
     }
     let mut stories: Vec<&str> = pairs.iter().map(|p| p.story.as_str()).collect();
