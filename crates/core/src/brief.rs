@@ -126,7 +126,7 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
 /// when no other article does.
 fn support(corroboration: &Corroboration, sentence: &SummarySentence) -> Vec<Support> {
     corroboration
-        .support(sentence.doc, sentence.start)
+        .support(sentence.doc, sentence.start, sentence.end)
         .into_iter()
         .map(|(doc, score)| Support { doc, score })
         .collect()

@@ -101,11 +101,11 @@ pub struct Corroboration {
 }
 
 impl Corroboration {
-    /// The other articles that report what an article's sentence (by its start offset) says, best first,
-    /// with their similarity: those whose statements match it directly, and the other sources of every
-    /// claim it belongs to (scored against the claim's first statement, that one by this sentence's own
-    /// score). Empty when the sentence is no statement or nothing else reports it.
-    pub fn support(&self, doc: usize, start: usize) -> Vec<(usize, f64)> {
+    /// The other articles that report what a passage of an article (a byte span: one sentence or a few)
+    /// says, best first, with their similarity: those whose statements match one of its statements
+    /// directly, and the other sources of every claim one of its statements belongs to (scored against the
+    /// claim's first statement, that one by the passage's own score). Empty when nothing else reports it.
+    pub fn support(&self, doc: usize, start: usize, end: usize) -> Vec<(usize, f64)> {
         let mut best: BTreeMap<usize, f64> = BTreeMap::new();
         let mut note = |other: usize, score: f64| {
             if other != doc {
@@ -113,15 +113,14 @@ impl Corroboration {
                 *entry = entry.max(score);
             }
         };
-        for &(other, score) in self.matches.get(&(doc, start)).into_iter().flatten() {
-            note(other, score);
+        let inside = |s: &ClaimSource| s.doc == doc && start <= s.start && s.start < end;
+        for (_, found) in self.matches.range((doc, start)..(doc, end.max(start))) {
+            for &(other, score) in found {
+                note(other, score);
+            }
         }
         for claim in &self.claims {
-            let Some(own) = claim
-                .sources
-                .iter()
-                .find(|s| s.doc == doc && s.start == start)
-            else {
+            let Some(own) = claim.sources.iter().find(|s| inside(s)) else {
                 continue;
             };
             for s in &claim.sources {
