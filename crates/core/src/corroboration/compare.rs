@@ -23,6 +23,8 @@ pub const SPECIFIC: f64 = 20.0;
 /// Largest relative difference of two values that are the same specific number ("$3.39 billion" and
 /// "$3.392 billion", "about 250,000" and "nearly 250,000").
 const SAME_VALUE: f64 = 0.1;
+/// Fewest terms besides names two statements of one claim share.
+pub const MIN_SHARED_WORDS: usize = 2;
 
 /// A named mention in a statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +53,9 @@ pub struct DateValue {
 #[derive(Debug, Clone, Default)]
 pub struct Features {
     pub vector: SparseVec,
+    /// Its term ids, sorted, once each; and those of the names it mentions.
+    pub terms: Vec<u32>,
+    pub name_terms: Vec<u32>,
     /// Numbers with spans relative to the article (not the sentence).
     pub numbers: Vec<Number>,
     pub dates: Vec<DateValue>,
@@ -97,11 +102,11 @@ pub fn judge(a: &Features, b: &Features) -> Option<(f32, Vec<Difference>)> {
 /// How similar two statements are, and whether they tell the same claim.
 pub fn same_claim(a: &Features, b: &Features) -> Option<f32> {
     let cosine = a.vector.cosine(&b.vector);
+    if cosine < SAME_WITH_SPECIFIC_NUMBER || shared_words(a, b) < MIN_SHARED_WORDS {
+        return None;
+    }
     if cosine >= SAME {
         return Some(cosine);
-    }
-    if cosine < SAME_WITH_SPECIFIC_NUMBER {
-        return None;
     }
     let shared: Vec<(&Number, &Number)> = a
         .numbers
@@ -123,6 +128,17 @@ pub fn same_claim(a: &Features, b: &Features) -> Option<f32> {
         SAME_WITH_NUMBER
     };
     (cosine >= enough).then_some(cosine)
+}
+
+/// How many terms two statements share besides those of names: within one story most statements name
+/// the same people, so two sentences that share only names and one word ("nominee Hillary Clinton")
+/// need not tell the same claim.
+fn shared_words(a: &Features, b: &Features) -> usize {
+    a.terms
+        .iter()
+        .filter(|t| b.terms.binary_search(t).is_ok())
+        .filter(|t| a.name_terms.binary_search(t).is_err() && b.name_terms.binary_search(t).is_err())
+        .count()
 }
 
 /// The details on which two statements of the same claim differ.

@@ -187,7 +187,16 @@ pub fn corroborate<'a>(
                     name(text, start, m, key)
                 })
                 .collect();
-            let features = features(raw, start, dates, sentence_names);
+            let mut features = features(raw, start, dates, sentence_names);
+            features.terms = sorted_set(bag.clone());
+            features.name_terms = sorted_set(
+                mentions
+                    .iter()
+                    .filter(|m| start <= m.start && m.end <= end)
+                    .filter_map(|m| text.get(m.start..m.end))
+                    .flat_map(|n| vocabulary.terms(n))
+                    .collect(),
+            );
             bags.push(bag);
             statements.push(Statement {
                 doc,
@@ -202,6 +211,12 @@ pub fn corroborate<'a>(
         s.features.vector = SparseVec::tf_idf(bag, &weights);
     }
     group(articles, &statements)
+}
+
+fn sorted_set(mut ids: Vec<u32>) -> Vec<u32> {
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// The lowercased words of some texts.
@@ -247,6 +262,8 @@ fn features(raw: &str, start: usize, dates: Vec<DateValue>, names: Vec<Name>) ->
         .collect();
     Features {
         vector: SparseVec::default(),
+        terms: Vec::new(),
+        name_terms: Vec::new(),
         numbers,
         dates,
         names,
@@ -589,7 +606,16 @@ pub fn judge_pairs(pairs: &[SentencePair]) -> Vec<PairJudgement> {
                 .collect();
             let dates = explicit_dates(text, Anchor::unknown());
             let bag = vocabulary.terms(&unprefixed(text, &story_words));
-            analysed.push((bag, features(text, 0, dates, names)));
+            let mut f = features(text, 0, dates, names);
+            f.terms = sorted_set(bag.clone());
+            f.name_terms = sorted_set(
+                f.names
+                    .iter()
+                    .filter_map(|n| text.get(n.start..n.end))
+                    .flat_map(|n| vocabulary.terms(n))
+                    .collect(),
+            );
+            analysed.push((bag, f));
         }
     }
     let mut stories: Vec<&str> = pairs.iter().map(|p| p.story.as_str()).collect();
