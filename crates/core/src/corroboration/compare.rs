@@ -137,7 +137,9 @@ fn shared_words(a: &Features, b: &Features) -> usize {
     a.terms
         .iter()
         .filter(|t| b.terms.binary_search(t).is_ok())
-        .filter(|t| a.name_terms.binary_search(t).is_err() && b.name_terms.binary_search(t).is_err())
+        .filter(|t| {
+            a.name_terms.binary_search(t).is_err() && b.name_terms.binary_search(t).is_err()
+        })
         .count()
 }
 

@@ -221,10 +221,7 @@ fn sorted_set(mut ids: Vec<u32>) -> Vec<u32> {
 
 /// The lowercased words of some texts.
 fn word_set<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
-    texts
-        .flat_map(words)
-        .map(str::to_lowercase)
-        .collect()
+    texts.flat_map(words).map(str::to_lowercase).collect()
 }
 
 /// Shortest word left once a negative prefix is dropped.
@@ -699,6 +696,27 @@ mod tests {
     }
 
     #[test]
+    fn a_negative_prefix_is_dropped_only_when_the_rest_is_a_word_of_the_story() {
+        let story: BTreeSet<String> = ["aware".to_owned()].into();
+        assert_eq!(
+            unprefixed("Sessions was unaware, unclear", &story).trim(),
+            "Sessions was aware unclear"
+        );
+    }
+
+    #[test]
+    fn support_comes_from_direct_matches_and_every_claim_of_the_sentence() {
+        let c = story(&[
+            "The senator met the Russian ambassador at a gathering with 50 other ambassadors in July.",
+            "The senator met the Russian ambassador at a gathering with 50 other ambassadors in July.",
+            "The senator met the Russian ambassador at a gathering in July, officials confirmed today.",
+        ]);
+        let all: Vec<usize> = c.support(2, 0, 200).iter().map(|&(d, _)| d).collect();
+        assert_eq!(all, [0, 1]);
+        assert!(c.support(2, 5, 200).is_empty());
+    }
+
+    #[test]
     fn pairs_are_judged() {
         let pair = |a: &str, b: &str| SentencePair {
             story: "s".to_owned(),
@@ -718,5 +736,36 @@ mod tests {
         let j = judge_pairs(&pairs);
         assert!(j[0].same && j[0].discrepancies == ["date"]);
         assert!(!j[1].same);
+    }
+
+    #[test]
+    fn a_specific_shared_number_lowers_the_bar_and_shared_names_do_not() {
+        let pair = |story: &str, a: &str, b: &str| SentencePair {
+            story: story.to_owned(),
+            a: a.to_owned(),
+            b: b.to_owned(),
+        };
+        let pairs = vec![
+            pair(
+                "a",
+                "The Boeing vanished on its way from Kuala Lumpur to Beijing with 239 people aboard.",
+                "Flight MH370 vanished in March with 239 people on board, officials said.",
+            ),
+            pair(
+                "b",
+                "The Boeing vanished on its way from Kuala Lumpur to Beijing with 2 people aboard.",
+                "Flight MH370 vanished in March with 2 people on board, officials said.",
+            ),
+            pair(
+                "c",
+                "The nominee Hillary Clinton lost the election.",
+                "His statement was aimed at the nominee Hillary Clinton.",
+            ),
+        ];
+        let j = judge_pairs(&pairs);
+        assert!(j[0].score < compare::SAME_WITH_NUMBER, "{:?}", j[0]);
+        assert!(j[0].same, "{:?}", j[0]);
+        assert!(!j[1].same, "{:?}", j[1]);
+        assert!(j[2].score >= compare::SAME && !j[2].same, "{:?}", j[2]);
     }
 }
