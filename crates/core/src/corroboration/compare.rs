@@ -1,9 +1,12 @@
 //! Comparing two statements: do they report the same claim, and where do their details differ?
 //!
 //! Same claim: TF-IDF cosine over stemmed content terms, with a lower bar when they also give the same
-//! number of the same thing, and a lower one still when that number is specific (20 or more). A shared name is no evidence: within one story most statements share names. A discrepancy is only reported for statements that clearly tell the same claim and differ on a
-//! detail of the same slot: a number counting the same thing, an explicitly written date, or a name of the
-//! same kind after the same word ("met in Cleveland" / "met in Washington"). Prefer missing one to inventing one.
+//! number of the same thing, and a lower one still when that number is specific (20 or more). A shared
+//! name is no evidence: within one story most statements share names, so two statements must also share
+//! two terms besides those of names. A discrepancy is only reported for statements that clearly tell the
+//! same claim and differ on a detail of the same slot: a number counting the same thing, an explicitly
+//! written date, or a name of the same kind after the same word ("met in Cleveland" / "met in
+//! Washington"). Prefer missing one to inventing one.
 
 use newsbrief_quotes::NameKind;
 
