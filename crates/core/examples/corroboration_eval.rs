@@ -103,27 +103,34 @@ fn in_stories(pairs: &[gold::GoldPair], files: &str) -> gold::Evaluation {
             };
             // Multi-News clusters hold duplicate articles: look in the pair's own article first, and never
             // put both sentences in one article.
-            let claim_of = |sentence: &str, own: usize, not: Option<usize>| {
+            // A sentence may report several claims: the pair is one claim when some claim holds both.
+            let claims_of = |sentence: &str, own: usize, not: Option<usize>| {
                 let (doc, offset) = locate(articles, sentence, own, not)?;
-                let claim = c.claims.iter().position(|claim| {
-                    claim
-                        .sources
-                        .iter()
-                        .any(|s| s.doc == doc && s.start <= offset && offset < s.end)
-                })?;
-                Some((doc, claim))
+                let claims: Vec<usize> = (0..c.claims.len())
+                    .filter(|&i| {
+                        c.claims[i]
+                            .sources
+                            .iter()
+                            .any(|s| s.doc == doc && s.start <= offset && offset < s.end)
+                    })
+                    .collect();
+                Some((doc, claims))
             };
-            let a = claim_of(&p.a, p.doc_a, None);
-            let b = claim_of(&p.b, p.doc_b, a.map(|(doc, _)| doc));
-            match (a, b) {
-                (Some((da, a)), Some((db, b))) if a == b && da != db => {
-                    let differ = c.claims[a].discrepancies.iter().any(|d| {
-                        d.values.iter().any(|v| v.doc == da) && d.values.iter().any(|v| v.doc == db)
-                    });
-                    (true, differ)
-                }
-                _ => (false, false),
+            let a = claims_of(&p.a, p.doc_a, None);
+            let b = claims_of(&p.b, p.doc_b, a.as_ref().map(|(doc, _)| *doc));
+            let (Some((da, a)), Some((db, b))) = (a, b) else {
+                return (false, false);
+            };
+            let shared: Vec<usize> = a.into_iter().filter(|i| b.contains(i)).collect();
+            if shared.is_empty() || da == db {
+                return (false, false);
             }
+            let differ = shared.iter().any(|&i| {
+                c.claims[i].discrepancies.iter().any(|d| {
+                    d.values.iter().any(|v| v.doc == da) && d.values.iter().any(|v| v.doc == db)
+                })
+            });
+            (true, differ)
         })
         .collect();
     gold::score(pairs, &judged)

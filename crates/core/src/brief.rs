@@ -122,30 +122,12 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
     })
 }
 
-/// The other articles of a summary sentence's claim, best first, with their similarity to the claim; none
-/// when the sentence is in no claim.
+/// The other articles that report what a summary sentence says (see [`Corroboration::support`]); none
+/// when no other article does.
 fn support(corroboration: &Corroboration, sentence: &SummarySentence) -> Vec<Support> {
-    let Some(claim) = corroboration
-        .claim_of(sentence.doc, sentence.start)
-        .and_then(|i| corroboration.claims.get(i))
-    else {
-        return Vec::new();
-    };
-    let own = claim
-        .sources
-        .iter()
-        .find(|s| s.doc == sentence.doc)
-        .map_or(1.0, |s| s.score);
-    let mut support: Vec<Support> = claim
-        .sources
-        .iter()
-        .filter(|s| s.doc != sentence.doc)
-        .map(|s| Support {
-            doc: s.doc,
-            // Each source is scored against the claim's first statement; that one against this sentence.
-            score: if s.score >= 1.0 { own } else { s.score },
-        })
-        .collect();
-    support.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-    support
+    corroboration
+        .support(sentence.doc, sentence.start, sentence.end)
+        .into_iter()
+        .map(|(doc, score)| Support { doc, score })
+        .collect()
 }

@@ -1,5 +1,5 @@
 //! Corroboration on the committed gold set of labelled Multi-News sentence pairs stays at its measured level
-//! (same-claim P 0.882 R 0.667; discrepancy P 0.800 R 0.400 when this test was written), and a large story
+//! (same-claim P 0.918 R 0.724; discrepancy P 0.800 R 0.400 when the floors were last raised), and a large story
 //! is corroborated in bounded time.
 
 use std::time::{Duration, Instant};
@@ -15,8 +15,8 @@ fn gold_set_scores_stay_above_their_floors() {
     let pairs = gold::parse(PAIRS).expect("the gold set parses");
     assert!(pairs.len() >= 230, "{} pairs", pairs.len());
     let e = gold::evaluate(&pairs);
-    assert!(e.same_claim.precision >= 0.86, "{:?}", e.same_claim);
-    assert!(e.same_claim.recall >= 0.64, "{:?}", e.same_claim);
+    assert!(e.same_claim.precision >= 0.9, "{:?}", e.same_claim);
+    assert!(e.same_claim.recall >= 0.71, "{:?}", e.same_claim);
     assert!(e.discrepancy.precision >= 0.75, "{:?}", e.discrepancy);
     assert!(e.discrepancy.recall >= 0.35, "{:?}", e.discrepancy);
 }
@@ -48,6 +48,18 @@ fn ten_articles_of_two_hundred_sentences_are_quick() {
         "{:?}",
         started.elapsed()
     );
-    let statements: usize = c.claims.iter().map(|c| c.sources.len()).sum();
-    assert!(statements <= 10 * MAX_STATEMENTS);
+    // A statement may report several claims: count each once.
+    let statements: std::collections::BTreeSet<(usize, usize)> = c
+        .claims
+        .iter()
+        .flat_map(|c| c.sources.iter().map(|s| (s.doc, s.start)))
+        .collect();
+    assert!(statements.len() <= 10 * MAX_STATEMENTS);
+    // No claim lists an article twice.
+    for claim in &c.claims {
+        let mut docs: Vec<usize> = claim.sources.iter().map(|s| s.doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        assert_eq!(docs.len(), claim.sources.len());
+    }
 }

@@ -1,9 +1,12 @@
 //! Comparing two statements: do they report the same claim, and where do their details differ?
 //!
 //! Same claim: TF-IDF cosine over stemmed content terms, with a lower bar when they also give the same
-//! number of the same thing. A shared name is no evidence: within one story most statements share names. A discrepancy is only reported for statements that clearly tell the same claim and differ on a
-//! detail of the same slot: a number counting the same thing, an explicitly written date, or a name of the
-//! same kind after the same word ("met in Cleveland" / "met in Washington"). Prefer missing one to inventing one.
+//! number of the same thing, and a lower one still when that number is specific (20 or more). A shared
+//! name is no evidence: within one story most statements share names, so two statements must also share
+//! two terms besides those of names. A discrepancy is only reported for statements that clearly tell the
+//! same claim and differ on a detail of the same slot: a number counting the same thing, an explicitly
+//! written date, or a name of the same kind after the same word ("met in Cleveland" / "met in
+//! Washington"). Prefer missing one to inventing one.
 
 use newsbrief_quotes::NameKind;
 
@@ -14,6 +17,17 @@ use crate::summary::vector::SparseVec;
 pub const SAME: f32 = 0.35;
 /// Cosine at or above which two statements giving the same number of the same thing report the same claim.
 pub const SAME_WITH_NUMBER: f32 = 0.25;
+/// Cosine at or above which two statements giving the same specific number of the same thing report the
+/// same claim.
+pub const SAME_WITH_SPECIFIC_NUMBER: f32 = 0.15;
+/// Smallest number that counts as specific: small counts ("two people", "10 years") recur across the
+/// claims of a story by chance, "239 people" or "$3 million" seldom do.
+pub const SPECIFIC: f64 = 20.0;
+/// Largest relative difference of two values that are the same specific number ("$3.39 billion" and
+/// "$3.392 billion", "about 250,000" and "nearly 250,000").
+const SAME_VALUE: f64 = 0.1;
+/// Fewest terms besides names two statements of one claim share.
+pub const MIN_SHARED_WORDS: usize = 2;
 
 /// A named mention in a statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +56,9 @@ pub struct DateValue {
 #[derive(Debug, Clone, Default)]
 pub struct Features {
     pub vector: SparseVec,
+    /// Its term ids, sorted, once each; and those of the names it mentions.
+    pub terms: Vec<u32>,
+    pub name_terms: Vec<u32>,
     /// Numbers with spans relative to the article (not the sentence).
     pub numbers: Vec<Number>,
     pub dates: Vec<DateValue>,
@@ -67,11 +84,15 @@ pub const SAME_WITH_DIFFERENT_NUMBER: f32 = 0.2;
 /// Whether two statements tell the same claim (with their cosine), and the details on which they differ.
 pub fn judge(a: &Features, b: &Features) -> Option<(f32, Vec<Difference>)> {
     let cosine = a.vector.cosine(&b.vector);
-    if cosine < SAME_WITH_DIFFERENT_NUMBER {
+    if cosine < SAME_WITH_SPECIFIC_NUMBER {
+        return None;
+    }
+    let same = same_claim(a, b).is_some();
+    if !same && cosine < SAME_WITH_DIFFERENT_NUMBER {
         return None;
     }
     let mut found = differences(a, b);
-    if same_claim(a, b).is_none() {
+    if !same {
         // Below the usual bar, only a number of the same thing stated differently makes them one claim.
         found.retain(|d| d.kind == "number");
         if found.is_empty() {
@@ -84,15 +105,45 @@ pub fn judge(a: &Features, b: &Features) -> Option<(f32, Vec<Difference>)> {
 /// How similar two statements are, and whether they tell the same claim.
 pub fn same_claim(a: &Features, b: &Features) -> Option<f32> {
     let cosine = a.vector.cosine(&b.vector);
+    if cosine < SAME_WITH_SPECIFIC_NUMBER || shared_words(a, b) < MIN_SHARED_WORDS {
+        return None;
+    }
     if cosine >= SAME {
         return Some(cosine);
     }
-    let shares_number = a.numbers.iter().any(|n| {
-        b.numbers
-            .iter()
-            .any(|m| same_unit(n, m) && compatible(n, m))
+    let shared: Vec<(&Number, &Number)> = a
+        .numbers
+        .iter()
+        .flat_map(|n| b.numbers.iter().map(move |m| (n, m)))
+        .filter(|(n, m)| same_unit(n, m) && compatible(n, m))
+        .collect();
+    // The same specific value, not merely one within another's bound ("up to 847" and "593").
+    let specific = shared.iter().any(|(n, m)| {
+        let largest = n.value.abs().max(m.value.abs());
+        n.value.abs().min(m.value.abs()) >= SPECIFIC
+            && (n.value - m.value).abs() <= largest * SAME_VALUE
     });
-    (cosine >= SAME_WITH_NUMBER && shares_number).then_some(cosine)
+    let enough = if specific {
+        SAME_WITH_SPECIFIC_NUMBER
+    } else if shared.is_empty() {
+        SAME
+    } else {
+        SAME_WITH_NUMBER
+    };
+    (cosine >= enough).then_some(cosine)
+}
+
+/// How many terms two statements share besides those of names: within one story most statements name
+/// the same people, so two sentences that share only names and one word ("nominee Hillary Clinton")
+/// need not tell the same claim.
+fn shared_words(a: &Features, b: &Features) -> usize {
+    a.terms
+        .iter()
+        .filter(|t| b.terms.binary_search(t).is_ok())
+        .filter(|t| {
+            a.name_terms.binary_search(t).is_err() && b.name_terms.binary_search(t).is_err()
+        })
+        .count()
 }
 
 /// The details on which two statements of the same claim differ.

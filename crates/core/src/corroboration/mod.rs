@@ -2,10 +2,11 @@
 //! which claims only one outlet reports, and where outlets agree on a claim but differ on a detail.
 //!
 //! Statements are the first prose sentences of each article. Two statements of different articles tell the
-//! same claim when their TF-IDF cosine over stemmed content terms is high, or fairly high and they share a
-//! name or a number ([`compare::same_claim`]). Claims are formed greedily around the statements matched by
-//! the most articles, one statement per article, each matched to the claim's first statement (no chaining,
-//! so a claim never drifts into a neighbouring one). Within a claim, a number counting the same thing, an
+//! same claim when their TF-IDF cosine over stemmed content terms is high, or fairly high and they give
+//! the same number of the same thing ([`compare::same_claim`]). Claims are formed greedily around the
+//! statements matched by the most articles, one statement per article, each matched to the claim's first
+//! statement (no chaining, so a claim never drifts into a neighbouring one); a statement already in one
+//! claim also joins every other claim whose first statement it matches (one sentence may tell two claims). Within a claim, a number counting the same thing, an
 //! explicitly written date, or a name in the same slot that differ are reported as discrepancies.
 //! No model is downloaded: names come from the story's entity analysis, dates from `newsbrief-timex`.
 
@@ -13,13 +14,15 @@ pub mod compare;
 pub mod gold;
 pub mod numbers;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use newsbrief_quotes::NameSpan;
 use newsbrief_timex::{annotate, Anchor, NaiveDate, Precision, TimexType};
 use serde::Serialize;
 
 use crate::document::Document;
 use crate::summary::vector::{idf, SparseVec};
-use crate::terms::Vocabulary;
+use crate::terms::{words, Vocabulary};
 use crate::Article;
 use compare::{DateValue, Difference, Features, Name};
 
@@ -91,14 +94,42 @@ pub struct Corroboration {
     pub single_source: Vec<usize>,
     /// Indices (into `claims`) of the claims whose sources differ on a detail.
     pub discrepancies: Vec<usize>,
+    /// Each statement (article, start offset) with the articles whose statements match it directly and
+    /// the best similarity there; the claims already show what a reader needs, so it is not serialised.
+    #[serde(skip)]
+    pub matches: BTreeMap<(usize, usize), Vec<(usize, f64)>>,
 }
 
 impl Corroboration {
-    /// The claim an article's sentence belongs to, by the sentence's start offset.
-    pub fn claim_of(&self, doc: usize, start: usize) -> Option<usize> {
-        self.claims
-            .iter()
-            .position(|c| c.sources.iter().any(|s| s.doc == doc && s.start == start))
+    /// The other articles that report what a passage of an article (a byte span: one sentence or a few)
+    /// says, best first, with their similarity: those whose statements match one of its statements
+    /// directly, and the other sources of every claim one of its statements belongs to (scored against the
+    /// claim's first statement, that one by the passage's own score). Empty when nothing else reports it.
+    pub fn support(&self, doc: usize, start: usize, end: usize) -> Vec<(usize, f64)> {
+        let mut best: BTreeMap<usize, f64> = BTreeMap::new();
+        let mut note = |other: usize, score: f64| {
+            if other != doc {
+                let entry = best.entry(other).or_insert(score);
+                *entry = entry.max(score);
+            }
+        };
+        let inside = |s: &ClaimSource| s.doc == doc && start <= s.start && s.start < end;
+        for (_, found) in self.matches.range((doc, start)..(doc, end.max(start))) {
+            for &(other, score) in found {
+                note(other, score);
+            }
+        }
+        for claim in &self.claims {
+            let Some(own) = claim.sources.iter().find(|s| inside(s)) else {
+                continue;
+            };
+            for s in &claim.sources {
+                note(s.doc, if s.score >= 1.0 { own.score } else { s.score });
+            }
+        }
+        let mut out: Vec<(usize, f64)> = best.into_iter().collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
     }
 }
 
@@ -121,6 +152,12 @@ pub fn corroborate<'a>(
     let mut vocabulary = Vocabulary::default();
     let mut statements = Vec::new();
     let mut bags = Vec::new();
+    let story_words = word_set(articles.iter().zip(docs).flat_map(|(article, analysed)| {
+        analysed
+            .prose()
+            .take(MAX_STATEMENTS)
+            .filter_map(|s| article.text.get(s.range.start..s.range.end))
+    }));
     for (doc, (article, analysed)) in articles.iter().zip(docs).enumerate() {
         let text = article.text.as_str();
         let timexes = explicit_dates(text, anchor(article));
@@ -130,7 +167,7 @@ pub fn corroborate<'a>(
             let Some(raw) = text.get(start..end) else {
                 continue;
             };
-            let bag = vocabulary.terms(raw);
+            let bag = vocabulary.terms(&unprefixed(raw, &story_words));
             if bag.len() < MIN_TERMS {
                 continue;
             }
@@ -150,7 +187,16 @@ pub fn corroborate<'a>(
                     name(text, start, m, key)
                 })
                 .collect();
-            let features = features(raw, start, dates, sentence_names);
+            let mut features = features(raw, start, dates, sentence_names);
+            features.terms = sorted_set(bag.clone());
+            features.name_terms = sorted_set(
+                mentions
+                    .iter()
+                    .filter(|m| start <= m.start && m.end <= end)
+                    .filter_map(|m| text.get(m.start..m.end))
+                    .flat_map(|n| vocabulary.terms(n))
+                    .collect(),
+            );
             bags.push(bag);
             statements.push(Statement {
                 doc,
@@ -165,6 +211,36 @@ pub fn corroborate<'a>(
         s.features.vector = SparseVec::tf_idf(bag, &weights);
     }
     group(articles, &statements)
+}
+
+fn sorted_set(mut ids: Vec<u32>) -> Vec<u32> {
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The lowercased words of some texts.
+fn word_set<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    texts.flat_map(words).map(str::to_lowercase).collect()
+}
+
+/// Shortest word left once a negative prefix is dropped.
+const MIN_UNPREFIXED: usize = 4;
+
+/// The words of a text, a negative prefix "un" dropped when the rest is itself a word of the story
+/// ("unaware" → "aware"), so that "unaware" and "not aware" share a term. Negation words are stop words,
+/// so the terms ignore polarity either way.
+fn unprefixed(text: &str, story: &BTreeSet<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in words(text) {
+        let lower = word.to_lowercase();
+        let rest = lower
+            .strip_prefix("un")
+            .filter(|r| r.chars().count() >= MIN_UNPREFIXED && story.contains(*r));
+        out.push_str(rest.unwrap_or(word));
+        out.push(' ');
+    }
+    out
 }
 
 /// One statement's features, its vector still to be set.
@@ -183,6 +259,8 @@ fn features(raw: &str, start: usize, dates: Vec<DateValue>, names: Vec<Name>) ->
         .collect();
     Features {
         vector: SparseVec::default(),
+        terms: Vec::new(),
+        name_terms: Vec::new(),
         numbers,
         dates,
         names,
@@ -291,7 +369,7 @@ fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
             .then(a.cmp(&b))
     });
     let mut taken = vec![false; statements.len()];
-    let mut claims = Vec::new();
+    let mut groups: Vec<Vec<(usize, f32)>> = Vec::new();
     for seed in order {
         if taken[seed] {
             continue;
@@ -305,8 +383,23 @@ fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
                 members.push((j, score));
             }
         }
-        claims.push(claim(articles, statements, &members, centrality[seed]));
+        groups.push(members);
     }
+    // A statement another claim took still reports this claim when it matches its seed and its article
+    // is not yet among the claim's sources: one sentence may tell two claims.
+    for members in &mut groups {
+        let seed = members[0].0;
+        for &(j, score) in &found[seed] {
+            let doc = statements[j].doc;
+            if members.iter().all(|&(m, _)| statements[m].doc != doc) {
+                members.push((j, score));
+            }
+        }
+    }
+    let mut claims: Vec<Claim> = groups
+        .iter()
+        .map(|members| claim(articles, statements, members, centrality[members[0].0]))
+        .collect();
     claims.sort_by(|a, b| {
         b.sources
             .len()
@@ -321,11 +414,27 @@ fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
     let discrepancies = (0..claims.len())
         .filter(|&i| !claims[i].discrepancies.is_empty())
         .collect();
+    let matches = statements
+        .iter()
+        .zip(&found)
+        .map(|(s, m)| {
+            let mut best: Vec<(usize, f64)> = Vec::new();
+            for &(j, score) in m {
+                let other = statements[j].doc;
+                // Best first, so the first match of each article is its best.
+                if best.iter().all(|&(d, _)| d != other) {
+                    best.push((other, round(score)));
+                }
+            }
+            ((s.doc, s.start), best)
+        })
+        .collect();
     Corroboration {
         claims,
         corroborated,
         single_source,
         discrepancies,
+        matches,
     }
 }
 
@@ -476,6 +585,12 @@ pub fn judge_pairs(pairs: &[SentencePair]) -> Vec<PairJudgement> {
     let mut vocabulary = Vocabulary::default();
     let mut analysed = Vec::new();
     for pair in pairs {
+        let story_words = word_set(
+            pairs
+                .iter()
+                .filter(|p| p.story == pair.story)
+                .flat_map(|p| [p.a.as_str(), p.b.as_str()]),
+        );
         for text in [&pair.a, &pair.b] {
             let names = tagger
                 .entities(text)
@@ -487,7 +602,17 @@ pub fn judge_pairs(pairs: &[SentencePair]) -> Vec<PairJudgement> {
                 })
                 .collect();
             let dates = explicit_dates(text, Anchor::unknown());
-            analysed.push((vocabulary.terms(text), features(text, 0, dates, names)));
+            let bag = vocabulary.terms(&unprefixed(text, &story_words));
+            let mut f = features(text, 0, dates, names);
+            f.terms = sorted_set(bag.clone());
+            f.name_terms = sorted_set(
+                f.names
+                    .iter()
+                    .filter_map(|n| text.get(n.start..n.end))
+                    .flat_map(|n| vocabulary.terms(n))
+                    .collect(),
+            );
+            analysed.push((bag, f));
         }
     }
     let mut stories: Vec<&str> = pairs.iter().map(|p| p.story.as_str()).collect();
@@ -571,6 +696,27 @@ mod tests {
     }
 
     #[test]
+    fn a_negative_prefix_is_dropped_only_when_the_rest_is_a_word_of_the_story() {
+        let story: BTreeSet<String> = ["aware".to_owned()].into();
+        assert_eq!(
+            unprefixed("Sessions was unaware, unclear", &story).trim(),
+            "Sessions was aware unclear"
+        );
+    }
+
+    #[test]
+    fn support_comes_from_direct_matches_and_every_claim_of_the_sentence() {
+        let c = story(&[
+            "The senator met the Russian ambassador at a gathering with 50 other ambassadors in July.",
+            "The senator met the Russian ambassador at a gathering with 50 other ambassadors in July.",
+            "The senator met the Russian ambassador at a gathering in July, officials confirmed today.",
+        ]);
+        let all: Vec<usize> = c.support(2, 0, 200).iter().map(|&(d, _)| d).collect();
+        assert_eq!(all, [0, 1]);
+        assert!(c.support(2, 5, 200).is_empty());
+    }
+
+    #[test]
     fn pairs_are_judged() {
         let pair = |a: &str, b: &str| SentencePair {
             story: "s".to_owned(),
@@ -590,5 +736,36 @@ mod tests {
         let j = judge_pairs(&pairs);
         assert!(j[0].same && j[0].discrepancies == ["date"]);
         assert!(!j[1].same);
+    }
+
+    #[test]
+    fn a_specific_shared_number_lowers_the_bar_and_shared_names_do_not() {
+        let pair = |story: &str, a: &str, b: &str| SentencePair {
+            story: story.to_owned(),
+            a: a.to_owned(),
+            b: b.to_owned(),
+        };
+        let pairs = vec![
+            pair(
+                "a",
+                "The Boeing vanished on its way from Kuala Lumpur to Beijing with 239 people aboard.",
+                "Flight MH370 vanished in March with 239 people on board, officials said.",
+            ),
+            pair(
+                "b",
+                "The Boeing vanished on its way from Kuala Lumpur to Beijing with 2 people aboard.",
+                "Flight MH370 vanished in March with 2 people on board, officials said.",
+            ),
+            pair(
+                "c",
+                "The nominee Hillary Clinton lost the election.",
+                "His statement was aimed at the nominee Hillary Clinton.",
+            ),
+        ];
+        let j = judge_pairs(&pairs);
+        assert!(j[0].score < compare::SAME_WITH_NUMBER, "{:?}", j[0]);
+        assert!(j[0].same, "{:?}", j[0]);
+        assert!(!j[1].same, "{:?}", j[1]);
+        assert!(j[2].score >= compare::SAME && !j[2].same, "{:?}", j[2]);
     }
 }
