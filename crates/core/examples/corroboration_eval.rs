@@ -161,7 +161,7 @@ fn locate(
             }
             let c = if space { ' ' } else { ch };
             normal.push(c);
-            origin.extend(std::iter::repeat(i).take(c.len_utf8()));
+            origin.extend(std::iter::repeat_n(i, c.len_utf8()));
             last_space = space;
         }
         let at = normal.find(probe.as_str())?;

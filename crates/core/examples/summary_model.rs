@@ -109,11 +109,12 @@ fn solve(mut a: Vec<Vec<f64>>) -> Vec<f64> {
         if p.abs() < 1e-12 {
             continue;
         }
-        for row in 0..n {
+        let pivot_row = a[col].clone();
+        for (row, values) in a.iter_mut().enumerate() {
             if row != col {
-                let f = a[row][col] / p;
-                for c in col..=n {
-                    a[row][c] -= f * a[col][c];
+                let f = values[col] / p;
+                for (x, &y) in values[col..].iter_mut().zip(&pivot_row[col..]) {
+                    *x -= f * y;
                 }
             }
         }

@@ -37,7 +37,8 @@ impl Document {
             let ranges = if block.kind == BlockKind::Paragraph {
                 newsbrief_split::split(block_text)
             } else {
-                vec![0..block_text.len()]
+                // A headline or heading is one sentence.
+                std::iter::once(0..block_text.len()).collect()
             };
             for r in ranges {
                 let range = block.range.start + r.start..block.range.start + r.end;

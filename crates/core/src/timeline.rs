@@ -145,7 +145,7 @@ fn story_anchor(articles: &[Article], found: &[Found]) -> Option<NaiveDate> {
             let rest = v.strip_prefix("XXXX-")?;
             NaiveDate::parse_from_str(&format!("{latest_year}-{}", rest.get(..5)?), "%Y-%m-%d").ok()
         })
-        .filter(|d| full.map_or(true, |f| *d > f && (*d - f).num_days() <= DAY_MONTH_REACH))
+        .filter(|d| full.is_none_or(|f| *d > f && (*d - f).num_days() <= DAY_MONTH_REACH))
         .max();
     day_month.or(full)
 }
@@ -223,7 +223,7 @@ fn sentence_dates(
             .get(sentence)
             .is_some_and(|s| !dates_a_report(text, &s.range, timex.start));
         let rank = (event, precision);
-        if best.get(&sentence).map_or(true, |(kept, _)| rank > *kept) {
+        if best.get(&sentence).is_none_or(|(kept, _)| rank > *kept) {
             best.insert(sentence, (rank, (timex, precision, range)));
         }
     }

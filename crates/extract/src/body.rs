@@ -316,7 +316,7 @@ fn choose_container(elements: &[Element], amounts: &[Amounts], excluded: &[bool]
             continue;
         }
         let score = score(index);
-        if best.map_or(true, |(_, s)| score > s) {
+        if best.is_none_or(|(_, s)| score > s) {
             best = Some((index, score));
         }
     }

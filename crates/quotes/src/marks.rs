@@ -102,9 +102,8 @@ pub fn quoted_stretches(text: &str) -> Vec<QuotedStretch> {
                 open = None;
             }
             (_, false) => {
-                let may_continue = previous_visible.map_or(true, |p| {
-                    matches!(p, ':' | ',' | '.' | '!' | '?' | '—' | '–' | '-')
-                });
+                let may_continue = previous_visible
+                    .is_none_or(|p| matches!(p, ':' | ',' | '.' | '!' | '?' | '—' | '–' | '-'));
                 open = Some(Open {
                     mark: i,
                     content: i + c.len_utf8(),
@@ -125,18 +124,16 @@ pub fn quoted_stretches(text: &str) -> Vec<QuotedStretch> {
 /// closes the open quote (`a fascist?“ he asked`).
 fn looks_like_closing(previous: Option<char>, next: Option<char>) -> bool {
     let after_word = previous.is_some_and(|p| !p.is_whitespace());
-    let before_space = next.map_or(true, |n| {
-        n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')')
-    });
+    let before_space =
+        next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')'));
     after_word && before_space
 }
 
 /// A straight mark after a space and before a word opens a quote even when
 /// another is open (that one was never closed).
 fn looks_like_opening(previous: Option<char>, next: Option<char>) -> bool {
-    let after_space = previous.map_or(true, |p| {
-        p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–')
-    });
+    let after_space =
+        previous.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
     let before_word = next.is_some_and(char::is_alphanumeric);
     after_space && before_word
 }

@@ -32,9 +32,9 @@ pub fn capitalised_sequences(text: &str, tokens: &[Token]) -> Vec<NameSpan> {
         starts_sentence: true,
     })) {
         let joins = is_capitalised(text, token)
-            && run.last().map_or(true, |last| {
-                last.paragraph == token.paragraph && !token.starts_sentence
-            });
+            && run
+                .last()
+                .is_none_or(|last| last.paragraph == token.paragraph && !token.starts_sentence);
         if joins {
             run.push(token);
             continue;

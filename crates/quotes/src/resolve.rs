@@ -37,7 +37,7 @@ impl<'a> Resolver<'a> {
             .copied()
             .filter(|n| {
                 let at = stretches.partition_point(|q| q.close_end <= n.start);
-                stretches.get(at).map_or(true, |q| n.end <= q.open)
+                stretches.get(at).is_none_or(|q| n.end <= q.open)
             })
             .collect();
         Resolver {

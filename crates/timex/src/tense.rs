@@ -221,7 +221,7 @@ pub fn tense_around(text: &str, start: usize, end: usize) -> Tense {
     for (distance, word) in right_words.iter().enumerate() {
         let previous = distance.checked_sub(1).and_then(|i| right_words.get(i));
         if let Some(tense) = marker(word).filter(|_| !tenseless_after(previous, word)) {
-            if best.map_or(true, |(d, _)| distance * 2 + 1 < d) {
+            if best.is_none_or(|(d, _)| distance * 2 + 1 < d) {
                 best = Some((distance * 2 + 1, tense));
             }
             break;

@@ -96,7 +96,7 @@ fn year_zero_and_five_digit_years() {
     let numeric = annotate("Logged 0000-01-01 and 99999-01-01.", anchor());
     assert!(numeric
         .iter()
-        .all(|t| t.date_range().map_or(true, |(first, last)| first <= last)));
+        .all(|t| t.date_range().is_none_or(|(first, last)| first <= last)));
     assert!(annotate("The year 0 and the year 99999.", anchor())
         .iter()
         .all(|t| t.kind != TimexType::Date || t.value.len() <= 10));

@@ -129,7 +129,11 @@ pub fn featurize(pool: &Pool, n_docs: usize) -> Featured {
 /// For each candidate, the cosine of its vector to the centroid of the other articles (each centroid is
 /// scattered into a dense array once, for all the candidates of its article).
 fn centrality(pool: &Pool, others_centroid: &[SparseVec]) -> Vec<f32> {
-    let dims = others_centroid.iter().map(SparseVec::dims).max().unwrap_or(0);
+    let dims = others_centroid
+        .iter()
+        .map(SparseVec::dims)
+        .max()
+        .unwrap_or(0);
     let mut dense = vec![0.0f32; dims];
     let mut out = vec![0.0f32; pool.candidates.len()];
     for (d, centroid) in others_centroid.iter().enumerate() {
