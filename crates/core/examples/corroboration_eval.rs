@@ -88,8 +88,12 @@ fn in_stories(pairs: &[gold::GoldPair], files: &str) -> gold::Evaluation {
                 .iter()
                 .map(|a| Document::analyse(&a.text))
                 .collect();
+            let dates: Vec<_> = articles
+                .iter()
+                .map(|a| newsbrief_timex::find(&a.text))
+                .collect();
             let found = entities::analyse(&articles, &docs);
-            let c = corroborate(&articles, &docs, &found.names, |d, s, e| {
+            let c = corroborate(&articles, &docs, &dates, &found.names, |d, s, e| {
                 found.name_at(d, s, e)
             });
             stories.insert(cluster.id, (articles, c));

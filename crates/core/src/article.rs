@@ -22,6 +22,14 @@ impl Article {
             ..Article::default()
         }
     }
+
+    /// The calendar day of [`Article::published`], when it starts with one ("2017-03-02T…").
+    pub fn published_date(&self) -> Option<newsbrief_timex::NaiveDate> {
+        self.published
+            .as_deref()
+            .and_then(|p| p.get(..10))
+            .and_then(|p| p.parse().ok())
+    }
 }
 
 /// The articles of one story, with the human reference summary when the input has one.

@@ -103,10 +103,16 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
     let words = summary.words();
     let found = entities::analyse(articles, &docs);
     let quotes = quotations::quotations(articles, &found.names, |d, s, e| found.name_at(d, s, e));
-    let timeline = timeline::timeline(articles, &docs);
-    let corroboration = corroboration::corroborate(articles, &docs, &found.names, |d, s, e| {
-        found.name_at(d, s, e)
-    });
+    // Time expressions are found once per article, for the timeline and the date comparisons.
+    let dates: Vec<newsbrief_timex::Found> = articles
+        .iter()
+        .map(|a| newsbrief_timex::find(&a.text))
+        .collect();
+    let timeline = timeline::timeline(articles, &docs, &dates);
+    let corroboration =
+        corroboration::corroborate(articles, &docs, &dates, &found.names, |d, s, e| {
+            found.name_at(d, s, e)
+        });
     for sentence in &mut summary.sentences {
         sentence.support = support(&corroboration, sentence);
     }

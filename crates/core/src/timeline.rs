@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use newsbrief_timex::{find, Anchor, Found, NaiveDate, Precision, Timex, TimexType};
+use newsbrief_timex::{Anchor, Found, NaiveDate, Precision, Timex, TimexType};
 use serde::Serialize;
 
 use crate::document::{Document, Sentence};
@@ -51,15 +51,15 @@ const CONFLICT: f32 = 0.6;
 /// Longest event text kept, in characters.
 const MAX_TEXT: usize = 400;
 
-/// The timeline of a story. `docs` are the analysed articles, in the same order.
-pub fn timeline(articles: &[Article], docs: &[Document]) -> Vec<TimelineEntry> {
+/// The timeline of a story. `docs` are the analysed articles and `found` their time expressions
+/// (`newsbrief_timex::find`), in the same order.
+pub fn timeline(articles: &[Article], docs: &[Document], found: &[Found]) -> Vec<TimelineEntry> {
     let mut vocabulary = Vocabulary::default();
     let mut bags = Vec::new();
     let mut dated = Vec::new();
-    let found: Vec<Found> = articles.iter().map(|a| find(&a.text)).collect();
-    let story_date = story_anchor(articles, &found);
-    for (doc, ((article, analysed), found)) in articles.iter().zip(docs).zip(&found).enumerate() {
-        let anchor = match published(article) {
+    let story_date = story_anchor(articles, found);
+    for (doc, ((article, analysed), found)) in articles.iter().zip(docs).zip(found).enumerate() {
+        let anchor = match article.published_date() {
             Some(date) => Anchor::known(date),
             None => Anchor {
                 date: story_date,
@@ -104,14 +104,6 @@ pub fn timeline(articles: &[Article], docs: &[Document]) -> Vec<TimelineEntry> {
     merge(dated)
 }
 
-fn published(article: &Article) -> Option<NaiveDate> {
-    article
-        .published
-        .as_deref()
-        .and_then(|p| p.get(..10))
-        .and_then(|p| p.parse().ok())
-}
-
 /// How far past the latest full date a day-and-month without a year may lie and still be taken as the
 /// story's date.
 const DAY_MONTH_REACH: i64 = 45;
@@ -121,7 +113,7 @@ const DAY_MONTH_REACH: i64 = 45;
 /// year ("March 2") is placed in the latest year the story names, if that puts it shortly after the
 /// latest full date. Articles of one story appear within days of each other, so one date serves all.
 fn story_anchor(articles: &[Article], found: &[Found]) -> Option<NaiveDate> {
-    if let Some(date) = articles.iter().filter_map(published).max() {
+    if let Some(date) = articles.iter().filter_map(Article::published_date).max() {
         return Some(date);
     }
     let found: Vec<String> = articles
@@ -290,8 +282,23 @@ fn overlapping(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newsbrief_timex::find;
 
-    fn story() -> (Vec<Article>, Vec<Document>) {
+    /// The timeline of articles analysed as a brief analyses them.
+    fn timeline_of(articles: &[Article]) -> Vec<TimelineEntry> {
+        let docs: Vec<Document> = articles
+            .iter()
+            .map(|a| Document::analyse(&a.text))
+            .collect();
+        let found: Vec<Found> = articles.iter().map(|a| find(&a.text)).collect();
+        timeline(articles, &docs, &found)
+    }
+
+    fn dates_of(articles: &[Article]) -> Vec<String> {
+        timeline_of(articles).into_iter().map(|e| e.date).collect()
+    }
+
+    fn story() -> Vec<Article> {
         let mut a = Article::new(
             "a",
             "Flynn resigned on February 13, 2017, after talks with the ambassador.",
@@ -306,12 +313,7 @@ mod tests {
             "c",
             "The DNC servers were hacked, officials said on June 14, 2016.",
         );
-        let articles = vec![a, b, c];
-        let docs = articles
-            .iter()
-            .map(|a| Document::analyse(&a.text))
-            .collect();
-        (articles, docs)
+        vec![a, b, c]
     }
 
     #[test]
@@ -331,14 +333,7 @@ mod tests {
             story_anchor(&articles, &found),
             NaiveDate::from_ymd_opt(2017, 3, 2)
         );
-        let docs: Vec<Document> = articles
-            .iter()
-            .map(|a| Document::analyse(&a.text))
-            .collect();
-        let dates: Vec<String> = timeline(&articles, &docs)
-            .into_iter()
-            .map(|e| e.date)
-            .collect();
+        let dates = dates_of(&articles);
         // "said on March 2 that the two met in December" is dated by the meeting, not the statement.
         assert_eq!(dates, ["2016-07", "2016-12", "2017-02-13"]);
     }
@@ -350,22 +345,12 @@ mod tests {
             "Sessions was confirmed on Feb. 1 after talks in December. The meetings were in July and September.",
         );
         a.published = Some("2017-03-02".into());
-        let articles = [a];
-        let docs: Vec<Document> = articles
-            .iter()
-            .map(|a| Document::analyse(&a.text))
-            .collect();
-        let dates: Vec<String> = timeline(&articles, &docs)
-            .into_iter()
-            .map(|e| e.date)
-            .collect();
-        assert_eq!(dates, ["2016-07", "2017-02-01"]);
+        assert_eq!(dates_of(&[a]), ["2016-07", "2017-02-01"]);
     }
 
     #[test]
     fn merges_one_event_from_two_outlets_and_sorts_by_date() {
-        let (articles, docs) = story();
-        let t = timeline(&articles, &docs);
+        let t = timeline_of(&story());
         let dates: Vec<&str> = t.iter().map(|e| e.date.as_str()).collect();
         assert_eq!(dates, ["2016-06-14", "2017-02-13"]);
         assert_eq!(t[1].sources.len(), 2);

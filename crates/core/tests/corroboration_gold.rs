@@ -41,8 +41,12 @@ fn ten_articles_of_two_hundred_sentences_are_quick() {
         .iter()
         .map(|a| Document::analyse(&a.text))
         .collect();
+    let dates: Vec<_> = articles
+        .iter()
+        .map(|a| newsbrief_timex::find(&a.text))
+        .collect();
     let started = Instant::now();
-    let c = corroborate(&articles, &docs, &[], |_, _, _| None);
+    let c = corroborate(&articles, &docs, &dates, &[], |_, _, _| None);
     assert!(
         started.elapsed() < Duration::from_secs(5),
         "{:?}",

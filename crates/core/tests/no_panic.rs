@@ -57,8 +57,9 @@ proptest! {
     fn corroboration_never_panics(a in numbery_sentence(), b in numbery_sentence(), c in numbery_sentence()) {
         let articles = [Article::new("a", a), Article::new("b", b), Article::new("c", c)];
         let docs: Vec<Document> = articles.iter().map(|x| Document::analyse(&x.text)).collect();
+        let dates: Vec<_> = articles.iter().map(|x| newsbrief_timex::find(&x.text)).collect();
         let found = newsbrief_core::entities::analyse(&articles, &docs);
-        let result = newsbrief_core::corroboration::corroborate(&articles, &docs, &found.names, |d, s, e| found.name_at(d, s, e));
+        let result = newsbrief_core::corroboration::corroborate(&articles, &docs, &dates, &found.names, |d, s, e| found.name_at(d, s, e));
         for claim in &result.claims {
             prop_assert!(!claim.sources.is_empty());
             for d in &claim.discrepancies {

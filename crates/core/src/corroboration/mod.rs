@@ -17,7 +17,7 @@ pub mod numbers;
 use std::collections::{BTreeMap, BTreeSet};
 
 use newsbrief_quotes::NameSpan;
-use newsbrief_timex::{annotate, Anchor, NaiveDate, Precision, TimexType};
+use newsbrief_timex::{Anchor, Found, Precision, TimexType};
 use serde::Serialize;
 
 use crate::document::Document;
@@ -141,11 +141,13 @@ struct Statement {
     features: Features,
 }
 
-/// The corroboration of a story. `docs[i]` is `articles[i]` analysed, `names[i]` its entity mentions, and
-/// `canonical(doc, start, end)` the canonical name of the entity a mention belongs to.
+/// The corroboration of a story. `docs[i]` is `articles[i]` analysed, `found[i]` its time expressions
+/// (`newsbrief_timex::find`), `names[i]` its entity mentions, and `canonical(doc, start, end)` the
+/// canonical name of the entity a mention belongs to.
 pub fn corroborate<'a>(
     articles: &[Article],
     docs: &[Document],
+    found: &[Found],
     names: &[Vec<NameSpan>],
     canonical: impl Fn(usize, usize, usize) -> Option<&'a str>,
 ) -> Corroboration {
@@ -160,7 +162,10 @@ pub fn corroborate<'a>(
     }));
     for (doc, (article, analysed)) in articles.iter().zip(docs).enumerate() {
         let text = article.text.as_str();
-        let timexes = explicit_dates(text, anchor(article));
+        let timexes = found
+            .get(doc)
+            .map(|f| explicit_dates(f, text, anchor(article)))
+            .unwrap_or_default();
         let mentions = names.get(doc).map(Vec::as_slice).unwrap_or(&[]);
         for sentence in analysed.prose().take(MAX_STATEMENTS) {
             let (start, end) = (sentence.range.start, sentence.range.end);
@@ -297,17 +302,15 @@ fn name(text: &str, sentence_start: usize, m: &NameSpan, key: String) -> Name {
 
 fn anchor(article: &Article) -> Anchor {
     article
-        .published
-        .as_deref()
-        .and_then(|p| p.get(..10))
-        .and_then(|p| p.parse::<NaiveDate>().ok())
+        .published_date()
         .map_or_else(Anchor::unknown, Anchor::known)
 }
 
 /// Calendar dates written out with a number ("June 14, 2016", "July 2016"), day or month precision:
 /// relative ones ("Tuesday") depend on each article's date and would invent discrepancies.
-fn explicit_dates(text: &str, anchor: Anchor) -> Vec<DateValue> {
-    annotate(text, anchor)
+fn explicit_dates(found: &Found, text: &str, anchor: Anchor) -> Vec<DateValue> {
+    found
+        .resolve(text, anchor)
         .into_iter()
         .filter(|t| t.kind == TimexType::Date && t.text.chars().any(|c| c.is_ascii_digit()))
         .filter(|t| matches!(t.precision, Some(Precision::Day | Precision::Month)))
@@ -601,7 +604,7 @@ pub fn judge_pairs(pairs: &[SentencePair]) -> Vec<PairJudgement> {
                     name(text, 0, &span, key)
                 })
                 .collect();
-            let dates = explicit_dates(text, Anchor::unknown());
+            let dates = explicit_dates(&newsbrief_timex::find(text), text, Anchor::unknown());
             let bag = vocabulary.terms(&unprefixed(text, &story_words));
             let mut f = features(text, 0, dates, names);
             f.terms = sorted_set(bag.clone());
@@ -660,8 +663,12 @@ mod tests {
             .iter()
             .map(|a| Document::analyse(&a.text))
             .collect();
+        let dates: Vec<Found> = articles
+            .iter()
+            .map(|a| newsbrief_timex::find(&a.text))
+            .collect();
         let found = crate::entities::analyse(&articles, &docs);
-        corroborate(&articles, &docs, &found.names, |d, s, e| {
+        corroborate(&articles, &docs, &dates, &found.names, |d, s, e| {
             found.name_at(d, s, e)
         })
     }
