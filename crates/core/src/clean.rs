@@ -115,16 +115,13 @@ pub fn clean(text: &str) -> Cleaned {
 
 /// True when a sentence or line is boilerplate that must never reach a summary.
 pub fn is_boilerplate(text: &str) -> bool {
-    is_boilerplate_lowered(&text.to_ascii_lowercase())
+    let lowered = text.to_ascii_lowercase();
+    is_boilerplate_counted(&lowered, words(&lowered))
 }
 
-/// [`is_boilerplate`] for text already ASCII-lowercased (the phrases are lowercase ASCII, so matching
-/// them case-sensitively on lowered text lets the automaton use its fast prefilters).
-fn is_boilerplate_lowered(lowered: &str) -> bool {
-    is_boilerplate_counted(lowered, words(lowered))
-}
-
-/// [`is_boilerplate_lowered`] for a line whose words are already counted (`n`, up to [`WORD_COUNT_CAP`]).
+/// [`is_boilerplate`] for text already ASCII-lowercased whose words are counted (`n`, up to
+/// [`WORD_COUNT_CAP`]). The phrases are lowercase ASCII, so matching them case-sensitively on lowered text
+/// lets the matcher use its fast prefilters.
 fn is_boilerplate_counted(lowered: &str, n: usize) -> bool {
     STRONG.found_in(lowered) || (n <= WEAK_WORDS && WEAK.found_in(lowered))
 }

@@ -326,21 +326,7 @@ fn choose_container(elements: &[Element], amounts: &[Amounts], excluded: &[bool]
 /// Elements marked as the article body that earn the score bonus: a mark on a wrapper loses it to a
 /// marked element inside holding most of the wrapper's prose (the wrapper also holds teasers).
 fn innermost_body_marks(elements: &[Element], amounts: &[Amounts], excluded: &[bool]) -> Vec<bool> {
-    let mut inner_marked_prose = vec![0usize; elements.len()];
-    for (index, element) in elements.iter().enumerate().rev() {
-        let Some(parent) = element.parent else {
-            continue;
-        };
-        if excluded[index] {
-            continue;
-        }
-        let held = if element.marked_as_body {
-            amounts[index].prose_chars
-        } else {
-            inner_marked_prose[index]
-        };
-        inner_marked_prose[parent] = inner_marked_prose[parent].max(held);
-    }
+    let inner_marked_prose = marked_prose_below(elements, amounts, excluded, usize::max);
     elements
         .iter()
         .zip(amounts)
@@ -357,6 +343,17 @@ fn prose_in_marked_bodies(
     amounts: &[Amounts],
     excluded: &[bool],
 ) -> Vec<usize> {
+    marked_prose_below(elements, amounts, excluded, |a, b| a + b)
+}
+
+/// For each element, the prose of the outermost marked bodies below it, the children's amounts combined
+/// with `combine` (largest child, or their sum); excluded elements count for nothing.
+fn marked_prose_below(
+    elements: &[Element],
+    amounts: &[Amounts],
+    excluded: &[bool],
+    combine: impl Fn(usize, usize) -> usize,
+) -> Vec<usize> {
     let mut marked_prose = vec![0usize; elements.len()];
     for (index, element) in elements.iter().enumerate().rev() {
         let Some(parent) = element.parent else {
@@ -370,7 +367,7 @@ fn prose_in_marked_bodies(
         } else {
             marked_prose[index]
         };
-        marked_prose[parent] += held;
+        marked_prose[parent] = combine(marked_prose[parent], held);
     }
     marked_prose
 }
