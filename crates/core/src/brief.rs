@@ -1,9 +1,12 @@
 //! Brief: the analyses of a story put together, with the sources they point into.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::corroboration::{self, Corroboration};
 use crate::document::Document;
+use crate::duplicates;
 use crate::entities::{self, Entity};
 use crate::quotations::{self, QuoteGroup};
 use crate::summary::{self, SummaryOptions, SummarySentence, Support};
@@ -25,10 +28,12 @@ pub enum BriefError {
     NoProse(usize),
 }
 
-/// One article of the story as the brief lists it.
+/// One report of the story as the brief lists it: an original article, with the copies of it that
+/// other outlets ran (or the input repeated), which the brief counts as this one source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
-    /// Index of the article in the input (what `doc` fields refer to).
+    /// Index of the article among the input's originals — the input without its copies (what `doc`
+    /// fields refer to; the index in the input when it has no copies).
     pub doc: usize,
     pub id: String,
     pub title: Option<String>,
@@ -37,6 +42,20 @@ pub struct Source {
     pub url: Option<String>,
     /// Words of article prose after cleaning.
     pub words: usize,
+    /// Articles of the input that are copies of this one ([`duplicates::copies_of`]), in input order; not
+    /// analysed, so they add nothing to support or corroboration.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<Copy>,
+}
+
+/// An article of the input that is a copy of a source (the same report run again, perhaps lightly
+/// edited).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Copy {
+    pub id: String,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
 }
 
 /// A sourced brief of one story.
@@ -65,6 +84,17 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
         return Err(BriefError::NoArticles);
     }
     let mut warnings = Vec::new();
+    // Copies of one report are analysed once, as their first article: the brief's `doc` indices are
+    // positions among these originals.
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let copy_of = duplicates::copies_of(&texts);
+    let (kept, mut copies): (Cow<[Article]>, Vec<Vec<Copy>>) =
+        if copy_of.iter().all(Option::is_none) {
+            (Cow::Borrowed(articles), vec![Vec::new(); articles.len()])
+        } else {
+            originals(articles, &copy_of)
+        };
+    let articles: &[Article] = &kept;
     let docs: Vec<Document> = articles
         .iter()
         .map(|a| Document::analyse(&a.text))
@@ -72,8 +102,9 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
     let sources: Vec<Source> = articles
         .iter()
         .zip(&docs)
+        .zip(&mut copies)
         .enumerate()
-        .map(|(doc, (a, analysed))| {
+        .map(|(doc, ((a, analysed), copies))| {
             let words = analysed
                 .prose()
                 .map(|s| summary::word_count(&a.text[s.range.clone()]))
@@ -93,12 +124,19 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
                 published: a.published.clone(),
                 url: a.url.clone(),
                 words,
+                copies: std::mem::take(copies),
             }
         })
         .collect();
     if sources.iter().all(|s| s.words == 0) {
-        return Err(BriefError::NoProse(articles.len()));
+        return Err(BriefError::NoProse(texts.len()));
     }
+    warnings.extend(
+        sources
+            .iter()
+            .filter(|s| !s.copies.is_empty())
+            .map(copies_warning),
+    );
     let mut summary = summary::summarize_analysed(articles, &docs, &opts.summary);
     let words = summary.words();
     let found = entities::analyse(articles, &docs);
@@ -136,4 +174,73 @@ fn support(corroboration: &Corroboration, sentence: &SummarySentence) -> Vec<Sup
         .into_iter()
         .map(|(doc, score)| Support { doc, score })
         .collect()
+}
+
+/// The input's originals, each with the copies of it (`copy_of` as [`duplicates::copies_of`] gives it).
+fn originals(
+    articles: &[Article],
+    copy_of: &[Option<usize>],
+) -> (Cow<'static, [Article]>, Vec<Vec<Copy>>) {
+    let mut position = vec![0; articles.len()];
+    let mut kept = Vec::new();
+    let mut copies: Vec<Vec<Copy>> = Vec::new();
+    for (i, (article, original)) in articles.iter().zip(copy_of).enumerate() {
+        match original {
+            Some(j) => copies[position[*j]].push(Copy {
+                id: article.id.clone(),
+                outlet: article.outlet.clone(),
+                // Analysed for nothing but its headline, as a source's title falls back to it.
+                title: article.title.clone().or_else(|| {
+                    Document::analyse(&article.text)
+                        .headline(&article.text)
+                        .map(str::to_owned)
+                }),
+                url: article.url.clone(),
+            }),
+            None => {
+                position[i] = kept.len();
+                kept.push(article.clone());
+                copies.push(Vec::new());
+            }
+        }
+    }
+    (Cow::Owned(kept), copies)
+}
+
+/// Most copies named in a warning.
+const NAMED_COPIES: usize = 3;
+
+/// "b.txt (Outlet B) is a copy of a.txt (AP): counted once, as one source", or for several "b.txt, c.txt,
+/// d.txt and 2 more are copies of …".
+fn copies_warning(source: &Source) -> String {
+    let name = |id: &str, outlet: &Option<String>| match outlet {
+        Some(outlet) => format!("{id} ({outlet})"),
+        None => id.to_owned(),
+    };
+    let mut named: Vec<String> = source
+        .copies
+        .iter()
+        .take(NAMED_COPIES)
+        .map(|c| name(&c.id, &c.outlet))
+        .collect();
+    let more = source.copies.len() - named.len();
+    let list = if more > 0 {
+        format!("{} and {more} more", named.join(", "))
+    } else {
+        let last = named.pop().unwrap_or_default();
+        if named.is_empty() {
+            last
+        } else {
+            format!("{} and {last}", named.join(", "))
+        }
+    };
+    let verb = if source.copies.len() == 1 {
+        "is a copy"
+    } else {
+        "are copies"
+    };
+    format!(
+        "{list} {verb} of {}: counted once, as one source",
+        name(&source.id, &source.outlet)
+    )
 }

@@ -10,6 +10,7 @@ pub mod brief;
 pub mod clean;
 pub mod corroboration;
 pub mod document;
+pub mod duplicates;
 pub mod entities;
 pub mod ingest;
 pub mod quotations;

@@ -27,8 +27,9 @@ pub fn markdown(brief: &Brief) -> String {
     let _ = writeln!(out, "# {}\n", title.trim());
     let _ = writeln!(
         out,
-        "_{} sources · summary of {} words_\n",
+        "_{} sources{} · summary of {} words_\n",
         brief.sources.len(),
+        copies_note(brief),
         brief.words
     );
     out.push_str("## Summary\n\n");
@@ -307,5 +308,25 @@ fn describe(source: &Source) -> String {
     for extra in [&source.outlet, &source.published].into_iter().flatten() {
         let _ = write!(d, " · {extra}");
     }
+    if !source.copies.is_empty() {
+        let copies: Vec<String> = source
+            .copies
+            .iter()
+            .map(|c| match &c.outlet {
+                Some(outlet) => format!("{outlet} ({})", c.id),
+                None => c.id.clone(),
+            })
+            .collect();
+        let _ = write!(d, " — also run by: {}", copies.join(", "));
+    }
     d
+}
+
+/// " (and 3 copies, counted once)" after the number of sources, when some articles are copies of others.
+fn copies_note(brief: &Brief) -> String {
+    match brief.sources.iter().map(|s| s.copies.len()).sum::<usize>() {
+        0 => String::new(),
+        1 => " (and 1 copy, counted once)".to_owned(),
+        n => format!(" (and {n} copies, counted once)"),
+    }
 }

@@ -28,6 +28,8 @@ struct Interner {
     words: FxHashMap<Box<str>, u32>,
     /// Stem → stem id.
     stems: FxHashMap<Box<str>, u32>,
+    /// Stem id → the stem's stable hash (see [`stem_ids`]).
+    hashes: Vec<u64>,
 }
 
 /// A stem as the interner knows it: by id, or by text when the interner is full and has never seen it.
@@ -53,6 +55,7 @@ impl Interner {
                 None => {
                     let id = self.stems.len() as u32;
                     self.stems.insert(stem.as_ref().into(), id);
+                    self.hashes.push(stable_hash(stem.as_bytes()));
                     id
                 }
             }
@@ -112,6 +115,41 @@ impl Vocabulary {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// Stable 64-bit ids of the stemmed content words of `text`, in order, repeats kept. The same stem gets
+/// the same id on every thread, run and machine (a hash of the stem), so ids can be kept with a stream's
+/// stories and compared with articles that arrive later.
+pub fn stem_ids(text: &str) -> Vec<u64> {
+    thread_local! {
+        static STEMMER: (Stemmer, RefCell<String>) =
+            (Stemmer::create(Algorithm::English), RefCell::new(String::new()));
+    }
+    let mut out = Vec::new();
+    STEMMER.with(|(stemmer, lowered)| {
+        let mut lowered = lowered.borrow_mut();
+        INTERNER.with_borrow_mut(|interner| {
+            for word in words(text) {
+                lowercase_into(word, &mut lowered);
+                match interner.stem(&lowered, stemmer) {
+                    StemKey::Id(STOP) => {}
+                    StemKey::Id(stem) => out.push(interner.hashes[stem as usize]),
+                    StemKey::Text(stem) => out.push(stable_hash(stem.as_bytes())),
+                }
+            }
+        });
+    });
+    out
+}
+
+/// FNV-1a, 64 bits: a hash that is the same on every platform and run.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }
 
 /// Writes `word` lowercased into `out` (a plain byte copy for ASCII words, the common case).
@@ -354,6 +392,18 @@ mod tests {
         );
         assert_eq!(words("").count(), 0);
         assert_eq!(words(" ,; ").count(), 0);
+    }
+
+    #[test]
+    fn stem_ids_are_stable_hashes_of_stems() {
+        let ids = stem_ids("The meetings; a MEETING met.");
+        assert_eq!(ids.len(), 3);
+        assert_eq!(ids[0], ids[1]);
+        assert_eq!(ids[0], stable_hash(b"meet"));
+        assert_eq!(
+            stem_ids("meeting"),
+            std::thread::spawn(|| stem_ids("meeting")).join().unwrap()
+        );
     }
 
     #[test]

@@ -1,0 +1,208 @@
+//! Features: how an article compares with a candidate story, as the numbers the model weighs.
+//!
+//! Similarities are cosines of IDF-weighted vectors, with document frequencies counted over the stream
+//! itself as it arrives (so nothing about the stream's language or subject is assumed in advance).
+
+use rustc_hash::FxHashMap;
+
+use crate::profile::{Profile, Terms};
+use crate::story::Story;
+
+/// The names of the features, in the order of [`Features`]'s values.
+pub const NAMES: [&str; 14] = [
+    "bias",
+    "body_cosine",
+    "names_cosine",
+    "title_cosine",
+    "dated",
+    "log_days_apart",
+    "log_story_size",
+    "short",
+    "short_x_body_cosine",
+    "body_x_names_cosine",
+    "best_member_cosine",
+    "mean_member_cosine",
+    "size_x_body_cosine",
+    "key_names_share",
+];
+
+/// Values of [`NAMES`] for one (article, story) pair.
+pub type Features = [f32; NAMES.len()];
+
+/// An article with fewer content words than this is "short" (a headline, a brief).
+const SHORT_WORDS: u32 = 40;
+
+/// Inverse document frequencies from the stream's own counts.
+pub struct Idf<'a> {
+    pub df: &'a FxHashMap<u64, u32>,
+    pub docs: u64,
+}
+
+impl Idf<'_> {
+    pub fn of(&self, term: u64) -> f32 {
+        let df = self.df.get(&term).copied().unwrap_or(0) as f32;
+        ((self.docs as f32 + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+
+    /// Length of `v` with each entry weighted by its IDF.
+    pub fn norm(&self, v: &Terms) -> f32 {
+        v.iter()
+            .map(|&(t, w)| {
+                let x = w * self.of(t);
+                x * x
+            })
+            .sum::<f32>()
+            .sqrt()
+    }
+
+    /// `v` weighted by IDF and scaled to unit length.
+    pub fn weighted(&self, v: &Terms) -> Terms {
+        let mut out: Terms = v.iter().map(|&(t, w)| (t, w * self.of(t))).collect();
+        let norm = out.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            out.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+        out
+    }
+
+    /// Cosine of the IDF-weighted `a` and `b` (sorted by id), given their weighted lengths.
+    pub fn cosine(&self, a: &Terms, a_norm: f32, b: &Terms, b_norm: f32) -> f32 {
+        if a_norm == 0.0 || b_norm == 0.0 {
+            return 0.0;
+        }
+        let mut dot = 0.0;
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            let (ta, wa) = a[i];
+            let (tb, wb) = b[j];
+            match ta.cmp(&tb) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let idf = self.of(ta);
+                    dot += wa * wb * idf * idf;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (dot / (a_norm * b_norm)).min(1.0)
+    }
+}
+
+/// The IDF-weighted lengths of a story's vectors, as of `docs` articles into the stream.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Norms {
+    pub docs: u64,
+    pub terms: f32,
+    pub names: f32,
+    pub title: f32,
+}
+
+impl Norms {
+    pub(crate) fn of(story: &Story, idf: &Idf) -> Norms {
+        let title: Terms = story.title.clone();
+        Norms {
+            docs: idf.docs,
+            terms: idf.norm(&story.terms),
+            names: idf.norm(&story.names),
+            title: idf.norm(&title),
+        }
+    }
+
+    /// Whether lengths weighted as of `self.docs` articles still stand at `docs` (document frequencies move
+    /// slowly: they are weighed again once the stream has grown by a twentieth).
+    pub fn fresh(&self, docs: u64) -> bool {
+        docs <= self.docs + self.docs / 20
+    }
+}
+
+/// An article's vectors prepared for comparing with many stories.
+pub struct Query<'p> {
+    pub profile: &'p Profile,
+    /// The article's terms weighted by IDF, unit length.
+    pub weighted: Terms,
+    title: Terms,
+    terms_norm: f32,
+    names_norm: f32,
+    title_norm: f32,
+    /// The article's three most telling names (by IDF-weighted frequency).
+    key_names: Vec<u64>,
+}
+
+impl<'p> Query<'p> {
+    pub fn new(profile: &'p Profile, idf: &Idf) -> Query<'p> {
+        let title: Terms = profile.title.iter().map(|&t| (t, 1.0)).collect();
+        let mut names: Vec<(u64, f32)> =
+            profile.names.iter().map(|&(t, w)| (t, w * idf.of(t))).collect();
+        names.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        Query {
+            key_names: names.iter().take(3).map(|&(t, _)| t).collect(),
+            terms_norm: idf.norm(&profile.terms),
+            names_norm: idf.norm(&profile.names),
+            title_norm: idf.norm(&title),
+            weighted: idf.weighted(&profile.terms),
+            title,
+            profile,
+        }
+    }
+}
+
+/// The features of putting the article of `query` into `story`.
+pub(crate) fn features(query: &Query, story: &Story, norms: &Norms, idf: &Idf) -> Features {
+    let p = query.profile;
+    let body = idf.cosine(&p.terms, query.terms_norm, &story.terms, norms.terms);
+    let names = idf.cosine(&p.names, query.names_norm, &story.names, norms.names);
+    let title = idf.cosine(&query.title, query.title_norm, &story.title, norms.title);
+    let (dated, days) = match (p.time, story.last_time) {
+        (Some(a), Some(b)) => (1.0, ((a - b).abs() as f32 / 86_400.0).ln_1p()),
+        _ => (0.0, 0.0),
+    };
+    let member_cosines: Vec<f32> = story.members.iter().map(|m| dot(&query.weighted, m)).collect();
+    let best_member = member_cosines.iter().copied().fold(0.0f32, f32::max);
+    let mean_member = member_cosines.iter().sum::<f32>() / member_cosines.len().max(1) as f32;
+    let size = story.size.max(1) as f32;
+    let key_names = query
+        .key_names
+        .iter()
+        .map(|n| {
+            let w = story.names.binary_search_by_key(n, |&(t, _)| t).map_or(0.0, |i| story.names[i].1);
+            (w / size).min(1.0)
+        })
+        .sum::<f32>()
+        / 3.0;
+    let short = if p.words < SHORT_WORDS { 1.0 } else { 0.0 };
+    [
+        1.0,
+        body,
+        names,
+        title,
+        dated,
+        days,
+        (story.size as f32).ln_1p(),
+        short,
+        short * body,
+        body * names,
+        best_member,
+        mean_member,
+        (story.size as f32).ln_1p() * body,
+        key_names,
+    ]
+}
+
+/// Dot product of two sparse vectors sorted by id.
+fn dot(a: &Terms, b: &Terms) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}

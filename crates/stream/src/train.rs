@@ -1,0 +1,228 @@
+//! Training: learning the [`Model`] from labelled streams.
+//!
+//! Each labelled stream is replayed with the gold stories as the detector's state (teacher forcing): for
+//! every article, each candidate story the detector would score gives an example, positive when it is the
+//! article's gold story (which is scored even when the index would not have proposed it). A logistic
+//! model is fitted to the examples by Newton's method with a small L2 penalty, and the joining threshold
+//! is then chosen by running the real detector over the streams and keeping the threshold with the best
+//! mean B-cubed F1.
+
+use std::collections::HashMap;
+
+use crate::detector::{Detector, Settings, StoryId};
+use crate::features::{Features, NAMES};
+use crate::metrics::{self, Scores};
+use crate::model::Model;
+use crate::profile::Profile;
+
+/// A labelled stream ready for training: article ids, their profiles and gold stories, in order.
+pub struct Labelled {
+    pub name: String,
+    pub ids: Vec<String>,
+    pub profiles: Vec<Profile>,
+    pub gold: Vec<String>,
+}
+
+impl Labelled {
+    /// The gold stories as (id, story) pairs.
+    pub fn gold_pairs(&self) -> Vec<(String, String)> {
+        self.ids.iter().cloned().zip(self.gold.iter().cloned()).collect()
+    }
+
+    /// The part of the stream whose gold stories `keep` accepts, in order.
+    pub fn subset(&self, name: &str, keep: impl Fn(&str) -> bool) -> Labelled {
+        let mut out = Labelled {
+            name: name.to_owned(),
+            ids: Vec::new(),
+            profiles: Vec::new(),
+            gold: Vec::new(),
+        };
+        for i in 0..self.ids.len() {
+            if keep(&self.gold[i]) {
+                out.ids.push(self.ids[i].clone());
+                out.profiles.push(self.profiles[i].clone());
+                out.gold.push(self.gold[i].clone());
+            }
+        }
+        out
+    }
+}
+
+/// Teacher-forced examples of one stream: features of (article, candidate story) and whether the
+/// candidate is the article's gold story.
+pub fn examples(stream: &Labelled, settings: &Settings) -> Vec<(Features, bool)> {
+    let mut detector = Detector::new(settings.clone());
+    let mut story_of_gold: HashMap<&str, StoryId> = HashMap::new();
+    let mut out = Vec::new();
+    for ((id, profile), gold) in stream.ids.iter().zip(&stream.profiles).zip(&stream.gold) {
+        let target = story_of_gold.get(gold.as_str()).copied();
+        if profile.furniture {
+            // The detector never scores page furniture: it starts a story of its own.
+            detector.place(id, profile, None, None);
+            continue;
+        }
+        let candidates = detector.candidates(profile);
+        let mut found = false;
+        for (story, features) in &candidates {
+            let positive = Some(*story) == target;
+            found |= positive;
+            out.push((*features, positive));
+        }
+        if target.is_some() && !found && std::env::var("STREAM_DEBUG").is_ok() {
+            eprintln!("missed candidate for {id}");
+        }
+        if let (Some(t), false) = (target, found) {
+            if let Some(features) = detector.features_for(profile, t) {
+                out.push((features, true));
+            }
+        }
+        detector.place(id, profile, target, None);
+        if target.is_none() {
+            story_of_gold.insert(gold, StoryId(detector.last_story()));
+        }
+    }
+    out
+}
+
+/// Fits logistic-regression weights to the examples (Newton's method, L2 penalty `l2` on all but the bias).
+pub fn fit(examples: &[(Features, bool)], l2: f64) -> Vec<f32> {
+    const N: usize = NAMES.len();
+    let mut w = [0f64; N];
+    for _ in 0..50 {
+        let mut grad = [0f64; N];
+        let mut hess = [[0f64; N]; N];
+        for (x, y) in examples {
+            let z: f64 = x.iter().zip(&w).map(|(&a, b)| a as f64 * b).sum();
+            let p: f64 = 1.0 / (1.0 + (-z).exp());
+            let r = p - if *y { 1.0 } else { 0.0 };
+            let s = (p * (1.0 - p)).max(1e-9);
+            for i in 0..N {
+                grad[i] += r * x[i] as f64;
+                for j in 0..N {
+                    hess[i][j] += s * x[i] as f64 * x[j] as f64;
+                }
+            }
+        }
+        for i in 1..N {
+            grad[i] += l2 * w[i];
+            hess[i][i] += l2;
+        }
+        hess[0][0] += 1e-9;
+        let step = solve(hess, grad);
+        let mut change = 0.0;
+        for i in 0..N {
+            w[i] -= step[i];
+            change += step[i].abs();
+        }
+        if change < 1e-7 {
+            break;
+        }
+    }
+    w.iter().map(|&x| x as f32).collect()
+}
+
+/// Solves `a x = b` by Gaussian elimination with partial pivoting.
+fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
+    for col in 0..N {
+        let pivot = (col..N)
+            .max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))
+            .unwrap_or(col);
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        let d = a[col][col];
+        if d.abs() < 1e-12 {
+            continue;
+        }
+        let pivot_row = a[col];
+        for row in col + 1..N {
+            let f = a[row][col] / d;
+            for (x, p) in a[row][col..].iter_mut().zip(&pivot_row[col..]) {
+                *x -= f * p;
+            }
+            b[row] -= f * b[col];
+        }
+    }
+    let mut x = [0f64; N];
+    for row in (0..N).rev() {
+        let rest: f64 = (row + 1..N).map(|k| a[row][k] * x[k]).sum();
+        x[row] = if a[row][row].abs() < 1e-12 {
+            0.0
+        } else {
+            (b[row] - rest) / a[row][row]
+        };
+    }
+    x
+}
+
+/// Runs the detector over a stream; returns each article's story.
+pub fn detect(stream: &Labelled, settings: &Settings) -> HashMap<String, String> {
+    let mut detector = Detector::new(settings.clone());
+    stream
+        .ids
+        .iter()
+        .zip(&stream.profiles)
+        .map(|(id, p)| (id.clone(), detector.assign(id, p).story.to_string()))
+        .collect()
+}
+
+/// Scores the detector with `settings` on a stream.
+pub fn evaluate(stream: &Labelled, settings: &Settings) -> Scores {
+    metrics::score(&stream.gold_pairs(), &detect(stream, settings))
+}
+
+/// Trains a model on the streams: weights from the pooled examples, then the threshold (from `grid`) with
+/// the best mean B-cubed F1 over the streams.
+pub fn train(streams: &[&Labelled], l2: f64, grid: &[f32]) -> Model {
+    let base = Settings::default();
+    let examples: Vec<(Features, bool)> =
+        streams.iter().flat_map(|s| examples(s, &base)).collect();
+    let weights = fit(&examples, l2);
+    let mut model = Model {
+        features: NAMES.iter().map(|s| s.to_string()).collect(),
+        weights,
+        threshold: 0.5,
+        trained_on: streams.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "),
+    };
+    let mut best = (f64::MIN, 0.5);
+    for &t in grid {
+        model.threshold = t;
+        let settings = Settings {
+            model: model.clone(),
+            ..base.clone()
+        };
+        let mean = streams
+            .iter()
+            .map(|s| evaluate(s, &settings).bcubed.f1)
+            .sum::<f64>()
+            / streams.len() as f64;
+        if mean > best.0 {
+            best = (mean, t);
+        }
+    }
+    model.threshold = best.1;
+    model
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn solves_a_small_system() {
+        let x = solve([[2.0, 1.0], [1.0, 3.0]], [3.0, 5.0]);
+        assert!((x[0] - 0.8).abs() < 1e-9 && (x[1] - 1.4).abs() < 1e-9);
+    }
+
+    #[test]
+    fn fits_a_separable_direction() {
+        let mut ex = Vec::new();
+        for i in 0..200 {
+            let mut f = [0f32; NAMES.len()];
+            f[0] = 1.0;
+            f[1] = (i as f32) / 200.0;
+            ex.push((f, i > 120));
+        }
+        let w = fit(&ex, 0.1);
+        assert!(w[1] > 0.0);
+    }
+}
