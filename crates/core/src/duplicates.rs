@@ -3,7 +3,10 @@
 //! brief counts each report once, however many outlets ran it.
 //!
 //! Each text gets a MinHash [`Fingerprint`]: [`NUM_HASHES`] minimum hashes over its word 5-shingles, whose
-//! fraction of agreements estimates the Jaccard similarity of the two shingle sets. Two articles with an
+//! fraction of agreements estimates the Jaccard similarity of the two shingle sets. The minimums are those
+//! of one permutation hashing (each shingle hashed once, its hash's top bits choosing one of the
+//! `NUM_HASHES` bins, empty bins filled from their neighbours): as accurate as `NUM_HASHES` independent
+//! hash functions at a fraction of the work. Two articles with an
 //! estimated similarity of at least [`NEAR_DUPLICATE`] are copies. [`Fingerprint::bands`] gives
 //! locality-sensitive band keys, so a large collection (a stream) only compares the fingerprints that share
 //! a key. Hashing is deterministic: fixed seeds and fixed mixing functions, the same on every run and
@@ -45,7 +48,7 @@ const SHINGLE: usize = 5;
 /// Seed of the hash family (any fixed value; changing it changes every stored fingerprint).
 const SEED: u64 = 0x6e65_7773_6272_6965; // "newsbrie"
 
-/// MinHash signature of an article text: [`NUM_HASHES`] minimum hashes over its word 5-shingles (words
+/// MinHash signature of an article text: [`NUM_HASHES`] bin minimums over its word 5-shingles (words
 /// are lowercased runs of letters and digits, as [`crate::terms::words`] gives them); a text of fewer
 /// than 5 words has its whole word sequence as its one shingle. A text without words gives the empty
 /// signature (all `u32::MAX`), which matches nothing, itself included.
@@ -53,26 +56,6 @@ const SEED: u64 = 0x6e65_7773_6272_6965; // "newsbrie"
 pub struct Fingerprint {
     /// One minimum per hash function, `NUM_HASHES` of them.
     pub hashes: Vec<u32>,
-}
-
-/// The hash family: `h_i(x) = (a_i·x + b_i) >> 32` (mod 2^64) over the 64-bit hash `x` of a shingle, with
-/// fixed random `a_i` (odd, [`MULTIPLIERS`]) and `b_i` ([`INCREMENTS`]) — multiply-add-shift, one
-/// multiplication per function, which the compiler vectorises. (Cheaper 32-bit variants, such as
-/// `a_i·lo + b_i·hi` over the halves of `x` with 32-bit `a_i`, `b_i`, order the shingles alike under
-/// every function and spread the estimate half as much again: see `the_estimate_spreads_as_minhash_should`.)
-const MULTIPLIERS: [u64; NUM_HASHES] = family(0);
-const INCREMENTS: [u64; NUM_HASHES] = family(1);
-
-/// The multipliers (`which` 0) or the increments (`which` 1) of the hash family.
-const fn family(which: u64) -> [u64; NUM_HASHES] {
-    let mut out = [0; NUM_HASHES];
-    let mut i = 0;
-    while i < NUM_HASHES {
-        let r = splitmix64(SEED.wrapping_add(2 * i as u64 + which));
-        out[i] = if which == 0 { r | 1 } else { r };
-        i += 1;
-    }
-    out
 }
 
 /// The splitmix64 finaliser: a fixed, well-mixing 64-bit permutation.
@@ -111,12 +94,32 @@ fn shingle_hash(words: &[u64], first: usize) -> u64 {
     splitmix64(h)
 }
 
-/// Lowers each minimum by the shingle's value under each hash function.
+/// Bits of a shingle's hash that choose its bin (`2^BIN_BITS == NUM_HASHES`).
+const BIN_BITS: u32 = 6;
+const _: () = assert!(1 << BIN_BITS == NUM_HASHES);
+
+/// Puts a shingle's hash in its bin (the top bits), keeping the bin's minimum of the low 32 bits.
 #[inline]
-fn add(mins: &mut [u32; NUM_HASHES], x: u64) {
+fn add(mins: &mut [u32; NUM_HASHES], filled: &mut u64, x: u64) {
+    let bin = (x >> (64 - BIN_BITS)) as usize;
+    mins[bin] = mins[bin].min(x as u32);
+    *filled |= 1 << bin;
+}
+
+/// Fills each empty bin from the nearest filled bin after it (circularly), mixed with the distance, so
+/// that two texts whose filled bins agree also agree on the empty ones ("densification" of one
+/// permutation hashing, Shrivastava 2017).
+fn densify(mins: &mut [u32; NUM_HASHES], filled: u64) {
+    if filled == 0 {
+        return;
+    }
     for i in 0..NUM_HASHES {
-        let v = (MULTIPLIERS[i].wrapping_mul(x).wrapping_add(INCREMENTS[i]) >> 32) as u32;
-        mins[i] = mins[i].min(v);
+        if filled & (1 << i) != 0 {
+            continue;
+        }
+        let distance = (filled.rotate_right(i as u32)).trailing_zeros() as u64;
+        let j = (i + distance as usize) % NUM_HASHES;
+        mins[i] = splitmix64(SEED ^ (u64::from(mins[j]) << 8) ^ distance) as u32;
     }
 }
 
@@ -124,6 +127,7 @@ impl Fingerprint {
     /// The fingerprint of `text`.
     pub fn of(text: &str) -> Fingerprint {
         let mut mins = [u32::MAX; NUM_HASHES];
+        let mut filled = 0u64;
         let mut window = [0u64; SHINGLE];
         let mut n = 0usize;
         for word in words(text) {
@@ -131,12 +135,13 @@ impl Fingerprint {
             n += 1;
             if n >= SHINGLE {
                 // The oldest word of the window is the one the next word will replace.
-                add(&mut mins, shingle_hash(&window, n % SHINGLE));
+                add(&mut mins, &mut filled, shingle_hash(&window, n % SHINGLE));
             }
         }
         if (1..SHINGLE).contains(&n) {
-            add(&mut mins, shingle_hash(&window[..n], 0));
+            add(&mut mins, &mut filled, shingle_hash(&window[..n], 0));
         }
+        densify(&mut mins, filled);
         Fingerprint {
             hashes: mins.to_vec(),
         }
@@ -388,10 +393,10 @@ mod tests {
             a,
             Fingerprint::of("the quick brown fox jumps over the lazy dog")
         );
-        assert_eq!(a.hashes[..4], [357187955, 746474163, 418846416, 181183060]);
+        assert_eq!(a.hashes[..4], [2439527726, 323347584, 2826604658, 4163838646]);
         assert_eq!(
             Fingerprint::of("Sessions resigns").hashes[..2],
-            [690933590, 1122624814]
+            [1169629148, 2818328797]
         );
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<Fingerprint>(&json).unwrap(), a);

@@ -266,7 +266,7 @@ impl Detector {
             .filter_map(|s| {
                 let story = self.stories.get(s)?;
                 let norms = story.norms?;
-                Some((story.id, features::features(&query, story, &norms, &idf)))
+                Some((story.id, features::features(&query, story, &norms)))
             })
             .collect()
     }

@@ -65,28 +65,15 @@ impl Idf<'_> {
         out
     }
 
-    /// Cosine of the IDF-weighted `a` and `b` (sorted by id), given their weighted lengths.
-    pub fn cosine(&self, a: &Terms, a_norm: f32, b: &Terms, b_norm: f32) -> f32 {
-        if a_norm == 0.0 || b_norm == 0.0 {
-            return 0.0;
-        }
-        let mut dot = 0.0;
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            let (ta, wa) = a[i];
-            let (tb, wb) = b[j];
-            match ta.cmp(&tb) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    let idf = self.of(ta);
-                    dot += wa * wb * idf * idf;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        (dot / (a_norm * b_norm)).min(1.0)
+    /// `v` with each entry weighted by its IDF squared: the dot product of that with a plain vector is
+    /// the dot product of both weighted by IDF.
+    fn squared(&self, v: &Terms) -> Terms {
+        v.iter()
+            .map(|&(t, w)| {
+                let idf = self.of(t);
+                (t, w * idf * idf)
+            })
+            .collect()
     }
 }
 
@@ -120,8 +107,11 @@ impl Norms {
 /// An article's vectors prepared for comparing with many stories.
 pub struct Query<'p> {
     pub profile: &'p Profile,
-    /// The article's terms weighted by IDF, unit length.
-    pub weighted: Terms,
+    /// The article's terms weighted by IDF, unit length, by term.
+    weighted: FxHashMap<u64, f32>,
+    /// Terms, names and headline stems weighted by IDF squared (see [`Idf::squared`]).
+    terms: Terms,
+    names: Terms,
     title: Terms,
     terms_norm: f32,
     names_norm: f32,
@@ -141,24 +131,30 @@ impl<'p> Query<'p> {
             terms_norm: idf.norm(&profile.terms),
             names_norm: idf.norm(&profile.names),
             title_norm: idf.norm(&title),
-            weighted: idf.weighted(&profile.terms),
-            title,
+            weighted: idf.weighted(&profile.terms).into_iter().collect(),
+            terms: idf.squared(&profile.terms),
+            names: idf.squared(&profile.names),
+            title: idf.squared(&title),
             profile,
         }
     }
 }
 
 /// The features of putting the article of `query` into `story`.
-pub(crate) fn features(query: &Query, story: &Story, norms: &Norms, idf: &Idf) -> Features {
+pub(crate) fn features(query: &Query, story: &Story, norms: &Norms) -> Features {
     let p = query.profile;
-    let body = idf.cosine(&p.terms, query.terms_norm, &story.terms, norms.terms);
-    let names = idf.cosine(&p.names, query.names_norm, &story.names, norms.names);
-    let title = idf.cosine(&query.title, query.title_norm, &story.title, norms.title);
+    let body = cosine(&query.terms, query.terms_norm, &story.terms, norms.terms);
+    let names = cosine(&query.names, query.names_norm, &story.names, norms.names);
+    let title = cosine(&query.title, query.title_norm, &story.title, norms.title);
     let (dated, days) = match (p.time, story.last_time) {
         (Some(a), Some(b)) => (1.0, ((a - b).abs() as f32 / 86_400.0).ln_1p()),
         _ => (0.0, 0.0),
     };
-    let member_cosines: Vec<f32> = story.members.iter().map(|m| dot(&query.weighted, m)).collect();
+    let member_cosines: Vec<f32> = story
+        .members
+        .iter()
+        .map(|m| m.iter().filter_map(|(t, w)| Some(w * query.weighted.get(t)?)).sum())
+        .collect();
     let best_member = member_cosines.iter().copied().fold(0.0f32, f32::max);
     let mean_member = member_cosines.iter().sum::<f32>() / member_cosines.len().max(1) as f32;
     let size = story.size.max(1) as f32;
@@ -188,6 +184,14 @@ pub(crate) fn features(query: &Query, story: &Story, norms: &Norms, idf: &Idf) -
         (story.size as f32).ln_1p() * body,
         key_names,
     ]
+}
+
+/// Cosine of `a` (weighted by IDF squared) and `b`, given their IDF-weighted lengths.
+fn cosine(a: &Terms, a_norm: f32, b: &Terms, b_norm: f32) -> f32 {
+    if a_norm == 0.0 || b_norm == 0.0 {
+        return 0.0;
+    }
+    (dot(a, b) / (a_norm * b_norm)).min(1.0)
 }
 
 /// Dot product of two sparse vectors sorted by id.

@@ -76,7 +76,7 @@ impl Story {
 /// The `cap` heaviest entries of `v`, sorted by id.
 fn heaviest(mut v: Terms, cap: usize) -> Terms {
     if v.len() > cap {
-        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.select_nth_unstable_by(cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         v.truncate(cap);
         v.sort_unstable_by_key(|&(t, _)| t);
     }

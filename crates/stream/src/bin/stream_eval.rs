@@ -196,7 +196,13 @@ fn load(spec: &str) -> Result<Labelled, String> {
         }
     }
     let name = stem.rsplit('/').next().unwrap_or(stem).to_owned() + if titles { " (headlines only)" } else { "" };
+    let start = Instant::now();
     let profiles = profiles(&articles);
+    eprintln!(
+        "{name}: {} profiles in {:.2} s on all cores",
+        articles.len(),
+        start.elapsed().as_secs_f64()
+    );
     let gold_labels = articles
         .iter()
         .map(|a| gold.get(&a.id).cloned().ok_or(format!("{}: not in the gold file", a.id)))
