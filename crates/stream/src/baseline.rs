@@ -52,9 +52,13 @@ pub fn run(
         let mut best: Option<(usize, f32)> = None;
         for (k, c) in clusters.iter().enumerate() {
             let open = match (baseline, p.time, c.last_time) {
-                (Baseline::Centroid { window_days: Some(days) }, Some(a), Some(b)) => {
-                    ((a - b).abs() as f32) <= days * 86_400.0
-                }
+                (
+                    Baseline::Centroid {
+                        window_days: Some(days),
+                    },
+                    Some(a),
+                    Some(b),
+                ) => ((a - b).abs() as f32) <= days * 86_400.0,
                 _ => true,
             };
             if !open || c.norm == 0.0 {

@@ -17,7 +17,7 @@ use newsbrief_core::duplicates::{Fingerprint, NEAR_DUPLICATE};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::features::{self, Features, Idf, Norms, Query};
+use crate::features::{self, Features, Idf, Norms, Query, BODY_COSINE};
 use crate::model::Model;
 use crate::profile::Profile;
 use crate::story::Story;
@@ -91,6 +91,9 @@ struct Recent {
     story: StoryId,
     fingerprint: Fingerprint,
 }
+
+/// The least body cosine with which an article may join a story.
+const MIN_BODY_COSINE: f32 = 0.05;
 
 /// Terms of an article looked up in the story index (its rarest).
 const QUERY_TERMS: usize = 100;
@@ -176,6 +179,9 @@ impl Detector {
         let best = self
             .candidates(profile)
             .into_iter()
+            // Whatever else it has in common with a story, an article that shares almost none of its
+            // words tells another story.
+            .filter(|(_, f)| f[BODY_COSINE] >= MIN_BODY_COSINE)
             .map(|(story, f)| (story, self.settings.model.probability(&f)))
             .fold(None, |best: Option<(StoryId, f32)>, (s, p)| match best {
                 Some((_, bp)) if bp >= p => best,
@@ -299,7 +305,12 @@ impl Detector {
         let Some(story) = self.stories.get_mut(&key) else {
             return Vec::new();
         };
-        let mut before: Vec<u64> = story.terms.iter().chain(&story.names).map(|&(t, _)| t).collect();
+        let mut before: Vec<u64> = story
+            .terms
+            .iter()
+            .chain(&story.names)
+            .map(|&(t, _)| t)
+            .collect();
         before.sort_unstable();
         self.activity.remove(&story.last_seq);
         let weighted = Idf {

@@ -29,6 +29,9 @@ pub const NAMES: [&str; 14] = [
 /// Values of [`NAMES`] for one (article, story) pair.
 pub type Features = [f32; NAMES.len()];
 
+/// Index of the body cosine in [`Features`].
+pub const BODY_COSINE: usize = 1;
+
 /// An article with fewer content words than this is "short" (a headline, a brief).
 const SHORT_WORDS: u32 = 40;
 
@@ -123,8 +126,11 @@ pub struct Query<'p> {
 impl<'p> Query<'p> {
     pub fn new(profile: &'p Profile, idf: &Idf) -> Query<'p> {
         let title: Terms = profile.title.iter().map(|&t| (t, 1.0)).collect();
-        let mut names: Vec<(u64, f32)> =
-            profile.names.iter().map(|&(t, w)| (t, w * idf.of(t))).collect();
+        let mut names: Vec<(u64, f32)> = profile
+            .names
+            .iter()
+            .map(|&(t, w)| (t, w * idf.of(t)))
+            .collect();
         names.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         Query {
             key_names: names.iter().take(3).map(|&(t, _)| t).collect(),
@@ -153,7 +159,11 @@ pub(crate) fn features(query: &Query, story: &Story, norms: &Norms) -> Features 
     let member_cosines: Vec<f32> = story
         .members
         .iter()
-        .map(|m| m.iter().filter_map(|(t, w)| Some(w * query.weighted.get(t)?)).sum())
+        .map(|m| {
+            m.iter()
+                .filter_map(|(t, w)| Some(w * query.weighted.get(t)?))
+                .sum()
+        })
         .collect();
     let best_member = member_cosines.iter().copied().fold(0.0f32, f32::max);
     let mean_member = member_cosines.iter().sum::<f32>() / member_cosines.len().max(1) as f32;
@@ -162,7 +172,10 @@ pub(crate) fn features(query: &Query, story: &Story, norms: &Norms) -> Features 
         .key_names
         .iter()
         .map(|n| {
-            let w = story.names.binary_search_by_key(n, |&(t, _)| t).map_or(0.0, |i| story.names[i].1);
+            let w = story
+                .names
+                .binary_search_by_key(n, |&(t, _)| t)
+                .map_or(0.0, |i| story.names[i].1);
             (w / size).min(1.0)
         })
         .sum::<f32>()

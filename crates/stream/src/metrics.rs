@@ -90,7 +90,10 @@ mod tests {
     use super::*;
 
     fn gold(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
@@ -109,8 +112,10 @@ mod tests {
     #[test]
     fn everything_in_one_story() {
         let g = gold(&[("a", "1"), ("b", "1"), ("c", "2")]);
-        let all: HashMap<String, String> =
-            ["a", "b", "c"].iter().map(|a| (a.to_string(), "x".to_string())).collect();
+        let all: HashMap<String, String> = ["a", "b", "c"]
+            .iter()
+            .map(|a| (a.to_string(), "x".to_string()))
+            .collect();
         let s = score(&g, &all);
         assert_eq!(s.bcubed.recall, 1.0);
         assert!((s.bcubed.precision - (2.0 / 3.0 * 2.0 + 1.0 / 3.0) / 3.0).abs() < 1e-12);

@@ -37,7 +37,8 @@ impl Model {
 
     /// Reads a model, checking it was trained on the features this build computes.
     pub fn from_json(json: &str) -> Result<Model, StreamError> {
-        let model: Model = serde_json::from_str(json).map_err(|e| StreamError::Model(e.to_string()))?;
+        let model: Model =
+            serde_json::from_str(json).map_err(|e| StreamError::Model(e.to_string()))?;
         if model.features != NAMES || model.weights.len() != NAMES.len() {
             return Err(StreamError::Model(format!(
                 "trained on features {:?}, this build computes {:?}",

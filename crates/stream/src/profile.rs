@@ -58,7 +58,9 @@ impl Profile {
             body.push('\n');
         }
         let kept_words: usize = cleaned.blocks.iter().map(|b| b.words).sum();
-        let all_words = terms::words(&article.text).take(FURNITURE_WORDS * 4).count();
+        let all_words = terms::words(&article.text)
+            .take(FURNITURE_WORDS * 4)
+            .count();
         let furniture = kept_words < FURNITURE_WORDS && all_words >= FURNITURE_WORDS;
         if body.trim().is_empty() && headline.is_none() {
             // Nothing survived cleaning (a bare headline, say): the text as it is.
@@ -180,19 +182,79 @@ fn name_key(words: &[&str]) -> u64 {
 
 /// Whether a word after `before` begins a sentence or a line.
 fn starts_sentence(before: &str) -> bool {
-    match before.trim_end_matches([' ', '\t', '"', '\'', '“', '‘', '(', '[']).chars().next_back() {
+    match before
+        .trim_end_matches([' ', '\t', '"', '\'', '“', '‘', '(', '['])
+        .chars()
+        .next_back()
+    {
         None => true,
-        Some(c) => matches!(c, '.' | '!' | '?' | ':' | '\n' | '\r' | '—' | '-' | '|' | '*' | '#'),
+        Some(c) => matches!(
+            c,
+            '.' | '!' | '?' | ':' | '\n' | '\r' | '—' | '-' | '|' | '*' | '#'
+        ),
     }
 }
 
 /// Capitalised words that name no one: weekdays, months, honorifics, pronouns, sentence openers.
 const NOT_NAMES: &[&str] = &[
-    "a", "after", "also", "an", "and", "april", "as", "at", "august", "but", "by", "december", "dr",
-    "february", "for", "friday", "from", "he", "her", "his", "i", "if", "in", "it", "its", "january",
-    "july", "june", "march", "may", "monday", "mr", "mrs", "ms", "november", "october", "of", "on",
-    "one", "or", "saturday", "september", "she", "sunday", "that", "the", "their", "there", "they",
-    "this", "thursday", "to", "tuesday", "we", "wednesday", "when", "with", "you",
+    "a",
+    "after",
+    "also",
+    "an",
+    "and",
+    "april",
+    "as",
+    "at",
+    "august",
+    "but",
+    "by",
+    "december",
+    "dr",
+    "february",
+    "for",
+    "friday",
+    "from",
+    "he",
+    "her",
+    "his",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "mr",
+    "mrs",
+    "ms",
+    "november",
+    "october",
+    "of",
+    "on",
+    "one",
+    "or",
+    "saturday",
+    "september",
+    "she",
+    "sunday",
+    "that",
+    "the",
+    "their",
+    "there",
+    "they",
+    "this",
+    "thursday",
+    "to",
+    "tuesday",
+    "we",
+    "wednesday",
+    "when",
+    "with",
+    "you",
 ];
 
 /// Seconds since 1970 of an RFC 3339 time or a bare date (the start of its day, UTC).
@@ -220,7 +282,10 @@ mod tests {
     #[test]
     fn names_skip_sentence_starts_and_months() {
         let mut ids = Vec::new();
-        name_ids("The senator met Kislyak in March. Sessions said so.", &mut ids);
+        name_ids(
+            "The senator met Kislyak in March. Sessions said so.",
+            &mut ids,
+        );
         assert_eq!(ids, vec![stable_hash(b"N:kislyak")]);
         ids.clear();
         name_ids("Al Gore won.", &mut ids);

@@ -26,7 +26,11 @@ pub struct Labelled {
 impl Labelled {
     /// The gold stories as (id, story) pairs.
     pub fn gold_pairs(&self) -> Vec<(String, String)> {
-        self.ids.iter().cloned().zip(self.gold.iter().cloned()).collect()
+        self.ids
+            .iter()
+            .cloned()
+            .zip(self.gold.iter().cloned())
+            .collect()
     }
 
     /// The part of the stream whose gold stories `keep` accepts, in order.
@@ -174,14 +178,17 @@ pub fn evaluate(stream: &Labelled, settings: &Settings) -> Scores {
 /// the best mean B-cubed F1 over the streams.
 pub fn train(streams: &[&Labelled], l2: f64, grid: &[f32]) -> Model {
     let base = Settings::default();
-    let examples: Vec<(Features, bool)> =
-        streams.iter().flat_map(|s| examples(s, &base)).collect();
+    let examples: Vec<(Features, bool)> = streams.iter().flat_map(|s| examples(s, &base)).collect();
     let weights = fit(&examples, l2);
     let mut model = Model {
         features: NAMES.iter().map(|s| s.to_string()).collect(),
         weights,
         threshold: 0.5,
-        trained_on: streams.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "),
+        trained_on: streams
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
     };
     let mut best = (f64::MIN, 0.5);
     for &t in grid {
