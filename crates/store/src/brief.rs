@@ -1,0 +1,48 @@
+//! Brief: a story's brief built over its articles with `newsbrief_core::build_brief` and rendered in one of
+//! the formats the store caches.
+
+use newsbrief_core::{build_brief, render, Article, BriefOptions};
+
+use crate::StoreError;
+
+/// A rendering of a brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Markdown,
+    Json,
+    Text,
+}
+
+impl Format {
+    /// Reads "md" (or "markdown"), "json", "text" (or "txt").
+    pub(crate) fn parse(name: &str) -> Result<Format, StoreError> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Markdown),
+            "json" => Ok(Format::Json),
+            "text" | "txt" => Ok(Format::Text),
+            _ => Err(StoreError::Invalid(format!(
+                "unknown brief format `{name}` (expected md, json or text)"
+            ))),
+        }
+    }
+
+    /// The name the cache keeps it under.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// The brief of the story told by `articles`, rendered.
+pub(crate) fn render(articles: &[Article], format: Format) -> Result<String, StoreError> {
+    let brief = build_brief(articles, &BriefOptions::default())
+        .map_err(|e| StoreError::Brief(e.to_string()))?;
+    Ok(match format {
+        Format::Markdown => render::markdown(&brief),
+        Format::Json => render::json(&brief),
+        Format::Text => render::text(&brief),
+    })
+}

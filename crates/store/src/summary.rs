@@ -1,0 +1,164 @@
+//! Story rows: a story's running summary (article and source counts, outlets, first and last seen),
+//! updated article by article in the same way by every store.
+
+use newsbrief_core::Article;
+use newsbrief_stream::profile::parse_time;
+use newsbrief_stream::StoryId;
+
+use crate::StorySummary;
+
+/// A `published` value as given, with its time when it reads as one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Seen {
+    pub text: String,
+    /// Seconds since 1970.
+    pub time: Option<i64>,
+}
+
+impl Seen {
+    pub(crate) fn new(text: String) -> Seen {
+        let time = parse_time(&text);
+        Seen { text, time }
+    }
+
+    /// Whether `self` is earlier than `other`: times compare as times; a readable time comes before
+    /// an unreadable one; unreadable ones compare as text.
+    fn earlier(&self, other: &Seen) -> bool {
+        match (self.time, other.time) {
+            (Some(a), Some(b)) => a < b,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => self.text < other.text,
+        }
+    }
+
+    /// Whether `self` is later than `other` (a readable time wins over an unreadable one).
+    fn later(&self, other: &Seen) -> bool {
+        match (self.time, other.time) {
+            (Some(a), Some(b)) => a > b,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => self.text > other.text,
+        }
+    }
+}
+
+/// One story's summary as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StoryRow {
+    pub id: u64,
+    pub title: Option<String>,
+    pub articles: u64,
+    pub sources: u64,
+    pub outlets: Vec<String>,
+    pub first: Option<Seen>,
+    pub last: Option<Seen>,
+    /// Sequence number of its latest article.
+    pub updated: u64,
+    /// Goes up with every ingest batch that changes the story (the key of its cached briefs).
+    pub version: u64,
+}
+
+impl StoryRow {
+    /// A story with no articles yet.
+    pub(crate) fn new(id: u64) -> StoryRow {
+        StoryRow {
+            id,
+            title: None,
+            articles: 0,
+            sources: 0,
+            outlets: Vec::new(),
+            first: None,
+            last: None,
+            updated: 0,
+            version: 0,
+        }
+    }
+
+    /// Takes in the article stored as `seq`; `copy` when it is a copy of another article.
+    pub(crate) fn take(&mut self, article: &Article, seq: u64, copy: bool) {
+        self.articles += 1;
+        if !copy {
+            self.sources += 1;
+        }
+        if self.title.is_none() {
+            self.title = non_empty(article.title.as_deref());
+        }
+        if let Some(outlet) = non_empty(article.outlet.as_deref()) {
+            if !self.outlets.contains(&outlet) {
+                self.outlets.push(outlet);
+            }
+        }
+        if let Some(published) = non_empty(article.published.as_deref()) {
+            let seen = Seen::new(published);
+            if self.first.as_ref().is_none_or(|f| seen.earlier(f)) {
+                self.first = Some(seen.clone());
+            }
+            if self.last.as_ref().is_none_or(|l| seen.later(l)) {
+                self.last = Some(seen);
+            }
+        }
+        self.updated = self.updated.max(seq);
+    }
+
+    /// The story as listings show it.
+    pub(crate) fn summary(&self) -> StorySummary {
+        StorySummary {
+            id: StoryId(self.id).to_string(),
+            title: self.title.clone(),
+            articles: self.articles as usize,
+            sources: self.sources as usize,
+            outlets: self.outlets.clone(),
+            first_seen: self.first.as_ref().map(|s| s.text.clone()),
+            last_seen: self.last.as_ref().map(|s| s.text.clone()),
+            updated: self.updated,
+        }
+    }
+}
+
+/// The value trimmed, when anything is left.
+fn non_empty(value: Option<&str>) -> Option<String> {
+    value
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(title: Option<&str>, outlet: &str, published: &str) -> Article {
+        Article {
+            title: title.map(str::to_owned),
+            outlet: Some(outlet.to_owned()),
+            published: Some(published.to_owned()),
+            ..Article::new("a", "text")
+        }
+    }
+
+    #[test]
+    fn counts_outlets_and_times() {
+        let mut row = StoryRow::new(3);
+        row.take(&article(None, "AP", "2024-03-02"), 1, false);
+        row.take(
+            &article(Some("Headline"), "BBC", "2024-03-01T10:00:00Z"),
+            2,
+            false,
+        );
+        row.take(
+            &article(Some("Later"), "AP", "2024-03-05T00:00:00+02:00"),
+            5,
+            true,
+        );
+        row.take(&article(None, "AP", "someday"), 6, false);
+        let s = row.summary();
+        assert_eq!(s.id, "s3");
+        assert_eq!(s.title.as_deref(), Some("Headline"));
+        assert_eq!((s.articles, s.sources), (4, 3));
+        assert_eq!(s.outlets, ["AP", "BBC"]);
+        assert_eq!(s.first_seen.as_deref(), Some("2024-03-01T10:00:00Z"));
+        assert_eq!(s.last_seen.as_deref(), Some("2024-03-05T00:00:00+02:00"));
+        assert_eq!(s.updated, 6);
+    }
+}
