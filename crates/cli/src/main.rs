@@ -6,6 +6,7 @@
 
 mod cmd;
 mod input;
+mod stream_input;
 
 use std::process::ExitCode;
 
@@ -42,6 +43,10 @@ enum Command {
     Extract(cmd::extract::Args),
     /// Serve the HTTP API and the web page.
     Serve(cmd::serve::Args),
+    /// Group a stream of articles into stories and list them (kept in a database with --db).
+    Stories(cmd::stories::Args),
+    /// Write the brief of one story kept in a database by `newsbrief stories --db`.
+    Story(cmd::story::Args),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +61,8 @@ fn main() -> ExitCode {
         Command::Timex(args) => cmd::timex::run(args),
         Command::Extract(args) => cmd::extract::run(args),
         Command::Serve(args) => cmd::serve::run(args),
+        Command::Stories(args) => cmd::stories::run(args),
+        Command::Story(args) => cmd::story::run(args),
     };
     match result {
         Ok(code) => code,

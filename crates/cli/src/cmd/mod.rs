@@ -6,6 +6,8 @@ pub mod eval;
 pub mod extract;
 pub mod quotes;
 pub mod serve;
+pub mod stories;
+pub mod story;
 pub mod summarize;
 pub mod tag;
 pub mod timex;

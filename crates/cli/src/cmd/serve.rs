@@ -1,11 +1,13 @@
-//! `newsbrief serve`: the HTTP API and the web page, on 127.0.0.1:8080 unless told otherwise.
+//! `newsbrief serve`: the HTTP API and the web page, on 127.0.0.1:8080 unless told otherwise; the stories
+//! of the articles posted to it are kept in `--db PATH`, or in memory.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
-use newsbrief_server::{parse_size, Config};
+use newsbrief_server::{parse_size, Config, Stories};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -33,6 +35,10 @@ pub struct Args {
     /// Bearer token the API asks for (the environment variable NEWSBRIEF_TOKEN works too).
     #[arg(long)]
     token: Option<String>,
+    /// SQLite database of the stories (articles posted to /v1/articles, their stories, cached briefs);
+    /// created when missing. Without it the stories are kept in memory and lost when the server stops.
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -48,18 +54,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         max_concurrent: args.max_concurrent,
         token,
     };
+    let stories = match &args.db {
+        Some(path) => Stories::open(path)
+            .with_context(|| format!("cannot open the story database {}", path.display()))?,
+        None => Stories::in_memory().context("cannot make the in-memory story store")?,
+    };
     let addr = SocketAddr::new(args.addr, args.port);
     let listener = TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
     let bound = listener.local_addr()?;
     eprintln!(
-        "newsbrief: listening on http://{bound}{}",
+        "newsbrief: listening on http://{bound}{}; stories kept {}",
         if config.token.is_some() {
             " (API token required)"
         } else {
             ""
+        },
+        match &args.db {
+            Some(path) => format!("in {}", path.display()),
+            None => "in memory (--db PATH keeps them)".to_owned(),
         }
     );
-    newsbrief_server::serve_blocking(listener, config).context("the server failed")?;
+    newsbrief_server::serve_blocking(listener, config, stories.clone())
+        .context("the server failed")?;
+    if let Err(e) = stories.checkpoint() {
+        eprintln!("newsbrief: warning: cannot save the story detector's state ({e}); the next start replays the stored articles");
+    }
     eprintln!("newsbrief: stopped");
     Ok(ExitCode::SUCCESS)
 }
