@@ -29,13 +29,15 @@ after(async () => {
   await browser?.close();
 });
 
-// Opens the page at the given viewport; fails the test on any request that leaves the server.
-async function openPage(width = 1280, height = 900) {
+// Opens the page at the given viewport and view (#brief: "Brief my articles"; #stories: the stories);
+// fails the test on any request that leaves the server.
+async function openPage(width = 1280, height = 900, view = '#brief') {
   const page = await browser.newPage({ viewport: { width, height } });
   const foreign = [];
   page.on('request', (r) => { if (!r.url().startsWith(BASE)) foreign.push(r.url()); });
   page.on('pageerror', (e) => { throw e; });
-  await page.goto(BASE + '/');
+  await page.goto(BASE + '/' + view);
+  await page.locator(view === '#brief' ? '#brief-form' : '#stories-view').waitFor();
   return { page, foreign };
 }
 
@@ -222,5 +224,180 @@ test('an empty form says what is missing', async () => {
   const { page } = await openPage();
   await page.click('#make-brief');
   assert.match(await page.locator('#status').innerText(), /Paste at least one article/);
+  await page.close();
+});
+
+// ---------- stories ----------
+
+// Posts articles to the server as a stream would; the answer of /v1/articles.
+async function postArticles(articles) {
+  const response = await fetch(BASE + '/v1/articles', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(articles),
+  });
+  assert.equal(response.status, 200);
+  const answer = await response.json();
+  for (const a of answer.articles) assert.equal(a.error, undefined, JSON.stringify(a));
+  return answer;
+}
+
+async function listStories() {
+  const response = await fetch(BASE + '/v1/stories');
+  assert.equal(response.status, 200);
+  return (await response.json()).stories;
+}
+
+const SESSIONS_TITLES = [
+  'Recent U.S. and Russian relations', 'Sessions met with Russian ambassador twice during election',
+  'Jeff Sessions spoke to Russians during campaign', 'Kushner and Flynn met with Russian ambassador',
+  'Sessions spoke to Russian ambassador during campaign'];
+const SESSIONS = STORY.map((text, i) => ({
+  id: 'sessions-' + i, text, title: SESSIONS_TITLES[i], outlet: ['Daily Planet', 'The Ledger', 'Morning Post', 'Evening Star', 'City Herald'][i],
+  published: '2017-03-0' + (i < 2 ? 2 : 3) + 'T1' + i + ':00:00Z',
+}));
+
+const BRIDGE_TEXT = 'The city council voted on Monday to close the old river bridge for a year of repairs, after '
+  + 'engineers found cracks in two of its supports during a routine inspection last month. The mayor said the '
+  + 'work would cost four million dollars and that ferries would carry commuters across the river while the '
+  + 'bridge is shut. Shop owners near the bridge said they feared losing customers during the closure.';
+const BRIDGE = [
+  { id: 'bridge-1', text: BRIDGE_TEXT, title: 'Old river bridge to close for a year of repairs', outlet: 'River Gazette', published: '2017-03-04' },
+  { id: 'bridge-2', text: BRIDGE_TEXT.replace('The mayor said', 'Mayor Ana Ruiz told reporters').replace('four million', '4 million'),
+    title: 'Council shuts cracked river bridge', outlet: 'Valley News', published: '2017-03-04' },
+];
+const FIRE = {
+  id: 'fire-1', title: 'Wildfire forces evacuation of hill villages', outlet: 'Mountain Courier', published: '2017-03-05',
+  text: 'A wildfire driven by strong winds forced the evacuation of three hill villages on Sunday, fire officials said. '
+    + 'More than two hundred firefighters and four water-dropping helicopters battled the blaze, which had burned '
+    + 'about nine hundred hectares of pine forest by the evening. No injuries were reported, but a school and '
+    + 'several barns were destroyed. Residents were taken to a sports hall in the valley town.',
+};
+
+let posted = null;
+
+// The stories of the examples, posted once for the tests that need them: the example story, then the bridge.
+async function postedStories() {
+  if (!posted) {
+    const sessions = await postArticles(SESSIONS);
+    const bridge = await postArticles(BRIDGE);
+    posted = { sessions: sessions.articles[0].story, bridge: bridge.articles[0].story };
+  }
+  return posted;
+}
+
+test('the stories view lists the posted stories, most active first, and one opens its brief', async () => {
+  const { sessions, bridge } = await postedStories();
+  const { page, foreign } = await openPage(1280, 900, '#stories');
+  const expected = await listStories();
+  const items = page.locator('#stories > li');
+  await items.first().waitFor();
+  assert.deepEqual(await items.evaluateAll((lis) => lis.map((li) => li.dataset.id)), expected.map((st) => st.id));
+  assert.equal(expected[0].id, bridge, 'the latest story is the most active');
+
+  const card = page.locator('#stories > li[data-id="' + sessions + '"]');
+  const summary = expected.find((st) => st.id === sessions);
+  assert.equal(await card.locator('.story-title').innerText(), summary.title);
+  assert.match(await card.locator('.story-counts').innerText(), new RegExp('^' + summary.articles + ' articles? · ' + summary.sources + ' sources?$'));
+  assert.match(await card.locator('.story-outlets').innerText(), /Daily Planet/);
+  assert.match(await card.locator('.story-seen').innerText(), /^seen 2017-03-02 10:00( – 2017-03-0\d 1\d:00)?$/);
+  await page.screenshot({ path: '/tmp/newsbrief-stories.png', fullPage: true });
+
+  await card.locator('.story-title a').click();
+  await page.waitForSelector('#summary li .sent', { timeout: 15000 });
+  assert.equal(new URL(page.url()).hash, '#story/' + sessions);
+  assert.equal(await page.locator('#stories-box').isVisible(), false);
+  assert.equal(await page.locator('#story-title').innerText(), summary.title);
+  const brief = await (await fetch(BASE + '/v1/stories/' + sessions)).json();
+  assert.equal(await page.locator('#sources li').count(), brief.sources.length);
+  const sentence = page.locator('#summary .sent').first();
+  const sentenceText = squash(await sentence.innerText());
+  await sentence.click();
+  await page.locator('#source-text mark').waitFor();
+  assert.equal(squash(await page.locator('#source-text mark').innerText()), sentenceText, 'the sentence is shown in its article');
+  assert.ok(await page.locator('#grid svg rect').count() >= 1, 'the brief view draws the sourcing grid');
+  await page.screenshot({ path: '/tmp/newsbrief-story-brief.png', fullPage: true });
+
+  await page.click('#back-to-stories');
+  await page.locator('#stories-box').waitFor();
+  assert.equal(await page.locator('#result').isVisible(), false);
+  assert.equal(await items.count(), expected.length);
+  assert.deepEqual(foreign, [], 'the page loads nothing from elsewhere');
+  await page.close();
+});
+
+test('a story posted after the page loaded appears at the top without a reload', async () => {
+  const { bridge } = await postedStories();
+  const { page } = await openPage(1280, 900, '#stories');
+  await page.locator('#stories > li').first().waitFor();
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const before = await page.locator('#stories > li').count();
+
+  const fire = (await postArticles([FIRE])).articles[0];
+  const item = page.locator('#stories > li[data-id="' + fire.story + '"]');
+  await item.waitFor({ timeout: 10000 });
+  assert.equal(await page.locator('#stories > li').first().getAttribute('data-id'), fire.story);
+  assert.equal(await item.locator('.story-title').innerText(), FIRE.title);
+  assert.equal(await page.locator('#stories > li').count(), before + (fire.new_story ? 1 : 0));
+
+  // An article joining an older story moves that story to the top, with its new counts.
+  const more = (await postArticles([{ ...BRIDGE[0], id: 'bridge-3', outlet: 'Harbour Times', title: 'Cracked bridge shuts for repairs',
+    text: BRIDGE_TEXT.replace('on Monday', 'late on Monday').replace('Shop owners', 'Traders') }])).articles[0];
+  await page.waitForFunction((id) => document.querySelector('#stories > li').dataset.id === id, more.story, { timeout: 10000 });
+  const summary = (await listStories()).find((st) => st.id === more.story);
+  const top = page.locator('#stories > li').first();
+  assert.match(await top.locator('.story-counts').innerText(), new RegExp('^' + summary.articles + ' articles?'));
+  if (more.story === bridge) assert.match(await top.locator('.story-outlets').innerText(), /Harbour Times/);
+  assert.equal(await page.locator('#stories > li[data-id="' + more.story + '"]').count(), 1, 'the story is listed once');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page was not reloaded');
+  await page.close();
+});
+
+test('an open story says when new articles join it', async () => {
+  const { bridge } = await postedStories();
+  const { page } = await openPage(1280, 900, '#story/' + bridge);
+  await page.waitForSelector('#summary li .sent', { timeout: 15000 });
+  assert.equal(await page.locator('#story-news').isVisible(), false);
+  const more = (await postArticles([{ ...BRIDGE[1], id: 'bridge-4', outlet: 'Commuter Weekly' }])).articles[0];
+  if (more.story === bridge) {
+    await page.locator('#story-news').waitFor({ timeout: 10000 });
+    await page.click('#refresh-story');
+    await page.locator('#story-news').waitFor({ state: 'hidden' });
+    await page.waitForSelector('#summary li .sent', { timeout: 15000 });
+  }
+  await page.close();
+});
+
+test('the front page shows the stories when there are some, and the views switch', async () => {
+  await postedStories();
+  const { page } = await openPage(1280, 900, '');
+  await page.locator('#stories > li').first().waitFor();
+  assert.equal(await page.locator('#tab-stories').getAttribute('aria-current'), 'page');
+  assert.equal(await page.locator('#brief-form').isVisible(), false);
+  await page.click('#tab-brief');
+  await page.locator('#brief-form').waitFor();
+  assert.equal(await page.locator('#stories-view').isVisible(), false);
+  assert.equal(await page.locator('#tab-brief').getAttribute('aria-current'), 'page');
+  await page.click('#tab-stories');
+  await page.locator('#stories > li').first().waitFor();
+  await page.close();
+});
+
+test('an unknown story says so', async () => {
+  const { page } = await openPage(1280, 900, '#story/s99999');
+  await page.waitForFunction(() => /no story s99999/.test(document.querySelector('#story-status').textContent));
+  assert.equal(await page.locator('#result').isVisible(), false);
+  await page.close();
+});
+
+test('the stories are readable at phone width', async () => {
+  const { sessions } = await postedStories();
+  const { page } = await openPage(390, 844, '#stories');
+  await page.locator('#stories > li').first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);
+  await page.screenshot({ path: '/tmp/newsbrief-stories-phone.png', fullPage: true });
+  await page.locator('#stories > li[data-id="' + sessions + '"] .story-title a').click();
+  await page.waitForSelector('#summary li .sent', { timeout: 15000 });
+  const overflowBrief = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflowBrief <= 1, `the brief is ${overflowBrief}px wider than the phone`);
   await page.close();
 });

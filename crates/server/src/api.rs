@@ -17,21 +17,33 @@ use tokio::sync::Semaphore;
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::input::{self, BriefRequest, UploadedFile};
+use crate::stories::Stories;
 
-/// What every handler shares: the limits and the permits of the concurrency limit.
+/// What every handler shares: the limits, the permits of the concurrency limit, and the stories (or why
+/// there are none: the store could not be opened).
 #[derive(Clone)]
 pub struct AppState {
     pub config: Arc<Config>,
     permits: Arc<Semaphore>,
+    stories: Result<Stories, Arc<str>>,
 }
 
 impl AppState {
-    pub fn new(config: Config) -> Self {
+    /// The state of a server under `config` whose stories are `stories`.
+    pub fn new(config: Config, stories: Result<Stories, String>) -> Self {
         let permits = Arc::new(Semaphore::new(config.max_concurrent));
         AppState {
             config: Arc::new(config),
             permits,
+            stories: stories.map_err(Arc::from),
         }
+    }
+
+    /// The stories, or 500 when the store could not be opened.
+    pub(crate) fn stories(&self) -> Result<Stories, ApiError> {
+        self.stories
+            .clone()
+            .map_err(|e| ApiError::internal(format!("the story store is not available: {e}")))
     }
 }
 
@@ -143,7 +155,7 @@ fn summarize_lines(clusters: Vec<input::ClusterLine>, words: usize) -> String {
 }
 
 /// Runs CPU work on the blocking pool if a permit is free (503 otherwise), within the time limit.
-async fn compute<T: Send + 'static>(
+pub(crate) async fn compute<T: Send + 'static>(
     state: &AppState,
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, ApiError> {
@@ -163,7 +175,7 @@ async fn compute<T: Send + 'static>(
 }
 
 /// Reading the request is bounded by the per-request time limit too (a client trickling its body).
-async fn within_time_limit<T>(
+pub(crate) async fn within_time_limit<T>(
     state: &AppState,
     reading: impl std::future::Future<Output = Result<T, ApiError>>,
 ) -> Result<T, ApiError> {
@@ -172,7 +184,7 @@ async fn within_time_limit<T>(
         .unwrap_or_else(|_| Err(ApiError::slow_request()))
 }
 
-async fn read_body(request: Request) -> Result<Bytes, ApiError> {
+pub(crate) async fn read_body(request: Request) -> Result<Bytes, ApiError> {
     Bytes::from_request(request, &())
         .await
         .map_err(|e| body_error(e.status(), e.body_text()))
@@ -223,7 +235,10 @@ async fn read_multipart(
 }
 
 /// 413 before reading a byte when the declared `content-length` is already over the limit.
-fn refuse_declared_oversize(headers: &HeaderMap, max_body: usize) -> Result<(), ApiError> {
+pub(crate) fn refuse_declared_oversize(
+    headers: &HeaderMap,
+    max_body: usize,
+) -> Result<(), ApiError> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())

@@ -1,4 +1,5 @@
-//! Input: request bodies (JSON articles, uploaded files, plain text, JSONL clusters) turned into articles.
+//! Input: request bodies (JSON articles, uploaded files, plain text, JSONL clusters, the articles of a
+//! stream) turned into articles.
 //!
 //! Pure functions over bytes, so they are tested without a server; every failure is an [`ApiError`]
 //! with the status the API answers.
@@ -6,6 +7,7 @@
 use newsbrief_core::ingest::{self, IngestError};
 use newsbrief_core::{Article, Cluster};
 use serde::Deserialize;
+use serde_json::Value;
 
 use crate::config::{DEFAULT_WORDS, MAX_WORDS};
 use crate::error::ApiError;
@@ -163,6 +165,134 @@ pub fn clusters_from_jsonl(
         .collect())
 }
 
+/// Why one article of a `POST /v1/articles` body was not taken: its position, its id when it has a usable
+/// one, and a message for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleError {
+    pub index: usize,
+    pub id: Option<String>,
+    pub message: String,
+}
+
+/// One article of a stream body, read, or why it could not be.
+pub type StreamArticle = Result<Article, ArticleError>;
+
+/// Reads the body of `POST /v1/articles`: one article object or a JSON array of them, each
+/// `{"id", "text" | "html", "title"?, "published"?, "outlet"?, "url"?}`. Each article is read on its own,
+/// so a bad one spoils nothing else; a body that is not JSON, not an object or array, or an empty array
+/// is a 400. `html` goes through the article extractor (CPU work: call this off the async runtime).
+pub fn articles_from_stream_json(bytes: &[u8]) -> Result<Vec<StreamArticle>, ApiError> {
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::malformed(format!("the request is not JSON: {e}")))?;
+    let items = match value {
+        Value::Array(items) if items.is_empty() => {
+            return Err(ApiError::malformed(
+                "the request has no articles (an empty array)",
+            ))
+        }
+        Value::Array(items) => items,
+        object @ Value::Object(_) => vec![object],
+        _ => {
+            return Err(ApiError::malformed(
+                "the request should be an article object or an array of them",
+            ))
+        }
+    };
+    Ok(items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| stream_article(index, item))
+        .collect())
+}
+
+/// Reads one article object of a stream body.
+fn stream_article(index: usize, item: &Value) -> StreamArticle {
+    let fail = |id: Option<&str>, message: String| ArticleError {
+        index,
+        id: id.map(str::to_owned),
+        message,
+    };
+    let Some(object) = item.as_object() else {
+        return Err(fail(None, "expected an article object".to_owned()));
+    };
+    let id = match object.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(_)) => return Err(fail(None, "`id` is empty".to_owned())),
+        Some(_) => return Err(fail(None, "`id` should be a string".to_owned())),
+        None => return Err(fail(None, "`id` is missing".to_owned())),
+    };
+    let id_ = Some(id.as_str());
+    let field = |name: &'static str| -> Result<Option<String>, ArticleError> {
+        match object.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(non_empty(Some(s.clone()))),
+            Some(_) => Err(fail(id_, format!("`{name}` should be a string"))),
+        }
+    };
+    let title = field("title")?;
+    let outlet = field("outlet")?.or(field("source")?);
+    let url = field("url")?;
+    let published = field("published")?;
+    if let Some(p) = &published {
+        if !is_time_or_date(p) {
+            return Err(fail(
+                id_,
+                format!("`published` should be an RFC 3339 time or a date (YYYY-MM-DD), not `{p}`"),
+            ));
+        }
+    }
+    let article = match (object.get("text"), object.get("html")) {
+        (Some(t), Some(h)) if !t.is_null() && !h.is_null() => {
+            return Err(fail(id_, "give `text` or `html`, not both".to_owned()))
+        }
+        (Some(Value::String(text)), _) => match ingest::article_from_bytes(&id, text.as_bytes()) {
+            Ok(article) => article,
+            Err(e) => return Err(fail(id_, format!("`text`: {e}"))),
+        },
+        (_, Some(Value::String(html))) => from_html(&id, html).map_err(|m| fail(id_, m))?,
+        (Some(t), _) if !t.is_null() => {
+            return Err(fail(id_, "`text` should be a string".to_owned()))
+        }
+        (_, Some(h)) if !h.is_null() => {
+            return Err(fail(id_, "`html` should be a string".to_owned()))
+        }
+        _ => return Err(fail(id_, "`text` or `html` is missing".to_owned())),
+    };
+    // What the request says wins over what the extractor found in the page.
+    Ok(Article {
+        id,
+        text: article.text,
+        title: title.or(article.title),
+        outlet: outlet.or(article.outlet),
+        published: published.or(article.published),
+        url: url.or(article.url),
+    })
+}
+
+/// The article of a web page, through the extractor (as an uploaded `.html` file is read).
+fn from_html(id: &str, html: &str) -> Result<Article, String> {
+    if html.trim().is_empty() {
+        return Err("`html` is empty".to_owned());
+    }
+    match ingest::articles_from_file(&format!("{id}.html"), html.as_bytes()) {
+        Ok(found) => found
+            .into_iter()
+            .next()
+            .ok_or_else(|| "`html`: no article text found in the page".to_owned()),
+        Err(e) => Err(format!("`html`: {e}")),
+    }
+}
+
+/// An RFC 3339 time (`2024-05-01T09:30:00Z`), or text that starts with a date (`2024-05-01`).
+pub fn is_time_or_date(text: &str) -> bool {
+    let text = text.trim();
+    chrono::DateTime::parse_from_rfc3339(text).is_ok()
+        || text
+            .get(..10)
+            .is_some_and(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+}
+
 fn usable(
     articles: Vec<Article>,
     words: usize,
@@ -246,6 +376,72 @@ mod tests {
             status(from_files(vec![binary], None, 10)),
             StatusCode::UNSUPPORTED_MEDIA_TYPE
         );
+    }
+
+    #[test]
+    fn stream_articles_are_read_one_by_one() {
+        let body = br#"[
+            {"id": "a", "text": "The council voted.", "title": "T", "outlet": "O", "published": "2024-05-01"},
+            {"id": 7, "text": "Number id.", "published": "2024-05-01T09:30:00+02:00"},
+            {"text": "no id"},
+            {"id": "b"},
+            {"id": "c", "text": "x", "html": "<p>y</p>"},
+            {"id": "d", "text": "x", "published": "yesterday"},
+            {"id": "e", "text": "   "},
+            "not an object",
+            {"id": "f", "text": 3}
+        ]"#;
+        let read = articles_from_stream_json(body).unwrap();
+        assert_eq!(read.len(), 9);
+        let a = read[0].as_ref().unwrap();
+        assert_eq!((a.id.as_str(), a.outlet.as_deref()), ("a", Some("O")));
+        assert_eq!(read[1].as_ref().unwrap().id, "7");
+        let errors: Vec<&ArticleError> = read.iter().filter_map(|r| r.as_ref().err()).collect();
+        assert_eq!(errors.len(), 7);
+        assert_eq!(errors[0].index, 2);
+        assert_eq!(errors[0].id, None);
+        assert!(errors[0].message.contains("`id` is missing"));
+        assert!(errors[1].message.contains("`text` or `html` is missing"));
+        assert!(errors[2].message.contains("not both"));
+        assert!(errors[3].message.contains("`published`"));
+        assert!(errors[4].message.contains("empty"));
+        assert_eq!(errors[4].id.as_deref(), Some("e"));
+        assert!(errors[5].message.contains("object"));
+        assert!(errors[6].message.contains("`text` should be a string"));
+    }
+
+    #[test]
+    fn one_object_is_one_article_and_bad_bodies_are_400() {
+        let one = articles_from_stream_json(br#"{"id": "x", "text": "Hello."}"#).unwrap();
+        assert_eq!(one.len(), 1);
+        for body in [&b"not json"[..], b"[]", b"42", b"\"null\""] {
+            let e = articles_from_stream_json(body).unwrap_err();
+            assert_eq!(e.status, StatusCode::BAD_REQUEST);
+        }
+    }
+
+    #[test]
+    fn html_goes_through_the_extractor_and_the_request_wins() {
+        let p = "The city council voted on Monday to close the old river bridge for a year of repairs, \
+                 after engineers found cracks in two of its supports during an inspection.";
+        let html = format!(
+            "<html><head><title>Bridge closes</title></head><body><nav>Home</nav>\
+             <article><h1>Bridge closes</h1><p>{p}</p><p>{p}</p></article></body></html>"
+        );
+        let body = serde_json::json!([{"id": "h", "html": html, "outlet": "Daily"}]).to_string();
+        let read = articles_from_stream_json(body.as_bytes()).unwrap();
+        let a = read[0].as_ref().unwrap();
+        assert!(a.text.contains("city council voted") && !a.text.contains("<p>"));
+        assert_eq!(a.outlet.as_deref(), Some("Daily"));
+        assert_eq!(a.id, "h");
+    }
+
+    #[test]
+    fn times_and_dates() {
+        assert!(is_time_or_date("2024-05-01"));
+        assert!(is_time_or_date("2024-05-01T09:30:00Z"));
+        assert!(!is_time_or_date("2024-13-01"));
+        assert!(!is_time_or_date("May 1"));
     }
 
     #[test]

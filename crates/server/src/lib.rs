@@ -1,8 +1,10 @@
-//! newsbrief-server: the HTTP API (`/v1/brief`, `/v1/summarize`) and the web page of `newsbrief serve`.
+//! newsbrief-server: the HTTP API (`/v1/brief`, `/v1/summarize`, and the stories of a stream:
+//! `/v1/articles`, `/v1/stories`) and the web page of `newsbrief serve`.
 //!
-//! [`router`] builds the whole service from a [`Config`] (limits, optional bearer token); [`serve`] runs
-//! it on a listener until SIGINT/SIGTERM, letting in-flight requests finish. The routes are listed once,
-//! in [`ROUTES`], which the OpenAPI document at `/openapi.json` is tested against.
+//! [`router`] builds the whole service from a [`Config`] (limits, optional bearer token) with its stories
+//! in memory, [`router_with`] with the given [`Stories`] (a database); [`serve`] runs it on a listener
+//! until SIGINT/SIGTERM, letting in-flight requests finish. The routes are listed once, in [`ROUTES`],
+//! which the OpenAPI document at `/openapi.json` is tested against.
 
 pub mod api;
 pub mod config;
@@ -11,6 +13,7 @@ pub mod guard;
 pub mod input;
 pub mod openapi;
 pub mod page;
+pub mod stories;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Method, StatusCode};
@@ -19,11 +22,12 @@ use axum::Router;
 
 pub use config::{parse_size, Config};
 pub use error::ApiError;
+pub use stories::Stories;
 
 use api::AppState;
 
 /// Every route of the service: method and path.
-pub const ROUTES: [(&str, &str); 7] = [
+pub const ROUTES: [(&str, &str); 10] = [
     ("GET", "/"),
     ("GET", "/app.css"),
     ("GET", "/app.js"),
@@ -31,6 +35,9 @@ pub const ROUTES: [(&str, &str); 7] = [
     ("GET", "/openapi.json"),
     ("POST", "/v1/brief"),
     ("POST", "/v1/summarize"),
+    ("POST", "/v1/articles"),
+    ("GET", "/v1/stories"),
+    ("GET", "/v1/stories/{id}"),
 ];
 
 /// The handler of one of [`ROUTES`].
@@ -43,14 +50,27 @@ fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
         ("GET", "/openapi.json") => get(openapi::document),
         ("POST", "/v1/brief") => post(api::brief),
         ("POST", "/v1/summarize") => post(api::summarize),
+        ("POST", "/v1/articles") => post(stories::post_articles),
+        ("GET", "/v1/stories") => get(stories::list_stories),
+        ("GET", "/v1/stories/{id}") => get(stories::get_story),
         _ => get(not_found),
     }
 }
 
-/// The whole service under `config`.
+/// The whole service under `config`, its stories kept in memory (answered 500 in the unlikely case that
+/// an in-memory database cannot be made).
 pub fn router(config: Config) -> Router {
+    build(config, Stories::in_memory().map_err(|e| e.to_string()))
+}
+
+/// The whole service under `config`, its stories kept by `stories`.
+pub fn router_with(config: Config, stories: Stories) -> Router {
+    build(config, Ok(stories))
+}
+
+fn build(config: Config, stories: Result<Stories, String>) -> Router {
     let max_body = config.max_body;
-    let state = AppState::new(config);
+    let state = AppState::new(config, stories);
     let routes = ROUTES.iter().fold(Router::new(), |r, &(method, path)| {
         r.route(path, handler(method, path))
     });
@@ -82,8 +102,13 @@ pub async fn serve_until(
         .await
 }
 
-/// Runs [`serve`] on a runtime of its own, blocking until shutdown (for the command line).
-pub fn serve_blocking(listener: std::net::TcpListener, config: Config) -> std::io::Result<()> {
+/// Serves `router_with(config, stories)` on a runtime of its own until SIGINT or SIGTERM, blocking until
+/// the requests in flight are answered (for the command line).
+pub fn serve_blocking(
+    listener: std::net::TcpListener,
+    config: Config,
+    stories: Stories,
+) -> std::io::Result<()> {
     listener.set_nonblocking(true)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -91,7 +116,9 @@ pub fn serve_blocking(listener: std::net::TcpListener, config: Config) -> std::i
         .build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
-        serve(listener, config).await
+        axum::serve(listener, router_with(config, stories))
+            .with_graceful_shutdown(shutdown_signal())
+            .await
     })
 }
 

@@ -11,6 +11,7 @@ proptest! {
         let _ = input::from_json(&bytes, words, 5);
         let _ = input::from_text(&bytes, words);
         let _ = input::clusters_from_jsonl(&bytes, 5);
+        let _ = input::articles_from_stream_json(&bytes);
         let file = UploadedFile { name: "f".into(), bytes: bytes.clone() };
         let _ = input::from_files(vec![file], words, 5);
     }
@@ -22,5 +23,14 @@ proptest! {
         if let Ok(request) = input::from_json(body.as_bytes(), None, 10) {
             prop_assert!(!request.articles.is_empty());
         }
+    }
+
+    #[test]
+    fn stream_articles_are_answered_one_each(texts in proptest::collection::vec("\\PC{0,80}", 1..6), html in any::<bool>()) {
+        let field = if html { "html" } else { "text" };
+        let articles: Vec<_> = texts.iter().enumerate().map(|(i, t)| serde_json::json!({"id": i, field: t})).collect();
+        let body = serde_json::Value::Array(articles).to_string();
+        let read = input::articles_from_stream_json(body.as_bytes()).unwrap();
+        prop_assert_eq!(read.len(), texts.len());
     }
 }

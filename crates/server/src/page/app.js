@@ -1,4 +1,6 @@
-// newsbrief web page: sends the articles to /v1/brief and draws the brief.
+// newsbrief web page. Two views: "Stories" lists the server's stories (GET /v1/stories, polled for changes)
+// and opens the brief of one (GET /v1/stories/{id}); "Brief my articles" sends pasted or dropped articles to
+// /v1/brief. Both draw the brief the same way. The view is in the address (#stories, #story/ID, #brief).
 // Every piece of input or output text goes into the page with textContent / text nodes, never as markup.
 'use strict';
 
@@ -81,6 +83,23 @@ function status(text, isError) {
   s.classList.toggle('error', Boolean(isError));
 }
 
+// The headers every API request carries: the bearer token, when one is given.
+function authHeaders() {
+  const headers = {};
+  const token = $('token').value.trim();
+  if (token) headers.authorization = 'Bearer ' + token;
+  return headers;
+}
+
+// The error message of a failed API answer.
+function errorMessage(response, data) {
+  if (response.status === 401) return 'this server asks for an API token (enter it under “API token” above)';
+  return data && data.error ? label(data.error.message || data.error) : 'HTTP ' + response.status;
+}
+
+// The last brief of each view, shown again when its view comes back.
+const briefs = { upload: null };
+
 async function submitBrief(event) {
   event.preventDefault();
   const words = Number($('words').value);
@@ -89,9 +108,7 @@ async function submitBrief(event) {
     status('Paste at least one article or choose a file.', true);
     return;
   }
-  const headers = {};
-  const token = $('token').value.trim();
-  if (token) headers.authorization = 'Bearer ' + token;
+  const headers = authHeaders();
   let body;
   if (droppedFiles.length) {
     body = new FormData();
@@ -109,11 +126,11 @@ async function submitBrief(event) {
     const response = await fetch('/v1/brief?texts=true', { method: 'POST', headers, body });
     const data = await response.json().catch(() => null);
     if (!response.ok) {
-      const message = data && data.error ? data.error.message : 'HTTP ' + response.status;
-      status('No brief: ' + message, true);
+      status('No brief: ' + errorMessage(response, data), true);
       return;
     }
-    showBrief(data);
+    briefs.upload = data;
+    if (view.name === 'brief') showBrief(data);
     status('Brief ready: ' + (data.summary || []).length + ' sentences from ' + (data.sources || []).length + ' sources.');
   } catch (e) {
     status('No brief: the server could not be reached.', true);
@@ -151,12 +168,16 @@ function marks(s) {
   return '[' + (s.doc + 1) + (sup.length ? '; ' + sup.join(', ') : '') + ']';
 }
 
-function showBrief(data) {
+// Draws a brief; `title` names the story when the caller knows better than the sources' headlines; the
+// brief takes the focus unless `focus` is false.
+function showBrief(data, title, focus = true) {
   current = data;
   const sources = list(data.sources);
-  const title = (sources.find((s) => s.title) || {}).title || 'Story';
-  $('story-title').textContent = title;
-  $('story-meta').textContent = sources.length + ' sources · summary of ' + (data.words || 0) + ' words';
+  $('story-title').textContent = title || (sources.find((s) => s.title) || {}).title || 'Story';
+  const copies = sources.reduce((n, s) => n + list(s.copies).length, 0);
+  $('story-meta').textContent = sources.length + ' sources'
+    + (copies ? ' (and ' + copies + (copies === 1 ? ' copy' : ' copies') + ', counted once)' : '')
+    + ' · summary of ' + (data.words || 0) + ' words';
 
   const summary = $('summary');
   summary.replaceChildren();
@@ -180,6 +201,8 @@ function showBrief(data) {
     if (src.title) parts.push(' — ', safeLink(src.title, src.url));
     if (src.published) parts.push(' ', el('span', { class: 'source-date' }, '(' + src.published + ')'));
     parts.push(el('span', { class: 'marks' }, ' · ' + (src.words || 0) + ' words'));
+    const copiesOf = list(src.copies).map((c) => c.outlet || c.id).filter(Boolean);
+    if (copiesOf.length) parts.push(el('span', { class: 'copies' }, ' · also run by ' + copiesOf.join(', ')));
     list_.append(el('li', { 'data-doc': src.doc }, ...parts));
   });
 
@@ -195,7 +218,7 @@ function showBrief(data) {
   $('warnings-section').hidden = warnings.length === 0;
   const result = $('result');
   result.hidden = false;
-  result.focus();
+  if (focus) result.focus();
 }
 
 // Only http(s) links are made clickable; anything else is shown as text.
@@ -470,9 +493,192 @@ function showSourcing(data) {
   $('discrepancies-block').hidden = items.length === 0;
 }
 
+// ---------- stories ----------
+
+// Stories polled for changes every few seconds; a poll that gives this many loads the list afresh.
+const POLL_MS = 3000;
+const FIRST_PAGE = 50;
+const POLL_LIMIT = 500;
+
+const feed = { cursor: null, summaries: new Map(), timer: null, loaded: false, busy: false };
+
+function storiesStatus(text, isError) {
+  const s = $('stories-status');
+  s.textContent = text;
+  s.classList.toggle('error', Boolean(isError));
+}
+
+function storyStatus(text, isError) {
+  const s = $('story-status');
+  s.textContent = text;
+  s.classList.toggle('error', Boolean(isError));
+}
+
+async function fetchStories(query) {
+  const response = await fetch('/v1/stories?' + query, { headers: authHeaders() });
+  const data = await response.json().catch(() => null);
+  if (!response.ok || !data) throw new Error(errorMessage(response, data));
+  return data;
+}
+
+// "2017-03-02T10:30:00Z" → "2017-03-02 10:30"; a bare date stays as it is.
+function when(t) {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(label(t));
+  return m ? m[1] + (m[2] && m[2] !== '00:00' ? ' ' + m[2] : '') : label(t);
+}
+
+function plural(n, one, many) {
+  return n + ' ' + (n === 1 ? one : many);
+}
+
+function storyHref(id) {
+  return '#story/' + encodeURIComponent(id);
+}
+
+function storyItem(story, fresh) {
+  const li = $('story-template').content.firstElementChild.cloneNode(true);
+  li.dataset.id = story.id;
+  if (fresh) li.classList.add('fresh');
+  const link = li.querySelector('.story-title a');
+  link.href = storyHref(story.id);
+  link.textContent = story.title || 'Untitled story (' + story.id + ')';
+  const outlets = list(story.outlets);
+  const shown = outlets.slice(0, 4).join(', ') + (outlets.length > 4 ? ' and ' + (outlets.length - 4) + ' more' : '');
+  li.querySelector('.story-outlets').textContent = shown || 'No outlet named';
+  li.querySelector('.story-counts').textContent = plural(story.articles || 0, 'article', 'articles') + ' · '
+    + plural(story.sources || 0, 'source', 'sources');
+  const first = when(story.first_seen), last = when(story.last_seen);
+  li.querySelector('.story-seen').textContent = last
+    ? (first && first !== last ? 'seen ' + first + ' – ' + last : 'seen ' + last)
+    : '';
+  return li;
+}
+
+function showStoriesEmpty() {
+  const empty = feed.summaries.size === 0;
+  $('stories-empty').hidden = !empty || !feed.loaded;
+  $('stories').hidden = empty;
+}
+
+// The first page of stories, most active first.
+async function loadStories() {
+  const data = await fetchStories('limit=' + FIRST_PAGE);
+  feed.summaries.clear();
+  const items = list(data.stories).map((st) => {
+    feed.summaries.set(st.id, st);
+    return storyItem(st, false);
+  });
+  $('stories').replaceChildren(...items);
+  feed.cursor = data.cursor;
+  feed.loaded = true;
+  showStoriesEmpty();
+  storiesStatus('');
+}
+
+// Stories changed since the cursor go to the top, the most active first; the open story says it changed.
+async function pollStories() {
+  if (feed.cursor === null) return loadStories();
+  const data = await fetchStories('since=' + feed.cursor + '&limit=' + POLL_LIMIT);
+  const changed = list(data.stories);
+  if (changed.length >= POLL_LIMIT) return loadStories();
+  const box = $('stories');
+  for (const st of [...changed].reverse()) {
+    feed.summaries.set(st.id, st);
+    const old = box.querySelector('li[data-id="' + CSS.escape(st.id) + '"]');
+    if (old) old.remove();
+    box.prepend(storyItem(st, true));
+    if (view.name === 'story' && view.story === st.id && view.shownCursor !== null && st.updated > view.shownCursor) {
+      $('story-news').hidden = false;
+    }
+  }
+  feed.cursor = data.cursor;
+  showStoriesEmpty();
+  storiesStatus('');
+}
+
+// Polls until the page goes away; skips while the page is hidden, keeps going after a failed poll.
+async function pollLoop() {
+  clearTimeout(feed.timer);
+  if (!document.hidden && !feed.busy) {
+    feed.busy = true;
+    try {
+      await pollStories();
+    } catch (e) {
+      storiesStatus('Cannot load the stories: ' + (e instanceof TypeError ? 'the server cannot be reached' : e.message) + '. Retrying…', true);
+    } finally {
+      feed.busy = false;
+    }
+  }
+  feed.timer = setTimeout(pollLoop, POLL_MS);
+}
+
+// The open story's brief, with the article texts its offsets point into.
+async function openStory(id) {
+  const ticket = ++view.ticket;
+  $('story-news').hidden = true;
+  storyStatus('Loading the brief…');
+  const summary = feed.summaries.get(id);
+  const cursorBefore = feed.cursor;
+  try {
+    const response = await fetch('/v1/stories/' + encodeURIComponent(id) + '?texts=true', { headers: authHeaders() });
+    const data = await response.json().catch(() => null);
+    if (ticket !== view.ticket) return;
+    if (!response.ok || !data) {
+      $('result').hidden = true;
+      storyStatus('No brief: ' + errorMessage(response, data), true);
+      return;
+    }
+    view.shownCursor = summary ? summary.updated : cursorBefore;
+    showBrief(data, summary && summary.title);
+    const first = when(summary && summary.first_seen), last = when(summary && summary.last_seen);
+    if (last) $('story-meta').textContent += ' · seen ' + (first && first !== last ? first + ' – ' + last : last);
+    storyStatus('');
+  } catch (e) {
+    if (ticket === view.ticket) storyStatus('No brief: the server could not be reached.', true);
+  }
+}
+
+// ---------- views ----------
+
+// The view shown: 'stories', 'story' (with its id) or 'brief'; `ticket` numbers the story loads so that
+// only the last one asked for is drawn.
+const view = { name: null, story: null, ticket: 0, shownCursor: null };
+
+function show(name, story) {
+  view.name = name;
+  view.story = story || null;
+  const stories = name === 'stories' || name === 'story';
+  $('stories-view').hidden = !stories;
+  $('stories-box').hidden = name !== 'stories';
+  $('story-bar').hidden = name !== 'story';
+  $('brief-form').hidden = name !== 'brief';
+  for (const [tab, on] of [['tab-stories', stories], ['tab-brief', name === 'brief']]) {
+    if (on) $(tab).setAttribute('aria-current', 'page');
+    else $(tab).removeAttribute('aria-current');
+  }
+  $('result').hidden = true;
+  view.ticket += 1;
+  if (name === 'story') {
+    view.shownCursor = null;
+    openStory(story);
+  } else if (name === 'brief' && briefs.upload) {
+    showBrief(briefs.upload, undefined, false);
+  }
+}
+
+// The view the address asks for; the first time without one, the stories when there are some.
+function route() {
+  const hash = location.hash;
+  if (hash.startsWith('#story/')) show('story', decodeURIComponent(hash.slice('#story/'.length)));
+  else if (hash === '#stories') show('stories');
+  else if (hash === '#brief') show('brief');
+  else if (hash === '' || hash === '#') show(feed.summaries.size ? 'stories' : 'brief');
+  // Any other address (#result, say) is a place on the page, not a view.
+}
+
 // ---------- wiring ----------
 
-function init() {
+async function init() {
   addArticle(false);
   addArticle(false);
   $('add-article').addEventListener('click', () => addArticle(true));
@@ -486,6 +692,17 @@ function init() {
     drop.classList.remove('over');
     if (e.dataTransfer && e.dataTransfer.files.length) setFiles(e.dataTransfer.files);
   });
+  $('refresh-story').addEventListener('click', () => { if (view.name === 'story') openStory(view.story); });
+  $('token').addEventListener('change', () => { feed.cursor = null; pollLoop(); });
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) pollLoop(); });
+  window.addEventListener('hashchange', route);
+  try {
+    await loadStories();
+  } catch (e) {
+    storiesStatus('Cannot load the stories: ' + (e instanceof TypeError ? 'the server cannot be reached' : e.message) + '.', true);
+  }
+  route();
+  feed.timer = setTimeout(pollLoop, POLL_MS);
 }
 
 document.addEventListener('DOMContentLoaded', init);
