@@ -393,7 +393,10 @@ mod tests {
             a,
             Fingerprint::of("the quick brown fox jumps over the lazy dog")
         );
-        assert_eq!(a.hashes[..4], [2439527726, 323347584, 2826604658, 4163838646]);
+        assert_eq!(
+            a.hashes[..4],
+            [2439527726, 323347584, 2826604658, 4163838646]
+        );
         assert_eq!(
             Fingerprint::of("Sessions resigns").hashes[..2],
             [1169629148, 2818328797]
