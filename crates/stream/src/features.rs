@@ -9,7 +9,7 @@ use crate::profile::{Profile, Terms};
 use crate::story::Story;
 
 /// The names of the features, in the order of [`Features`]'s values.
-pub const NAMES: [&str; 14] = [
+pub const NAMES: [&str; 16] = [
     "bias",
     "body_cosine",
     "names_cosine",
@@ -24,6 +24,8 @@ pub const NAMES: [&str; 14] = [
     "mean_member_cosine",
     "size_x_body_cosine",
     "key_names_share",
+    "short_x_title_cosine",
+    "short_x_best_member_cosine",
 ];
 
 /// Values of [`NAMES`] for one (article, story) pair.
@@ -196,6 +198,8 @@ pub(crate) fn features(query: &Query, story: &Story, norms: &Norms) -> Features 
         mean_member,
         (story.size as f32).ln_1p() * body,
         key_names,
+        short * title,
+        short * best_member,
     ]
 }
 

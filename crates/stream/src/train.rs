@@ -18,6 +18,9 @@ use crate::profile::Profile;
 /// A labelled stream ready for training: article ids, their profiles and gold stories, in order.
 pub struct Labelled {
     pub name: String,
+    /// Whether the joining threshold is chosen on this stream too (a stream derived from another, such as
+    /// its headlines alone, only adds examples for the weights).
+    pub tunes_threshold: bool,
     pub ids: Vec<String>,
     pub profiles: Vec<Profile>,
     pub gold: Vec<String>,
@@ -37,6 +40,7 @@ impl Labelled {
     pub fn subset(&self, name: &str, keep: impl Fn(&str) -> bool) -> Labelled {
         let mut out = Labelled {
             name: name.to_owned(),
+            tunes_threshold: self.tunes_threshold,
             ids: Vec::new(),
             profiles: Vec::new(),
             gold: Vec::new(),
@@ -175,7 +179,7 @@ pub fn evaluate(stream: &Labelled, settings: &Settings) -> Scores {
 }
 
 /// Trains a model on the streams: weights from the pooled examples, then the threshold (from `grid`) with
-/// the best mean B-cubed F1 over the streams.
+/// the best mean B-cubed F1 over the streams that tune it.
 pub fn train(streams: &[&Labelled], l2: f64, grid: &[f32]) -> Model {
     let base = Settings::default();
     let examples: Vec<(Features, bool)> = streams.iter().flat_map(|s| examples(s, &base)).collect();
@@ -197,11 +201,12 @@ pub fn train(streams: &[&Labelled], l2: f64, grid: &[f32]) -> Model {
             model: model.clone(),
             ..base.clone()
         };
-        let mean = streams
+        let tuning: Vec<&&Labelled> = streams.iter().filter(|s| s.tunes_threshold).collect();
+        let mean = tuning
             .iter()
             .map(|s| evaluate(s, &settings).bcubed.f1)
             .sum::<f64>()
-            / streams.len() as f64;
+            / tuning.len().max(1) as f64;
         if mean > best.0 {
             best = (mean, t);
         }

@@ -5,7 +5,8 @@
 //! stream-eval [--baselines] [--cv] [--train OUT.json] [--model M.json] STREAM.jsonl[:titles] ...
 //! ```
 //! Each stream's gold is read from the file beside it (`NAME.gold.tsv`); `:titles` keeps only the
-//! headlines (a headline-only stream made from a full-text one). `--cv` trains on half of the stories of
+//! headlines (a headline-only stream made from a full-text one: in training it adds examples for the
+//! weights, while the threshold is chosen on the streams as they are). `--cv` trains on half of the stories of
 //! every stream and scores the other half (both ways); `--train` fits on all and writes the model.
 
 use std::collections::HashMap;
@@ -279,6 +280,7 @@ fn load(spec: &str) -> Result<Labelled, String> {
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Labelled {
         name,
+        tunes_threshold: !titles,
         ids: articles.iter().map(|a| a.id.clone()).collect(),
         profiles,
         gold: gold_labels,
