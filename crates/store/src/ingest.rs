@@ -12,6 +12,7 @@ use std::str::FromStr;
 
 use newsbrief_core::terms::stable_hash;
 use newsbrief_core::Article;
+use newsbrief_stream::profile::is_furniture;
 use newsbrief_stream::{Detector, Settings, StoryId};
 use rustc_hash::FxHashMap;
 
@@ -356,13 +357,18 @@ impl Ingest {
             let earlier = texts
                 .get(&hash)
                 .and_then(|list| list.iter().find(|&&j| articles[j].text.trim() == text));
+            // The same crawl notice or sign-up form under two ids is not one report run twice: page
+            // furniture goes to the detector, which keeps it apart.
             if let Some(&j) = earlier {
-                known.push(Known::Copy(j));
-                continue;
-            }
-            if let Some(original) = self.store.find_text(hash, text)? {
-                known.push(Known::CopyOfStored(original));
-                continue;
+                if !is_furniture(&a.text) {
+                    known.push(Known::Copy(j));
+                    continue;
+                }
+            } else if let Some(original) = self.store.find_text(hash, text)? {
+                if !is_furniture(&a.text) {
+                    known.push(Known::CopyOfStored(original));
+                    continue;
+                }
             }
             texts.entry(hash).or_default().push(i);
             known.push(Known::New);

@@ -39,6 +39,20 @@ fn the_same_batch_twice_is_stored_once() {
 }
 
 #[test]
+fn the_same_crawl_notice_under_two_ids_stays_apart() {
+    // Page furniture recurs across unrelated stories (a web archive's crawl notice): it is no report, so
+    // two of them are not copies of one, and neither joins a story.
+    let notice = "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet \
+        Archive. Flowing in every day, these data are added to the Wayback Machine after an embargo period.";
+    let mut ingest = Ingest::sqlite_in_memory().unwrap();
+    let out = ingest
+        .add(&[Article::new("a", notice), Article::new("b", notice)])
+        .unwrap();
+    assert!(out.iter().all(|o| o.new_story && o.duplicate_of.is_none()));
+    assert_ne!(out[0].story, out[1].story);
+}
+
+#[test]
 fn the_same_text_under_two_ids_is_a_copy_in_the_first_ones_story() {
     let base = synthetic::stream(40, 2, 2);
     let mut ingest = Ingest::sqlite_in_memory().unwrap();

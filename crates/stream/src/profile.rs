@@ -57,11 +57,7 @@ impl Profile {
             body.push_str(line);
             body.push('\n');
         }
-        let kept_words: usize = cleaned.blocks.iter().map(|b| b.words).sum();
-        let all_words = terms::words(&article.text)
-            .take(FURNITURE_WORDS * 4)
-            .count();
-        let furniture = kept_words < FURNITURE_WORDS && all_words >= FURNITURE_WORDS;
+        let furniture = furniture(&article.text, &cleaned);
         if body.trim().is_empty() && headline.is_none() {
             // Nothing survived cleaning (a bare headline, say): the text as it is.
             body.push_str(&article.text);
@@ -99,6 +95,19 @@ impl Profile {
             furniture,
         }
     }
+}
+
+/// Whether a text is page furniture rather than an article: a crawl notice, a sign-up form, a tweet
+/// widget — at least [`FURNITURE_WORDS`] words of which fewer survive cleaning. It says nothing of any story
+/// (and the same notice under two ids is not one report run twice).
+pub fn is_furniture(text: &str) -> bool {
+    furniture(text, &clean::clean(text))
+}
+
+fn furniture(text: &str, cleaned: &clean::Cleaned) -> bool {
+    let kept_words: usize = cleaned.blocks.iter().map(|b| b.words).sum();
+    kept_words < FURNITURE_WORDS
+        && terms::words(text).take(FURNITURE_WORDS).count() >= FURNITURE_WORDS
 }
 
 /// How many of the body's content terms fall in its first [`LEAD_WORDS`] words.
