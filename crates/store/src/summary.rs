@@ -82,7 +82,7 @@ impl StoryRow {
             self.sources += 1;
         }
         if self.title.is_none() {
-            self.title = non_empty(article.title.as_deref());
+            self.title = non_empty(article.title.as_deref()).or_else(|| headline(&article.text));
         }
         if let Some(outlet) = non_empty(article.outlet.as_deref()) {
             if !self.outlets.contains(&outlet) {
@@ -116,6 +116,22 @@ impl StoryRow {
     }
 }
 
+/// The headline an untitled article opens with, when its first kept line reads as one: 3 to 25 words, and
+/// not a publication stamp ("Published on Feb 23, 2016").
+fn headline(text: &str) -> Option<String> {
+    let cleaned = newsbrief_core::clean::clean(text);
+    let first = cleaned.blocks.first()?;
+    let line = text[first.range.clone()].trim();
+    let words = line.split_whitespace().count();
+    let stamp = ["published", "updated", "posted", "last updated"]
+        .iter()
+        .any(|p| line.to_lowercase().starts_with(p));
+    (first.kind == newsbrief_core::clean::BlockKind::Headline
+        && (3..=25).contains(&words)
+        && !stamp)
+        .then(|| line.to_owned())
+}
+
 /// The value trimmed, when anything is left.
 fn non_empty(value: Option<&str>) -> Option<String> {
     value
@@ -133,8 +149,23 @@ mod tests {
             title: title.map(str::to_owned),
             outlet: Some(outlet.to_owned()),
             published: Some(published.to_owned()),
-            ..Article::new("a", "text")
+            ..Article::new("a", "")
         }
+    }
+
+    #[test]
+    fn an_untitled_story_takes_the_headline_its_article_opens_with() {
+        let mut untitled = StoryRow::new(2);
+        let mut a = article(None, "Outlet", "2020-01-01");
+        a.text =
+            "Storm closes the coast road\n\nThe coast road was closed on Monday after a storm \
+            brought down trees and power lines along a ten-mile stretch, officials said."
+                .into();
+        untitled.take(&a, 1, false);
+        assert_eq!(
+            untitled.title.as_deref(),
+            Some("Storm closes the coast road")
+        );
     }
 
     #[test]
