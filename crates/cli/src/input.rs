@@ -27,7 +27,8 @@ pub fn read_articles(paths: &[PathBuf]) -> anyhow::Result<Vec<Article>> {
                 .context("cannot read standard input")?;
             push_article(&mut articles, "stdin", &bytes);
         } else if path.is_dir() {
-            let files = article_files(path)?;
+            let files =
+                article_files(path).with_context(|| format!("cannot list {}", path.display()))?;
             if files.is_empty() {
                 bail!(
                     "no article files (.txt, .md, .html, .warc) in {}",
@@ -65,12 +66,10 @@ fn push_article(articles: &mut Vec<Article>, id: &str, bytes: &[u8]) {
 }
 
 /// The article files directly inside `dir`, sorted by name so output does not depend on the file system.
-fn article_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+pub fn article_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
-        let path = entry
-            .with_context(|| format!("cannot list {}", dir.display()))?
-            .path();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
         let wanted = path
             .extension()
             .and_then(|e| e.to_str())

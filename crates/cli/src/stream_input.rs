@@ -28,11 +28,6 @@ use newsbrief_core::Article;
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
-/// File name endings read as articles when a directory is given (`.gz` covers `.html.gz` and `.warc.gz`).
-const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "text", "html", "htm", "xhtml", "gz", "warc",
-];
-
 /// Extracted text kept from the first pass over a directory (beyond it, files are read again in order).
 const DIRECTORY_CACHE_BYTES: usize = 64 << 20;
 
@@ -318,7 +313,10 @@ fn date_key(published: Option<&str>) -> Option<i64> {
 
 /// The first pass over a directory: every article file, in ingest order (see the module comment).
 fn directory(dir: &Path, skip: &mut dyn FnMut(Skipped)) -> Result<VecDeque<DirEntry>, InputError> {
-    let files = article_files(dir)?;
+    let files = crate::input::article_files(dir).map_err(|source| InputError::Read {
+        path: dir.display().to_string(),
+        source,
+    })?;
     if files.is_empty() {
         return Err(InputError::EmptyDirectory(dir.display().to_string()));
     }
@@ -402,27 +400,6 @@ fn read_files(
         chunk.extend(articles);
     }
     !files.is_empty()
-}
-
-/// The article files directly inside `dir`, sorted by path.
-fn article_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
-    let error = |source| InputError::Read {
-        path: dir.display().to_string(),
-        source,
-    };
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(error)? {
-        let path = entry.map_err(error)?.path();
-        let wanted = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-        if wanted && path.is_file() {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 #[cfg(test)]
