@@ -176,13 +176,14 @@ impl Detector {
                 closed,
             };
         }
+        let short = features::is_short(profile);
         let best = self
             .candidates(profile)
             .into_iter()
             // Whatever else it has in common with a story, an article that shares almost none of its
             // words tells another story.
             .filter(|(_, f)| f[BODY_COSINE] >= MIN_BODY_COSINE)
-            .map(|(story, f)| (story, self.settings.model.probability(&f)))
+            .map(|(story, f)| (story, self.settings.model.probability(&f, short)))
             .fold(None, |best: Option<(StoryId, f32)>, (s, p)| match best {
                 Some((_, bp)) if bp >= p => best,
                 _ => Some((s, p)),

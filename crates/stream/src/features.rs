@@ -9,7 +9,7 @@ use crate::profile::{Profile, Terms};
 use crate::story::Story;
 
 /// The names of the features, in the order of [`Features`]'s values.
-pub const NAMES: [&str; 16] = [
+pub const NAMES: [&str; 12] = [
     "bias",
     "body_cosine",
     "names_cosine",
@@ -17,15 +17,11 @@ pub const NAMES: [&str; 16] = [
     "dated",
     "log_days_apart",
     "log_story_size",
-    "short",
-    "short_x_body_cosine",
     "body_x_names_cosine",
     "best_member_cosine",
     "mean_member_cosine",
     "size_x_body_cosine",
     "key_names_share",
-    "short_x_title_cosine",
-    "short_x_best_member_cosine",
 ];
 
 /// Values of [`NAMES`] for one (article, story) pair.
@@ -34,8 +30,14 @@ pub type Features = [f32; NAMES.len()];
 /// Index of the body cosine in [`Features`].
 pub const BODY_COSINE: usize = 1;
 
-/// An article with fewer content words than this is "short" (a headline, a brief).
+/// An article with fewer content words than this is "short" (a headline, a brief): the model weighs its
+/// features apart.
 const SHORT_WORDS: u32 = 40;
+
+/// Whether an article is short (see [`SHORT_WORDS`]).
+pub fn is_short(profile: &Profile) -> bool {
+    profile.words < SHORT_WORDS
+}
 
 /// Inverse document frequencies from the stream's own counts.
 pub struct Idf<'a> {
@@ -182,7 +184,6 @@ pub(crate) fn features(query: &Query, story: &Story, norms: &Norms) -> Features 
         })
         .sum::<f32>()
         / 3.0;
-    let short = if p.words < SHORT_WORDS { 1.0 } else { 0.0 };
     [
         1.0,
         body,
@@ -191,15 +192,11 @@ pub(crate) fn features(query: &Query, story: &Story, norms: &Norms) -> Features 
         dated,
         days,
         (story.size as f32).ln_1p(),
-        short,
-        short * body,
         body * names,
         best_member,
         mean_member,
         (story.size as f32).ln_1p() * body,
         key_names,
-        short * title,
-        short * best_member,
     ]
 }
 

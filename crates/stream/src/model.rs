@@ -16,7 +16,10 @@ use crate::StreamError;
 pub struct Model {
     /// Feature names, in order (checked against [`NAMES`] when loading).
     pub features: Vec<String>,
+    /// Weights for articles of some length.
     pub weights: Vec<f32>,
+    /// Weights for short articles (a headline, a brief), whose similarities run on another scale.
+    pub short_weights: Vec<f32>,
     /// The best candidate story is joined when its probability is at least this.
     pub threshold: f32,
     /// What the model was trained on, for the record.
@@ -39,7 +42,10 @@ impl Model {
     pub fn from_json(json: &str) -> Result<Model, StreamError> {
         let model: Model =
             serde_json::from_str(json).map_err(|e| StreamError::Model(e.to_string()))?;
-        if model.features != NAMES || model.weights.len() != NAMES.len() {
+        if model.features != NAMES
+            || model.weights.len() != NAMES.len()
+            || model.short_weights.len() != NAMES.len()
+        {
             return Err(StreamError::Model(format!(
                 "trained on features {:?}, this build computes {:?}",
                 model.features, NAMES
@@ -52,9 +58,14 @@ impl Model {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// The probability that the article belongs to the story.
-    pub fn probability(&self, features: &Features) -> f32 {
-        let z: f32 = self.weights.iter().zip(features).map(|(w, x)| w * x).sum();
+    /// The probability that the article (short or not) belongs to the story.
+    pub fn probability(&self, features: &Features, short: bool) -> f32 {
+        let weights = if short {
+            &self.short_weights
+        } else {
+            &self.weights
+        };
+        let z: f32 = weights.iter().zip(features).map(|(w, x)| w * x).sum();
         1.0 / (1.0 + (-z).exp())
     }
 }
@@ -71,7 +82,8 @@ mod tests {
 
     #[test]
     fn a_model_for_other_features_is_refused() {
-        let json = r#"{"features": ["bias"], "weights": [1.0], "threshold": 0.5}"#;
+        let json =
+            r#"{"features": ["bias"], "weights": [1.0], "short_weights": [1.0], "threshold": 0.5}"#;
         assert!(matches!(Model::from_json(json), Err(StreamError::Model(_))));
     }
 }

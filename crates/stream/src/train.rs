@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use crate::detector::{Detector, Settings, StoryId};
-use crate::features::{Features, NAMES};
+use crate::features::{self, Features, NAMES};
 use crate::metrics::{self, Scores};
 use crate::model::Model;
 use crate::profile::Profile;
@@ -56,9 +56,12 @@ impl Labelled {
     }
 }
 
-/// Teacher-forced examples of one stream: features of (article, candidate story) and whether the
-/// candidate is the article's gold story.
-pub fn examples(stream: &Labelled, settings: &Settings) -> Vec<(Features, bool)> {
+/// A training example: the features of (article, candidate story), whether the candidate is the article's
+/// gold story, and whether the article is short.
+pub type Example = (Features, bool, bool);
+
+/// Teacher-forced examples of one stream.
+pub fn examples(stream: &Labelled, settings: &Settings) -> Vec<Example> {
     let mut detector = Detector::new(settings.clone());
     let mut story_of_gold: HashMap<&str, StoryId> = HashMap::new();
     let mut out = Vec::new();
@@ -70,18 +73,19 @@ pub fn examples(stream: &Labelled, settings: &Settings) -> Vec<(Features, bool)>
             continue;
         }
         let candidates = detector.candidates(profile);
+        let short = features::is_short(profile);
         let mut found = false;
         for (story, features) in &candidates {
             let positive = Some(*story) == target;
             found |= positive;
-            out.push((*features, positive));
+            out.push((*features, positive, short));
         }
         if target.is_some() && !found && std::env::var("STREAM_DEBUG").is_ok() {
             eprintln!("missed candidate for {id}");
         }
         if let (Some(t), false) = (target, found) {
             if let Some(features) = detector.features_for(profile, t) {
-                out.push((features, true));
+                out.push((features, true, short));
             }
         }
         detector.place(id, profile, target, None);
@@ -178,15 +182,33 @@ pub fn evaluate(stream: &Labelled, settings: &Settings) -> Scores {
     metrics::score(&stream.gold_pairs(), &detect(stream, settings))
 }
 
+/// Fewest positive examples of short articles to fit their own weights on.
+const MIN_SHORT_POSITIVES: usize = 50;
+
 /// Trains a model on the streams: weights from the pooled examples, then the threshold (from `grid`) with
 /// the best mean B-cubed F1 over the streams that tune it.
 pub fn train(streams: &[&Labelled], l2: f64, grid: &[f32]) -> Model {
     let base = Settings::default();
-    let examples: Vec<(Features, bool)> = streams.iter().flat_map(|s| examples(s, &base)).collect();
-    let weights = fit(&examples, l2);
+    let examples: Vec<Example> = streams.iter().flat_map(|s| examples(s, &base)).collect();
+    let split = |short: bool| -> Vec<(Features, bool)> {
+        examples
+            .iter()
+            .filter(|e| e.2 == short)
+            .map(|&(f, y, _)| (f, y))
+            .collect()
+    };
+    let weights = fit(&split(false), l2);
+    let short = split(true);
+    // Too few short articles to learn from: they are weighed as the others.
+    let short_weights = if short.iter().filter(|e| e.1).count() < MIN_SHORT_POSITIVES {
+        weights.clone()
+    } else {
+        fit(&short, l2)
+    };
     let mut model = Model {
         features: NAMES.iter().map(|s| s.to_string()).collect(),
         weights,
+        short_weights,
         threshold: 0.5,
         trained_on: streams
             .iter()

@@ -18,7 +18,12 @@ fn bcubed(name: &str) -> Option<f64> {
     let mut detector = Detector::new(Settings::default());
     let predicted: HashMap<String, String> = articles
         .iter()
-        .map(|a| (a.id.clone(), detector.assign(&a.id, &Profile::of(a)).story.to_string()))
+        .map(|a| {
+            (
+                a.id.clone(),
+                detector.assign(&a.id, &Profile::of(a)).story.to_string(),
+            )
+        })
         .collect();
     Some(metrics::score(&gold, &predicted).bcubed.f1)
 }
