@@ -77,7 +77,9 @@ impl Ingest {
         Ingest::with_store(Box::new(SqliteStore::open(path)?), None)
     }
 
-    /// An ingest that keeps only what listings need in memory (no article texts: no briefs).
+    /// An ingest that keeps only what listings need in memory (no article texts: no briefs). It remembers the
+    /// last 500,000 articles for recognising repeated ids and texts (and for [`Ingest::assignments`]), so
+    /// its memory is bounded by that and by the open stories, not by the stream's length.
     pub fn in_memory() -> Ingest {
         Ingest {
             store: Box::<MemoryStore>::default(),

@@ -1,8 +1,10 @@
-//! Memory store: what listings need, kept in memory — per-story summaries, and for each article seen its
-//! id, story and original (no texts, so no briefs). Exact copies are recognised by two independent 64-bit
-//! hashes of the text instead of the text itself.
+//! Memory store: what listings need, kept in memory — per-story summaries, and for each of the last
+//! [`REMEMBERED`] articles its id, story and original (no texts, so no briefs), so that a repeated id or text
+//! is recognised. Exact copies are recognised by two independent 64-bit hashes of the text instead of the
+//! text itself. Older articles are forgotten, so memory does not grow with the stream's length (a
+//! database, `--db`, remembers every article).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
@@ -15,18 +17,26 @@ use crate::store::{outcome, NewArticle, Original, ReplayRow, Store, Stored};
 use crate::summary::StoryRow;
 use crate::{Order, Outcome, Since, StoreError, StoryQuery, StorySummary};
 
+/// Articles remembered for recognising repeats (about 150 bytes each).
+const REMEMBERED: usize = 500_000;
+
 /// One article seen.
 struct Entry {
     id: Arc<str>,
     story: u64,
     duplicate_of: Option<Arc<str>>,
+    /// The key of its text in [`MemoryStore::texts`], when it holds one.
+    text: Option<(u64, u64)>,
 }
 
-/// A store in memory, bounded by the stories and the ids seen.
-#[derive(Default)]
+/// A store in memory, bounded by the stories and the articles remembered.
 pub(crate) struct MemoryStore {
-    /// Articles in arrival order (sequence number − 1).
-    entries: Vec<Entry>,
+    /// How many articles are remembered ([`REMEMBERED`]).
+    remembered: usize,
+    /// The last `remembered` articles in arrival order; the first is article `forgotten` (its sequence
+    /// number − 1).
+    entries: VecDeque<Entry>,
+    forgotten: usize,
     ids: HashMap<Arc<str>, usize>,
     /// (text hash, second hash) → the article holding that text.
     texts: FxHashMap<(u64, u64), usize>,
@@ -40,7 +50,42 @@ fn second_hash(text: &str) -> u64 {
     h.finish()
 }
 
+impl Default for MemoryStore {
+    fn default() -> MemoryStore {
+        MemoryStore::remembering(REMEMBERED)
+    }
+}
+
 impl MemoryStore {
+    /// A store that remembers the last `remembered` articles.
+    fn remembering(remembered: usize) -> MemoryStore {
+        MemoryStore {
+            remembered,
+            entries: VecDeque::new(),
+            forgotten: 0,
+            ids: HashMap::new(),
+            texts: FxHashMap::default(),
+            stories: FxHashMap::default(),
+        }
+    }
+
+    /// Forgets the oldest article remembered.
+    fn forget_oldest(&mut self) {
+        let Some(old) = self.entries.pop_front() else {
+            return;
+        };
+        let index = self.forgotten;
+        self.forgotten += 1;
+        if self.ids.get(&old.id) == Some(&index) {
+            self.ids.remove(&old.id);
+        }
+        if let Some(key) = old.text {
+            if self.texts.get(&key) == Some(&index) {
+                self.texts.remove(&key);
+            }
+        }
+    }
+
     fn id_arc(&self, id: &str) -> Arc<str> {
         self.ids
             .get_key_value(id)
@@ -50,7 +95,7 @@ impl MemoryStore {
 
 impl Store for MemoryStore {
     fn cursor(&self) -> u64 {
-        self.entries.len() as u64
+        (self.forgotten + self.entries.len()) as u64
     }
 
     fn persistent(&self) -> bool {
@@ -69,7 +114,7 @@ impl Store for MemoryStore {
 
     fn find_id(&mut self, id: &str) -> Result<Option<Stored>, StoreError> {
         Ok(self.ids.get(id).map(|&i| {
-            let e = &self.entries[i];
+            let e = &self.entries[i - self.forgotten];
             Stored {
                 story: e.story,
                 duplicate_of: e.duplicate_of.as_deref().map(str::to_owned),
@@ -79,7 +124,7 @@ impl Store for MemoryStore {
 
     fn find_text(&mut self, text_hash: u64, text: &str) -> Result<Option<Original>, StoreError> {
         Ok(self.texts.get(&(text_hash, second_hash(text))).map(|&i| {
-            let e = &self.entries[i];
+            let e = &self.entries[i - self.forgotten];
             Original {
                 id: e.id.to_string(),
                 story: e.story,
@@ -90,23 +135,30 @@ impl Store for MemoryStore {
 
     fn insert(&mut self, rows: &[NewArticle<'_>]) -> Result<(), StoreError> {
         for r in rows {
-            let index = self.entries.len();
+            let index = self.forgotten + self.entries.len();
             let id: Arc<str> = Arc::from(r.article.id.as_str());
             let duplicate_of = r.duplicate_of.map(|d| self.id_arc(d));
             self.ids.insert(Arc::clone(&id), index);
+            let mut text_key = None;
             if r.text_of.is_none() {
                 let text = r.article.text.trim();
                 if !text.is_empty() {
-                    self.texts
-                        .entry((r.text_hash, second_hash(text)))
-                        .or_insert(index);
+                    let key = (r.text_hash, second_hash(text));
+                    if let std::collections::hash_map::Entry::Vacant(slot) = self.texts.entry(key) {
+                        slot.insert(index);
+                        text_key = Some(key);
+                    }
                 }
             }
-            self.entries.push(Entry {
+            self.entries.push_back(Entry {
                 id,
                 story: r.story,
                 duplicate_of,
+                text: text_key,
             });
+            if self.entries.len() > self.remembered {
+                self.forget_oldest();
+            }
             self.stories
                 .entry(r.story)
                 .or_insert_with(|| StoryRow::new(r.story))
@@ -186,5 +238,48 @@ impl Store for MemoryStore {
                 outcome(e.id.to_string(), e.story, dup, &mut seen)
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(article: &Article, seq: u64) -> NewArticle<'_> {
+        NewArticle {
+            article,
+            seq,
+            text_hash: newsbrief_core::terms::stable_hash(article.text.trim().as_bytes()),
+            story: seq,
+            duplicate_of: None,
+            text_of: None,
+        }
+    }
+
+    #[test]
+    fn forgets_the_oldest_articles_but_not_the_stories() {
+        let mut store = MemoryStore::remembering(2);
+        let articles: Vec<Article> = (0..3)
+            .map(|i| Article::new(format!("a{i}"), format!("text {i}")))
+            .collect();
+        let rows: Vec<NewArticle> = articles.iter().zip(1..).map(|(a, s)| row(a, s)).collect();
+        store.insert(&rows).unwrap();
+        assert_eq!(store.cursor(), 3);
+        assert!(store.find_id("a0").unwrap().is_none());
+        assert_eq!(store.find_id("a2").unwrap().map(|s| s.story), Some(3));
+        let hash = rows[1].text_hash;
+        assert!(store.find_text(hash, "text 1").unwrap().is_some());
+        assert!(store
+            .find_text(rows[0].text_hash, "text 0")
+            .unwrap()
+            .is_none());
+        assert_eq!(store.assignments().unwrap().len(), 2);
+        assert_eq!(
+            store
+                .stories(&StoryQuery::default(), Order::Biggest)
+                .unwrap()
+                .len(),
+            3
+        );
     }
 }
