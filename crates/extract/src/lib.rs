@@ -4,6 +4,11 @@
 //! canonical URL, language).
 //!
 //! The crate does no I/O: callers hand it bytes and a file name used only as a hint.
+//!
+//! Every pass is linear in the page. The one cap: HTML is parsed with its nesting depth bounded at
+//! 512 elements and at most 16 open formatting elements (`<b>`, `<font>`…); markup deeper than that
+//! is flattened into the deepest element kept, its text preserved, and the page gets a warning
+//! (see `parse.rs`; real news pages nest at most ~60 deep).
 
 mod body;
 mod boilerplate;
@@ -13,6 +18,7 @@ mod input;
 mod metadata;
 pub mod metric;
 mod paragraphs;
+mod parse;
 mod warc;
 
 use serde::Serialize;
@@ -72,10 +78,21 @@ pub fn read_document(bytes: &[u8], name_hint: &str) -> Result<Vec<Page>, Extract
 /// Extracts the article and metadata of an HTML document already decoded to text. `url_hint`
 /// (for example a WARC record's target URI) is used when the page declares no canonical URL.
 pub fn extract_html(html: &str, url_hint: Option<&str>) -> Page {
-    let document = scraper::Html::parse_document(html);
+    let parse::Parsed {
+        document,
+        flattened_tags,
+    } = parse::parse_document(html);
     let meta = metadata::extract(&document, url_hint);
     let text = body::extract(&document, meta.article_body.as_deref());
     let mut warnings = Vec::new();
+    if flattened_tags > 0 {
+        warnings.push(format!(
+            "the page nests elements more than {} deep (or leaves more than {} formatting \
+             elements open); {flattened_tags} tags were flattened, their text kept",
+            parse::MAX_OPEN_ELEMENTS,
+            parse::MAX_ACTIVE_FORMATTING
+        ));
+    }
     if text.trim().is_empty() {
         warnings.push(
             "no article text found in the page (home page, error page or empty page?)".to_string(),
