@@ -1,7 +1,10 @@
 //! `newsbrief summarize`: batch summaries of a JSONL clusters file, one output line per input cluster.
 //!
-//! Lines are read and summarised in chunks on all cores, written in input order. A malformed line is
-//! reported with its line number and skipped; the others go on, and the exit code is non-zero at the end.
+//! Lines are read as bytes and summarised in chunks on all cores, written in input order. A line that gives
+//! no summary (invalid UTF-8, not JSON, not a cluster, no non-empty document) is reported with its line
+//! number and skipped; the others go on, and the exit code is then 2, after a final count on stderr (as
+//! `newsbrief stories`). Only an input that cannot be read any further stops the run (exit 1), after the
+//! lines read before the error are written.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
@@ -10,11 +13,17 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use newsbrief_core::{ingest, summarize, SummaryOptions};
+use newsbrief_core::ingest::{self, IngestError};
+use newsbrief_core::{summarize, SummaryOptions};
 use rayon::prelude::*;
 use serde::Serialize;
 
+const AFTER_HELP: &str =
+    "Exit status: 0 all summarised, 1 error, 2 some lines skipped (each reported on stderr \
+with its line number).";
+
 #[derive(clap::Args)]
+#[command(after_help = AFTER_HELP)]
 pub struct Args {
     /// JSONL clusters: {"id", "documents": [...]} or Multi-News's {"id", "document": "a ||||| b"}; - for stdin.
     #[arg(long, short)]
@@ -39,7 +48,7 @@ struct Line<'a> {
 const CHUNK: usize = 1024;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let reader: Box<dyn BufRead> = if args.input.as_os_str() == "-" {
+    let mut reader: Box<dyn BufRead> = if args.input.as_os_str() == "-" {
         Box::new(BufReader::new(io::stdin()))
     } else {
         let file = File::open(&args.input)
@@ -54,32 +63,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let progress = progress_bar();
     let opts = SummaryOptions::with_words(args.words);
-    let (mut failures, mut written) = (0usize, 0usize);
-    let mut lines = reader.lines().enumerate();
+    let (mut skipped, mut written) = (0usize, 0usize);
+    let mut number = 0usize;
     loop {
-        let mut chunk = Vec::with_capacity(CHUNK);
-        for (i, line) in lines.by_ref().take(CHUNK) {
-            let line = line.with_context(|| format!("cannot read line {} of the input", i + 1))?;
-            if !line.trim().is_empty() {
-                chunk.push((i + 1, line));
-            }
-        }
-        if chunk.is_empty() {
-            break;
-        }
+        // A read error ends the input, but only after the lines read before it are written.
+        let (chunk, read) = read_chunk(reader.as_mut(), &mut number);
         let results: Vec<_> = chunk
             .par_iter()
-            .map(|(number, line)| {
-                let cluster =
-                    ingest::parse_cluster_line(line).map_err(|e| format!("line {number}: {e}"))?;
-                let summary = summarize(&cluster.articles, &opts);
-                let json = serde_json::to_string(&Line {
-                    id: &cluster.id,
-                    summary: summary.text(),
-                    sentences: &summary.sentences,
-                })
-                .map_err(|e| format!("line {number}: {e}"))?;
-                Ok::<_, String>(json)
+            .map(|(number, bytes)| {
+                summarize_line(bytes, &opts).map_err(|e| format!("line {number}: {e}"))
             })
             .collect();
         for result in results {
@@ -90,19 +82,83 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 Err(message) => {
                     progress.suspend(|| eprintln!("newsbrief: {message}"));
-                    failures += 1;
+                    skipped += 1;
                 }
             }
             progress.inc(1);
         }
+        match read {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                out.flush().context("cannot write the output")?;
+                progress.finish_and_clear();
+                return Err(e).with_context(|| {
+                    format!(
+                        "cannot read line {} of the input ({written} clusters summarised before it)",
+                        number + 1
+                    )
+                });
+            }
+        }
     }
     out.flush().context("cannot write the output")?;
     progress.finish_and_clear();
-    if failures > 0 {
-        eprintln!("newsbrief: {written} clusters summarised, {failures} lines skipped");
-        return Ok(ExitCode::FAILURE);
+    if skipped > 0 {
+        eprintln!("newsbrief: {written} clusters summarised, {skipped} lines skipped");
+        return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Up to [`CHUNK`] next non-blank lines as bytes, with their numbers (`number` counts every line read),
+/// and whether the input goes on (`Ok(false)` at its end, the error when it cannot be read further).
+fn read_chunk(
+    reader: &mut dyn BufRead,
+    number: &mut usize,
+) -> (Vec<(usize, Vec<u8>)>, io::Result<bool>) {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    while chunk.len() < CHUNK {
+        let mut bytes = Vec::new();
+        match reader.read_until(b'\n', &mut bytes) {
+            Ok(0) => return (chunk, Ok(false)),
+            Ok(_) => {
+                *number += 1;
+                if !bytes.iter().all(u8::is_ascii_whitespace) {
+                    chunk.push((*number, bytes));
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return (chunk, Err(e)),
+        }
+    }
+    (chunk, Ok(true))
+}
+
+/// Why one line gives no summary.
+#[derive(Debug, thiserror::Error)]
+enum LineError {
+    #[error(transparent)]
+    Ingest(#[from] IngestError),
+    #[error("no documents (the cluster has no non-empty document)")]
+    NoDocuments,
+    #[error("cannot write the summary: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// One input line (bytes, whatever they hold) as its output line.
+fn summarize_line(bytes: &[u8], opts: &SummaryOptions) -> Result<String, LineError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8(e.valid_up_to()))?;
+    let cluster = ingest::parse_cluster_line(text)?;
+    if cluster.articles.is_empty() {
+        return Err(LineError::NoDocuments);
+    }
+    let summary = summarize(&cluster.articles, opts);
+    Ok(serde_json::to_string(&Line {
+        id: &cluster.id,
+        summary: summary.text(),
+        sentences: &summary.sentences,
+    })?)
 }
 
 /// A spinner with counts on stderr when it is a terminal; hidden otherwise.
