@@ -1,7 +1,9 @@
 //! API handlers: `/v1/brief`, `/v1/summarize` and `/healthz`.
 //!
-//! Bodies are read within the configured size limit, turned into articles by [`crate::input`], and the
-//! CPU work runs on the blocking pool under the concurrency limit and the per-request time limit.
+//! Bodies are read on the async runtime within the configured size limit; everything after the read
+//! (parsing, HTML extraction by [`crate::input`], the brief or the summaries) is CPU work and runs on the
+//! blocking pool under the concurrency limit and the per-request time limit, so that no request can hold up
+//! the runtime's threads (`/healthz` answers whatever the uploads are).
 
 use std::sync::Arc;
 
@@ -71,7 +73,33 @@ pub async fn healthz() -> Response {
     json_response(StatusCode::OK, json!({"status": "ok"}).to_string())
 }
 
+/// A brief request's body as read off the connection, before any of the CPU work of turning it into
+/// articles (JSON parsing, HTML extraction), which runs in [`compute`].
+enum BriefBody {
+    Json(Bytes),
+    Files(Vec<UploadedFile>, Option<usize>),
+    Text(Bytes),
+}
+
+impl BriefBody {
+    /// The articles of the body (CPU work: call this off the async runtime).
+    fn into_request(
+        self,
+        query_words: Option<usize>,
+        max_articles: usize,
+    ) -> Result<BriefRequest, ApiError> {
+        match self {
+            BriefBody::Json(bytes) => input::from_json(&bytes, query_words, max_articles),
+            BriefBody::Files(files, words) => input::from_files(files, words, max_articles),
+            BriefBody::Text(bytes) => input::from_text(&bytes, query_words),
+        }
+    }
+}
+
 /// `POST /v1/brief`: JSON articles, multipart files or one plain-text article → the brief as JSON.
+///
+/// Only the reading of the body happens on the async runtime; parsing, extraction and the brief run in
+/// [`compute`], so a hostile upload cannot hold up the runtime's threads.
 pub async fn brief(
     State(state): State<AppState>,
     params: Result<Query<Params>, axum::extract::rejection::QueryRejection>,
@@ -82,20 +110,22 @@ pub async fn brief(
     let max_articles = state.config.max_articles;
     let reading = async {
         match content_type(request.headers()).as_str() {
-            "application/json" => {
-                input::from_json(&read_body(request).await?, params.words, max_articles)
+            "application/json" => Ok(BriefBody::Json(read_body(request).await?)),
+            "multipart/form-data" => {
+                let (files, words) = read_multipart(request, params.words, max_articles).await?;
+                Ok(BriefBody::Files(files, words))
             }
-            "multipart/form-data" => read_multipart(request, params.words, max_articles).await,
-            "text/plain" | "text/markdown" => {
-                input::from_text(&read_body(request).await?, params.words)
-            }
+            "text/plain" | "text/markdown" => Ok(BriefBody::Text(read_body(request).await?)),
             other => Err(unsupported_request(other)),
         }
     };
-    let request = within_time_limit(&state, reading).await?;
-    let with_texts = params.texts;
-    let body = compute(&state, move || make_brief(request, with_texts)).await??;
-    Ok(json_response(StatusCode::OK, body))
+    let body = within_time_limit(&state, reading).await?;
+    let (query_words, with_texts) = (params.words, params.texts);
+    let answer = compute(&state, move || {
+        make_brief(body.into_request(query_words, max_articles)?, with_texts)
+    })
+    .await??;
+    Ok(json_response(StatusCode::OK, answer))
 }
 
 /// `POST /v1/summarize`: JSONL clusters in, one JSONL line out per cluster (an error line for a bad one).
@@ -112,8 +142,12 @@ pub async fn summarize(
         other => return Err(unsupported_request(other)),
     }
     let body = within_time_limit(&state, read_body(request)).await?;
-    let clusters = input::clusters_from_jsonl(&body, state.config.max_clusters)?;
-    let out = compute(&state, move || summarize_lines(clusters, words)).await?;
+    let max_clusters = state.config.max_clusters;
+    let out = compute(&state, move || {
+        let clusters = input::clusters_from_jsonl(&body, max_clusters)?;
+        Ok::<_, ApiError>(summarize_lines(clusters, words))
+    })
+    .await??;
     Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], out).into_response())
 }
 
@@ -190,11 +224,13 @@ pub(crate) async fn read_body(request: Request) -> Result<Bytes, ApiError> {
         .map_err(|e| body_error(e.status(), e.body_text()))
 }
 
+/// The files of a multipart upload and its `words` field (the query's when the form has none), read
+/// without looking into the files.
 async fn read_multipart(
     request: Request,
     query_words: Option<usize>,
     max_articles: usize,
-) -> Result<BriefRequest, ApiError> {
+) -> Result<(Vec<UploadedFile>, Option<usize>), ApiError> {
     let mut multipart = Multipart::from_request(request, &())
         .await
         .map_err(|e| body_error(e.status(), e.body_text()))?;
@@ -231,7 +267,7 @@ async fn read_multipart(
             bytes: bytes.to_vec(),
         });
     }
-    input::from_files(files, words, max_articles)
+    Ok((files, words))
 }
 
 /// 413 before reading a byte when the declared `content-length` is already over the limit.

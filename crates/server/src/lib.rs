@@ -3,11 +3,13 @@
 //!
 //! [`router`] builds the whole service from a [`Config`] (limits, optional bearer token) with its stories
 //! in memory, [`router_with`] with the given [`Stories`] (a database); [`serve`] runs it on a listener
-//! until SIGINT/SIGTERM, letting in-flight requests finish. The routes are listed once, in [`ROUTES`],
+//! until SIGINT/SIGTERM, letting in-flight requests finish; every connection has a header-read and an
+//! idle timeout ([`conn`]). The routes are listed once, in [`ROUTES`],
 //! which the OpenAPI document at `/openapi.json` is tested against.
 
 pub mod api;
 pub mod config;
+pub mod conn;
 pub mod error;
 pub mod guard;
 pub mod input;
@@ -21,6 +23,7 @@ use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 
 pub use config::{parse_size, Config};
+pub use conn::ConnectionTimeouts;
 pub use error::ApiError;
 pub use stories::Stories;
 
@@ -91,13 +94,24 @@ pub async fn serve(listener: tokio::net::TcpListener, config: Config) -> std::io
 }
 
 /// Serves `router(config)` on `listener` until `shutdown` resolves: from then on no connection is
-/// accepted, and the requests in flight are answered before this returns.
+/// accepted, and the requests in flight are answered before this returns. Connections have the default
+/// [`ConnectionTimeouts`].
 pub async fn serve_until(
     listener: tokio::net::TcpListener,
     config: Config,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(config))
+    serve_until_with(listener, config, ConnectionTimeouts::default(), shutdown).await
+}
+
+/// [`serve_until`] with the given header-read and idle timeouts of the connections.
+pub async fn serve_until_with(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    timeouts: ConnectionTimeouts,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(conn::TimedListener::new(listener, timeouts), router(config))
         .with_graceful_shutdown(shutdown)
         .await
 }
@@ -115,7 +129,10 @@ pub fn serve_blocking(
         .max_blocking_threads(config.max_concurrent.max(1) + 16)
         .build()?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::from_std(listener)?;
+        let listener = conn::TimedListener::new(
+            tokio::net::TcpListener::from_std(listener)?,
+            ConnectionTimeouts::default(),
+        );
         axum::serve(listener, router_with(config, stories))
             .with_graceful_shutdown(shutdown_signal())
             .await
