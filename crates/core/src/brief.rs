@@ -147,13 +147,19 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
         .map(|a| newsbrief_timex::find(&a.text))
         .collect();
     let timeline = timeline::timeline(articles, &docs, &dates);
-    let corroboration =
+    let mut corroboration =
         corroboration::corroborate(articles, &docs, &dates, &found.names, |d, s, e| {
             found.name_at(d, s, e)
         });
     for sentence in &mut summary.sentences {
         sentence.support = support(&corroboration, sentence);
     }
+    // The discrepancies on a detail each summary sentence states, shown beside it.
+    corroboration.summary_discrepancies = summary
+        .sentences
+        .iter()
+        .map(|s| corroboration.discrepancies_at(s.doc, s.start, s.end))
+        .collect();
     Ok(Brief {
         sources,
         summary: summary.sentences,
@@ -167,7 +173,8 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
 }
 
 /// The other articles that report what a summary sentence says (see [`Corroboration::support`]); none
-/// when no other article does.
+/// when no other article does. An article that gives a different number, date or name for it is not
+/// among them: it is one of the sentence's discrepancies (`Corroboration::summary_discrepancies`).
 fn support(corroboration: &Corroboration, sentence: &SummarySentence) -> Vec<Support> {
     corroboration
         .support(sentence.doc, sentence.start, sentence.end)

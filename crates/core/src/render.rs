@@ -2,6 +2,8 @@
 //!
 //! Markdown marks each summary sentence with its sources, footnote style: `[2; 1, 4]` means taken from
 //! source 2 and also reported by sources 1 and 4 (numbers are 1-based positions in the source list).
+//! A source that gives a different figure, date or name for what the sentence states is no support; it is
+//! named after the marks: `[1; 2, 4] — source 3 says “as much as 20 minutes”`.
 
 use std::fmt::Write;
 
@@ -33,8 +35,8 @@ pub fn markdown(brief: &Brief) -> String {
         brief.words
     );
     out.push_str("## Summary\n\n");
-    for s in &brief.summary {
-        let _ = writeln!(out, "{} {}\n", s.text, marks(s));
+    for (i, s) in brief.summary.iter().enumerate() {
+        let _ = writeln!(out, "{} {}{}\n", s.text, marks(s), differs(brief, i));
     }
     let notable = |e: &&crate::entities::Entity| e.docs.len() > 1 || e.mentions > 1;
     let people: Vec<_> = brief
@@ -135,8 +137,8 @@ pub fn markdown(brief: &Brief) -> String {
 /// The brief as plain text: the summary as one paragraph per sentence, then the sources.
 pub fn text(brief: &Brief) -> String {
     let mut out = String::new();
-    for s in &brief.summary {
-        let _ = writeln!(out, "{} {}", s.text, marks(s));
+    for (i, s) in brief.summary.iter().enumerate() {
+        let _ = writeln!(out, "{} {}{}", s.text, marks(s), differs(brief, i));
     }
     out.push('\n');
     sourcing(brief, false, &mut out);
@@ -288,6 +290,57 @@ fn source_list(spans: &[crate::Span]) -> String {
         .map(usize::to_string)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// What other sources say where they differ from summary sentence `i` on a detail it states:
+/// " — source 3 (Radio) says “as much as 20 minutes”; source 4 says “Tuesday”", or nothing.
+fn differs(brief: &Brief, i: usize) -> String {
+    let (Some(sentence), Some(refs)) = (
+        brief.summary.get(i),
+        brief.corroboration.summary_discrepancies.get(i),
+    ) else {
+        return String::new();
+    };
+    let normal = |v: &str| -> String {
+        v.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut notes: Vec<String> = Vec::new();
+    for r in refs {
+        let Some(d) = brief
+            .corroboration
+            .claims
+            .get(r.claim)
+            .and_then(|c| c.discrepancies.get(r.discrepancy))
+        else {
+            continue;
+        };
+        let own = d
+            .values
+            .iter()
+            .find(|v| v.doc == sentence.doc && sentence.start <= v.start && v.start < sentence.end);
+        let Some(own) = own else { continue };
+        for v in &d.values {
+            if v.doc == sentence.doc || normal(&v.value) == normal(&own.value) {
+                continue;
+            }
+            let note = format!(
+                "{} says “{}”",
+                source_name(brief, v.doc).replacen("Source", "source", 1),
+                v.said
+            );
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
+    }
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", notes.join("; "))
+    }
 }
 
 /// `[origin; supporters]`, 1-based.

@@ -6,11 +6,14 @@
 //! two terms besides those of names. A discrepancy is only reported for statements that clearly tell the
 //! same claim and differ on a detail of the same slot: a number counting the same thing, an explicitly
 //! written date, or a name of the same kind after the same word ("met in Cleveland" / "met in
-//! Washington"). Prefer missing one to inventing one.
+//! Washington"). Prefer missing one to inventing one. Figures near each other ([`near`]: "up to 847" and
+//! "593", "about 250,000" and "240,000") count as evidence of one claim; within a claim they are compared
+//! strictly ([`compatible`]: exact figures equal, hedged ones within 5%), and a different figure makes the
+//! two a discrepancy, never support of each other.
 
 use newsbrief_quotes::NameKind;
 
-use super::numbers::{compatible, same_unit, Number};
+use super::numbers::{compatible, near, same_unit, Number};
 use crate::summary::vector::SparseVec;
 
 /// Cosine at or above which two statements report the same claim.
@@ -76,6 +79,10 @@ pub struct Difference {
     /// Byte spans (article-relative) of the value in the first and second statement.
     pub a: (usize, usize),
     pub b: (usize, usize),
+    /// Byte spans (article-relative) of the value as a reader would quote it: for a number its hedge and
+    /// what it counts ("as much as 20 minutes"), otherwise the value itself.
+    pub a_said: (usize, usize),
+    pub b_said: (usize, usize),
 }
 
 /// Cosine at or above which two statements that differ on a number of the same thing report one claim.
@@ -93,9 +100,12 @@ pub fn judge(a: &Features, b: &Features) -> Option<(f32, Vec<Difference>)> {
     }
     let mut found = differences(a, b);
     if !same {
-        // Below the usual bar, only a number of the same thing stated differently makes them one claim.
+        // Below the usual bar, only a number of the same thing stated differently makes them one claim,
+        // and only one that is not even near ("up to $20" and "$5" may be two facts).
+        let mut loose = Vec::new();
+        number_differences(a, b, near, &mut loose);
         found.retain(|d| d.kind == "number");
-        if found.is_empty() {
+        if loose.is_empty() || found.is_empty() {
             return None;
         }
     }
@@ -115,7 +125,7 @@ pub fn same_claim(a: &Features, b: &Features) -> Option<f32> {
         .numbers
         .iter()
         .flat_map(|n| b.numbers.iter().map(move |m| (n, m)))
-        .filter(|(n, m)| same_unit(n, m) && compatible(n, m))
+        .filter(|(n, m)| same_unit(n, m) && near(n, m))
         .collect();
     // The same specific value, not merely one within another's bound ("up to 847" and "593").
     let specific = shared.iter().any(|(n, m)| {
@@ -149,24 +159,27 @@ fn shared_words(a: &Features, b: &Features) -> usize {
 /// The details on which two statements of the same claim differ.
 pub fn differences(a: &Features, b: &Features) -> Vec<Difference> {
     let mut out = Vec::new();
-    number_differences(a, b, &mut out);
+    number_differences(a, b, compatible, &mut out);
+    lone_number_difference(a, b, &mut out);
     date_differences(a, b, &mut out);
     name_differences(a, b, &mut out);
     out
 }
 
-/// Numbers counting the same thing, one in each statement, that cannot both be right.
+/// Numbers counting the same thing, one in each statement, that do not agree (`agree` is
+/// [`compatible`] for details: a different figure for the same fact, hedges compared with their tolerance).
 /// Numbers the two statements agree on ("three people" in both) are set aside first, so that "three
 /// people stabbed, 12 arrested" and "13 in custody, three people stabbed" still compare 12 with 13.
-fn number_differences(a: &Features, b: &Features, out: &mut Vec<Difference>) {
+fn number_differences(
+    a: &Features,
+    b: &Features,
+    agree: fn(&Number, &Number) -> bool,
+    out: &mut Vec<Difference>,
+) {
     let unmatched = |x: &Features, y: &Features| -> Vec<Number> {
         x.numbers
             .iter()
-            .filter(|n| {
-                !y.numbers
-                    .iter()
-                    .any(|m| same_unit(n, m) && compatible(n, m))
-            })
+            .filter(|n| !y.numbers.iter().any(|m| same_unit(n, m) && agree(n, m)))
             .cloned()
             .collect()
     };
@@ -175,12 +188,11 @@ fn number_differences(a: &Features, b: &Features, out: &mut Vec<Difference>) {
         let ours: Vec<&Number> = left.iter().filter(|m| same_unit(m, n)).collect();
         let theirs: Vec<&Number> = right.iter().filter(|m| same_unit(m, n)).collect();
         let [m] = theirs.as_slice() else { continue };
-        if ours.len() != 1 || compatible(n, m) {
+        if ours.len() != 1 || agree(n, m) {
             continue;
         }
         // A value the other statement also gives, for something else, is not contradicted.
-        if a.numbers.iter().any(|x| compatible(x, m)) || b.numbers.iter().any(|x| compatible(x, n))
-        {
+        if a.numbers.iter().any(|x| agree(x, m)) || b.numbers.iter().any(|x| agree(x, n)) {
             continue;
         }
         out.push(Difference {
@@ -188,8 +200,40 @@ fn number_differences(a: &Features, b: &Features, out: &mut Vec<Difference>) {
             slot: format!("number:{}", n.units.join(" ")),
             a: (n.start, n.end),
             b: (m.start, m.end),
+            a_said: n.phrase,
+            b_said: m.phrase,
         });
     }
+}
+
+/// The one number of each of two statements that clearly tell the same claim (cosine at least [`SAME`]),
+/// counting things named differently ("About 14,000 vehicles cross the bridge" / "Roughly 12,000 cars
+/// use it"), when they do not agree: the same fact given as two figures.
+fn lone_number_difference(a: &Features, b: &Features, out: &mut Vec<Difference>) {
+    let ([n], [m]) = (a.numbers.as_slice(), b.numbers.as_slice()) else {
+        return;
+    };
+    let counted = |x: &Number| {
+        x.units
+            .first()
+            .is_some_and(|u| u != "$" && u != "%" && !u.starts_with("age:"))
+    };
+    if same_unit(n, m)
+        || !counted(n)
+        || !counted(m)
+        || compatible(n, m)
+        || a.vector.cosine(&b.vector) < SAME
+    {
+        return;
+    }
+    out.push(Difference {
+        kind: "number",
+        slot: format!("number:{}", n.units.join(" ")),
+        a: (n.start, n.end),
+        b: (m.start, m.end),
+        a_said: n.phrase,
+        b_said: m.phrase,
+    });
 }
 
 /// One explicit date in each statement, not overlapping.
@@ -205,6 +249,8 @@ fn date_differences(a: &Features, b: &Features, out: &mut Vec<Difference>) {
         slot: "date".to_owned(),
         a: (x.start, x.end),
         b: (y.start, y.end),
+        a_said: (x.start, x.end),
+        b_said: (y.start, y.end),
     });
 }
 
@@ -237,6 +283,8 @@ fn name_differences(a: &Features, b: &Features, out: &mut Vec<Difference>) {
             slot: format!("{kind}:{}", n.before),
             a: (n.start, n.end),
             b: (m.start, m.end),
+            a_said: (n.start, n.end),
+            b_said: (m.start, m.end),
         });
     }
 }

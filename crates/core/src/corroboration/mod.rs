@@ -7,7 +7,14 @@
 //! statements matched by the most articles, one statement per article, each matched to the claim's first
 //! statement (no chaining, so a claim never drifts into a neighbouring one); a statement already in one
 //! claim also joins every other claim whose first statement it matches (one sentence may tell two claims). Within a claim, a number counting the same thing, an
-//! explicitly written date, or a name in the same slot that differ are reported as discrepancies.
+//! explicitly written date, or a name in the same slot that differ are reported as discrepancies; each
+//! statement is compared with the first and with the others it matches directly, so a discrepancy lists
+//! every article's value.
+//!
+//! Faithfulness: an article that gives a different number, date or name for the same fact is a
+//! discrepancy, never support ([`Corroboration::support`] leaves it out). Figures agree as
+//! [`numbers::compatible`] says: exact figures must be equal, hedged ones ("about", "nearly", "up to",
+//! "as much as") within 5%, and only open bounds ("more than", "fewer than") allow more.
 //! No model is downloaded: names come from the story's entity analysis, dates from `newsbrief-timex`.
 
 pub mod compare;
@@ -55,6 +62,9 @@ pub struct DiscrepancyValue {
     pub end: usize,
     /// The words around it in its sentence.
     pub context: String,
+    /// The value as a reader would quote it: for a number its hedge and what it counts ("as much as 20
+    /// minutes"), otherwise the value as written.
+    pub said: String,
 }
 
 /// A detail on which outlets reporting one claim differ.
@@ -62,7 +72,8 @@ pub struct DiscrepancyValue {
 pub struct Discrepancy {
     /// "number", "date", "name" or "place".
     pub kind: &'static str,
-    /// One value per article, the claim's first statement first.
+    /// One value per article of the claim that gives one, in the order the claim's statements were
+    /// compared (the claim's first statement first when it gives one).
     pub values: Vec<DiscrepancyValue>,
 }
 
@@ -94,10 +105,25 @@ pub struct Corroboration {
     pub single_source: Vec<usize>,
     /// Indices (into `claims`) of the claims whose sources differ on a detail.
     pub discrepancies: Vec<usize>,
+    /// For each summary sentence of a brief (in order), the discrepancies on a detail it states: set by
+    /// the brief ([`Corroboration::discrepancies_at`]), empty outside one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub summary_discrepancies: Vec<Vec<DiscrepancyRef>>,
     /// Each statement (article, start offset) with the articles whose statements match it directly and
     /// the best similarity there; the claims already show what a reader needs, so it is not serialised.
     #[serde(skip)]
     pub matches: BTreeMap<(usize, usize), Vec<(usize, f64)>>,
+    /// Each statement (article, start offset) with the other articles whose statements of the same claim
+    /// give a different number, date or name: they are never its support.
+    #[serde(skip)]
+    pub conflicts: BTreeMap<(usize, usize), BTreeSet<usize>>,
+}
+
+/// One discrepancy of the corroboration: `claims[claim].discrepancies[discrepancy]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DiscrepancyRef {
+    pub claim: usize,
+    pub discrepancy: usize,
 }
 
 impl Corroboration {
@@ -105,16 +131,24 @@ impl Corroboration {
     /// says, best first, with their similarity: those whose statements match one of its statements
     /// directly, and the other sources of every claim one of its statements belongs to (scored against the
     /// claim's first statement, that one by the passage's own score). Empty when nothing else reports it.
+    /// An article that gives a different number, date or name for what one of the passage's statements
+    /// says is a discrepancy, not support: it is left out, whatever else of the passage it reports.
     pub fn support(&self, doc: usize, start: usize, end: usize) -> Vec<(usize, f64)> {
+        let span = (doc, start)..(doc, end.max(start));
+        let conflicting: BTreeSet<usize> = self
+            .conflicts
+            .range(span.clone())
+            .flat_map(|(_, docs)| docs.iter().copied())
+            .collect();
         let mut best: BTreeMap<usize, f64> = BTreeMap::new();
         let mut note = |other: usize, score: f64| {
-            if other != doc {
+            if other != doc && !conflicting.contains(&other) {
                 let entry = best.entry(other).or_insert(score);
                 *entry = entry.max(score);
             }
         };
         let inside = |s: &ClaimSource| s.doc == doc && start <= s.start && s.start < end;
-        for (_, found) in self.matches.range((doc, start)..(doc, end.max(start))) {
+        for (_, found) in self.matches.range(span) {
             for &(other, score) in found {
                 note(other, score);
             }
@@ -129,6 +163,27 @@ impl Corroboration {
         }
         let mut out: Vec<(usize, f64)> = best.into_iter().collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+
+    /// The discrepancies on a detail a passage of an article (a byte span) states: those of the claims
+    /// one of its statements belongs to in which the article's own value lies inside the passage.
+    pub fn discrepancies_at(&self, doc: usize, start: usize, end: usize) -> Vec<DiscrepancyRef> {
+        let inside = |d: usize, at: usize| d == doc && start <= at && at < end;
+        let mut out = Vec::new();
+        for (i, claim) in self.claims.iter().enumerate() {
+            if !claim.sources.iter().any(|s| inside(s.doc, s.start)) {
+                continue;
+            }
+            for (k, d) in claim.discrepancies.iter().enumerate() {
+                if d.values.iter().any(|v| inside(v.doc, v.start)) {
+                    out.push(DiscrepancyRef {
+                        claim: i,
+                        discrepancy: k,
+                    });
+                }
+            }
+        }
         out
     }
 }
@@ -259,6 +314,7 @@ fn features(raw: &str, start: usize, dates: Vec<DateValue>, names: Vec<Name>) ->
         .map(|mut n| {
             n.start += start;
             n.end += start;
+            n.phrase = (n.phrase.0 + start, n.phrase.1 + start);
             n
         })
         .collect();
@@ -327,31 +383,38 @@ fn explicit_dates(found: &Found, text: &str, anchor: Anchor) -> Vec<DateValue> {
         .collect()
 }
 
-/// Matches of a statement in other articles: (statement index, similarity), best first.
-fn matches(statements: &[Statement]) -> Vec<Vec<(usize, f32)>> {
+/// Matches of a statement in other articles: (statement index, similarity), best first; and the pairs
+/// of matching statements that differ on a detail.
+type Matches = (Vec<Vec<(usize, f32)>>, Vec<(usize, usize)>);
+
+fn matches(statements: &[Statement]) -> Matches {
     let mut found = vec![Vec::new(); statements.len()];
+    let mut differing = Vec::new();
     for i in 0..statements.len() {
         for j in i + 1..statements.len() {
             if statements[i].doc == statements[j].doc {
                 continue;
             }
-            if let Some((score, _)) =
+            if let Some((score, differences)) =
                 compare::judge(&statements[i].features, &statements[j].features)
             {
                 found[i].push((j, score));
                 found[j].push((i, score));
+                if !differences.is_empty() {
+                    differing.push((i, j));
+                }
             }
         }
     }
     for m in &mut found {
         m.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     }
-    found
+    (found, differing)
 }
 
 /// Groups the statements into claims.
 fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
-    let found = matches(statements);
+    let (found, mut differing) = matches(statements);
     let centroid = SparseVec::centroid(statements.iter().map(|s| &s.features.vector));
     let centrality: Vec<f32> = statements
         .iter()
@@ -401,7 +464,15 @@ fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
     }
     let mut claims: Vec<Claim> = groups
         .iter()
-        .map(|members| claim(articles, statements, members, centrality[members[0].0]))
+        .map(|members| {
+            claim(
+                articles,
+                statements,
+                members,
+                centrality[members[0].0],
+                &mut differing,
+            )
+        })
         .collect();
     claims.sort_by(|a, b| {
         b.sources
@@ -432,21 +503,32 @@ fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
             ((s.doc, s.start), best)
         })
         .collect();
+    let mut conflicts: BTreeMap<(usize, usize), BTreeSet<usize>> = BTreeMap::new();
+    for &(i, j) in &differing {
+        let (a, b) = (&statements[i], &statements[j]);
+        conflicts.entry((a.doc, a.start)).or_default().insert(b.doc);
+        conflicts.entry((b.doc, b.start)).or_default().insert(a.doc);
+    }
     Corroboration {
         claims,
         corroborated,
         single_source,
         discrepancies,
+        summary_discrepancies: Vec::new(),
         matches,
+        conflicts,
     }
 }
 
-/// A claim from its statements, the first being its seed.
+/// A claim from its statements, the first being its seed. The seed is compared with every other statement,
+/// and two others with each other when they also tell the same claim directly, so that a discrepancy lists
+/// each article's value; the pairs that differ are added to `differing`.
 fn claim(
     articles: &[Article],
     statements: &[Statement],
     members: &[(usize, f32)],
     centrality: f32,
+    differing: &mut Vec<(usize, usize)>,
 ) -> Claim {
     let seed = &statements[members[0].0];
     let mut sources: Vec<ClaimSource> = members
@@ -460,10 +542,20 @@ fn claim(
         .collect();
     sources[1..].sort_by_key(|s| s.doc);
     let mut discrepancies: Vec<(String, Discrepancy)> = Vec::new();
-    for &(i, _) in &members[1..] {
-        let other = &statements[i];
-        for d in compare::differences(&seed.features, &other.features) {
-            add_difference(articles, seed.doc, other.doc, &d, &mut discrepancies);
+    for (k, &(i, _)) in members.iter().enumerate() {
+        for &(j, _) in &members[k + 1..] {
+            let (a, b) = (&statements[i], &statements[j]);
+            // Two statements that each match the seed but not each other may tell different parts of it.
+            if k > 0 && compare::same_claim(&a.features, &b.features).is_none() {
+                continue;
+            }
+            let found = compare::differences(&a.features, &b.features);
+            for d in &found {
+                add_difference(articles, a.doc, b.doc, d, &mut discrepancies);
+            }
+            if !found.is_empty() {
+                differing.push((i, j));
+            }
         }
     }
     Claim {
@@ -483,20 +575,25 @@ fn claim(
     }
 }
 
-/// Adds one difference to the claim's discrepancies, merging those of the same slot.
+/// Adds one difference (between statements of articles `a_doc` and `b_doc`) to the claim's
+/// discrepancies, merging those of the same slot: one value per article.
 fn add_difference(
     articles: &[Article],
-    seed_doc: usize,
-    other_doc: usize,
+    a_doc: usize,
+    b_doc: usize,
     d: &Difference,
     out: &mut Vec<(String, Discrepancy)>,
 ) {
-    let value = |doc: usize, (start, end): (usize, usize)| DiscrepancyValue {
-        doc,
-        value: squash(articles[doc].text.get(start..end).unwrap_or("")),
-        start,
-        end,
-        context: context(&articles[doc].text, start, end),
+    let value = |doc: usize, (start, end): (usize, usize), (from, to): (usize, usize)| {
+        let text = &articles[doc].text;
+        DiscrepancyValue {
+            doc,
+            value: squash(text.get(start..end).unwrap_or("")),
+            start,
+            end,
+            context: context(text, start, end),
+            said: squash(text.get(from..to).unwrap_or("")),
+        }
     };
     let position = out.iter().position(|(slot, _)| *slot == d.slot);
     let entry = match position {
@@ -506,15 +603,17 @@ fn add_difference(
                 d.slot.clone(),
                 Discrepancy {
                     kind: d.kind,
-                    values: vec![value(seed_doc, d.a)],
+                    values: Vec::new(),
                 },
             ));
             let last = out.len() - 1;
             &mut out[last].1
         }
     };
-    if entry.values.iter().all(|v| v.doc != other_doc) {
-        entry.values.push(value(other_doc, d.b));
+    for (doc, span, said) in [(a_doc, d.a, d.a_said), (b_doc, d.b, d.b_said)] {
+        if entry.values.iter().all(|v| v.doc != doc) {
+            entry.values.push(value(doc, span, said));
+        }
     }
 }
 

@@ -3,6 +3,15 @@
 //! Each number keeps the byte span it was written with and the word it counts (the next content word:
 //! "50 other ambassadors" counts ambassadors), so that only numbers of the same thing are compared.
 //! Years ("2016"), ordinals ("3rd"), clock times ("3:30") and numbers inside dates are left out.
+//!
+//! When two figures of the same thing agree ([`compatible`]): an outlet's figure is what it reports, and a
+//! different figure is a discrepancy, never support. Two exact figures must be equal (to rounding, 0.1%).
+//! A hedged figure ("about", "roughly", "nearly", "some"; and a stated maximum, "up to", "as much as",
+//! "as many as") agrees with another within [`HEDGED_TOLERANCE`] (5%) of the larger: "about 14,000" and
+//! "nearly 14,000" or "13,500" agree, "up to 25 minutes" and "as much as 20 minutes" do not, nor "about
+//! 14,000" and "roughly 12,000". Only open bounds widen the range: "more than 300" (a floor) agrees with
+//! any larger figure and with another floor ("more than $15,000" / "more than $25,000" can both be true),
+//! "fewer than 100" (a ceiling) with any smaller one, each within the same 5%.
 
 /// A number as written in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +22,9 @@ pub struct Number {
     pub end: usize,
     /// "about 50", "more than 50", "up to 50" or just "50".
     pub hedge: Hedge,
+    /// Byte span (in the sentence) of the figure as a reader would quote it: its hedge, the number, a scale
+    /// word and the first word of what it counts ("as much as 20 minutes", "Roughly 12,000 cars").
+    pub phrase: (usize, usize),
     /// What it may count: "$", "%", "age:<surname>", or the next few content words (lowercased, a plural
     /// "s" dropped); empty when nothing follows in its clause.
     pub units: Vec<String>,
@@ -22,36 +34,70 @@ pub struct Number {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hedge {
     Exact,
-    /// "about", "nearly", "some": close values agree with it.
+    /// "about", "nearly", "some": values within [`HEDGED_TOLERANCE`] agree with it.
     About,
-    /// "more than", "at least", "over": any larger value agrees with it.
+    /// "up to", "as much as", "as many as": the largest value, stated as a figure ("detours add up to
+    /// 25 minutes"), so values within [`HEDGED_TOLERANCE`] agree with it and another maximum does not.
+    UpTo,
+    /// "more than", "at least", "over": a floor; any larger value agrees with it.
     AtLeast,
-    /// "less than", "up to", "under": any smaller value agrees with it.
+    /// "less than", "fewer than", "under", "at most": a ceiling; any smaller value agrees with it.
     AtMost,
+}
+
+/// Largest relative difference (to the larger value) of two figures of one thing that agree when either
+/// is hedged; exact figures must be equal.
+pub const HEDGED_TOLERANCE: f64 = 0.05;
+
+/// Words a hedge takes before its number ("as much as" 3, "about" 1).
+fn hedge_words(before: &[String]) -> usize {
+    if ["as much as", "as many as"]
+        .iter()
+        .any(|h| ends_with_words(before, h))
+    {
+        3
+    } else if [
+        "more than",
+        "at least",
+        "upwards of",
+        "less than",
+        "fewer than",
+        "up to",
+        "at most",
+    ]
+    .iter()
+    .any(|h| ends_with_words(before, h))
+    {
+        2
+    } else if hedge(before) == Hedge::Exact {
+        0
+    } else {
+        1
+    }
+}
+
+/// Whether the words end with the words of `phrase` ("backup to" does not end with "up to").
+fn ends_with_words(words: &[String], phrase: &str) -> bool {
+    let wanted: Vec<&str> = phrase.split(' ').collect();
+    words.len() >= wanted.len()
+        && words[words.len() - wanted.len()..]
+            .iter()
+            .zip(&wanted)
+            .all(|(w, p)| w == p)
 }
 
 /// The hedge the (lowercased) words before a number give it.
 fn hedge(before: &[String]) -> Hedge {
     let last = before.last().map(String::as_str).unwrap_or("");
-    let pair = before.join(" ");
+    let ends = |phrase: &str| ends_with_words(before, phrase);
     match last {
         "about" | "almost" | "approximately" | "around" | "nearly" | "roughly" | "some"
         | "estimated" => Hedge::About,
         "over" | "above" => Hedge::AtLeast,
         "under" | "below" => Hedge::AtMost,
-        _ if pair.ends_with("more than")
-            || pair.ends_with("at least")
-            || pair.ends_with("upwards of") =>
-        {
-            Hedge::AtLeast
-        }
-        _ if pair.ends_with("less than")
-            || pair.ends_with("fewer than")
-            || pair.ends_with("up to")
-            || pair.ends_with("at most") =>
-        {
-            Hedge::AtMost
-        }
+        _ if ends("more than") || ends("at least") || ends("upwards of") => Hedge::AtLeast,
+        _ if ends("up to") || ends("as much as") || ends("as many as") => Hedge::UpTo,
+        _ if ends("less than") || ends("fewer than") || ends("at most") => Hedge::AtMost,
         _ => Hedge::Exact,
     }
 }
@@ -233,15 +279,34 @@ pub fn numbers(text: &str, excluded: &[(usize, usize)]) -> Vec<Number> {
         } else {
             words
         };
-        let before: Vec<String> = toks[i.saturating_sub(2)..i]
+        let before: Vec<String> = toks[i.saturating_sub(3)..i]
             .iter()
             .map(|p| p.word.to_lowercase())
             .collect();
+        let hedged = hedge_words(&before);
+        let phrase_start = if hedged > 0 {
+            toks[i - hedged].start
+        } else {
+            t.start
+        };
+        // The number, its scale word, and the first word of what it counts (when it follows at once).
+        let phrase_end = toks
+            .get(next)
+            .filter(|_| !t.ends_clause && !money && !percent)
+            .filter(|n| {
+                n.word.chars().all(char::is_alphabetic)
+                    && !SKIPPED.contains(&n.word.to_lowercase().as_str())
+            })
+            .map_or_else(
+                || toks[next - 1].start + toks[next - 1].word.len(),
+                |n| n.start + n.word.len(),
+            );
         out.push(Number {
             value,
             start: t.start,
             end,
             hedge: hedge(&before),
+            phrase: (phrase_start, phrase_end),
             units,
         });
     }
@@ -274,8 +339,9 @@ fn age_of(toks: &[Token<'_>], i: usize, text: &str) -> Option<String> {
     Some(format!("age:{}", name.to_lowercase()))
 }
 
-/// Whether two numbers of the same thing can both be right: equal, close when either is approximate, or
-/// within what a bound allows ("more than 300" and "350"; two lower bounds never contradict).
+/// Whether two figures of the same thing agree (see the module documentation): equal; within
+/// [`HEDGED_TOLERANCE`] when either is hedged ("about", "nearly", "up to", "as much as"); or within what an
+/// open bound allows ("more than 300" and "350"; two floors, or two ceilings, never contradict).
 pub fn compatible(a: &Number, b: &Number) -> bool {
     let largest = a.value.abs().max(b.value.abs());
     let close = |tolerance: f64| (a.value - b.value).abs() <= largest * tolerance;
@@ -283,7 +349,33 @@ pub fn compatible(a: &Number, b: &Number) -> bool {
         return true;
     }
     use Hedge::*;
+    let (low, high) = (1.0 - HEDGED_TOLERANCE, 1.0 + HEDGED_TOLERANCE);
     match (a.hedge, b.hedge) {
+        (AtLeast, AtLeast) | (AtMost, AtMost) => true,
+        (AtLeast, AtMost) => a.value <= b.value,
+        (AtMost, AtLeast) => b.value <= a.value,
+        (AtLeast, _) => b.value >= a.value * low,
+        (_, AtLeast) => a.value >= b.value * low,
+        (AtMost, _) => b.value <= a.value * high,
+        (_, AtMost) => a.value <= b.value * high,
+        (About | UpTo, _) | (_, About | UpTo) => close(HEDGED_TOLERANCE),
+        (Exact, Exact) => false,
+    }
+}
+
+/// Whether two figures of the same thing are near enough to suggest one fact: [`compatible`] read
+/// loosely, a stated maximum ("up to 847") taken as a bound and approximate figures within 25%. Evidence for
+/// grouping statements into one claim ("about 250,000" / "240,000 people"), never for agreement: once two
+/// statements are one claim, their figures are compared with [`compatible`].
+pub fn near(a: &Number, b: &Number) -> bool {
+    let largest = a.value.abs().max(b.value.abs());
+    let close = |tolerance: f64| (a.value - b.value).abs() <= largest * tolerance;
+    if largest == 0.0 || close(1e-3) {
+        return true;
+    }
+    use Hedge::*;
+    let bound = |h: Hedge| if h == UpTo { AtMost } else { h };
+    match (bound(a.hedge), bound(b.hedge)) {
         (AtLeast, AtLeast) | (AtMost, AtMost) => true,
         (AtLeast, AtMost) => a.value <= b.value,
         (AtMost, AtLeast) => b.value <= a.value,
@@ -292,7 +384,7 @@ pub fn compatible(a: &Number, b: &Number) -> bool {
         (AtMost, _) => b.value <= a.value * 1.1,
         (_, AtMost) => a.value <= b.value * 1.1,
         (About, _) | (_, About) => close(0.25),
-        (Exact, Exact) => false,
+        _ => false,
     }
 }
 
@@ -357,5 +449,25 @@ mod tests {
         let exact = &numbers("200 flights", &[])[0];
         assert!(compatible(more, also_more));
         assert!(!compatible(more, exact));
+    }
+
+    #[test]
+    fn two_stated_maxima_or_approximations_that_differ_do_not_agree() {
+        let n = |t: &str| numbers(t, &[]).remove(0);
+        let up_to = n("detours add up to 25 minutes");
+        let as_much = n("detours add as much as 20 minutes");
+        assert_eq!(as_much.hedge, Hedge::UpTo);
+        assert!(!compatible(&up_to, &as_much));
+        assert!(compatible(&up_to, &n("detours add as much as 25 minutes")));
+        let about = n("About 14,000 vehicles cross");
+        assert!(compatible(&about, &n("nearly 14,000 vehicles cross")));
+        assert!(compatible(&about, &n("13,500 vehicles cross")));
+        assert!(!compatible(&about, &n("Roughly 12,000 cars cross")));
+        let text = "detours add as much as 20 minutes to trips";
+        let (s, e) = n(text).phrase;
+        assert_eq!(&text[s..e], "as much as 20 minutes");
+        let text = "it cost about $1.2 million, officials said";
+        let (s, e) = n(text).phrase;
+        assert_eq!(&text[s..e], "about $1.2 million");
     }
 }
