@@ -123,8 +123,58 @@ pub fn is_boilerplate(text: &str) -> bool {
 /// [`WORD_COUNT_CAP`]). The phrases are lowercase ASCII, so matching them case-sensitively on lowered text
 /// lets the matcher use its fast prefilters.
 fn is_boilerplate_counted(lowered: &str, n: usize) -> bool {
-    STRONG.found_in(lowered) || (n <= WEAK_WORDS && WEAK.found_in(lowered))
+    STRONG.found_in(lowered)
+        || (n <= WEAK_WORDS && (WEAK.found_in(lowered) || is_sign_up_lowered(lowered)))
 }
+
+/// A call to the reader to sign up (for a newsletter, a mailing list, alerts): it names something to sign
+/// up for and speaks to the reader ("you", "your", "our", or opens with an imperative such as "Sign",
+/// "Join", "Get"). A quotation is someone's words, never the site's prompt. `lowered` is ASCII-lowercased.
+fn is_sign_up_lowered(lowered: &str) -> bool {
+    if !SIGN_UP.found_in(lowered) || lowered.contains(['"', '“', '”']) {
+        return false;
+    }
+    let mut words = lowered
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty());
+    let opens_imperative = words.next().is_some_and(|w| IMPERATIVES.contains(&w));
+    opens_imperative || words.any(|w| READER.contains(&w))
+}
+
+static SIGN_UP: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SIGN_UP_OBJECTS));
+
+/// What a sign-up prompt asks the reader to sign up for, or how.
+const SIGN_UP_OBJECTS: &[&str] = &[
+    "newsletter",
+    "mailing list",
+    "email list",
+    "subscribe",
+    "subscription",
+    "sign up",
+    "sign-up",
+    "signup",
+    "inbox",
+    "email alert",
+    "e-mail alert",
+    "news alert",
+];
+
+/// Verbs a sign-up prompt opens with.
+const IMPERATIVES: &[&str] = &[
+    "sign",
+    "subscribe",
+    "join",
+    "get",
+    "fill",
+    "enter",
+    "register",
+    "click",
+    "tap",
+    "follow",
+];
+
+/// Words that speak to the reader (or speak as the site).
+const READER: &[&str] = &["you", "your", "you'll", "you're", "you’ll", "you’re", "our"];
 
 /// [`is_boilerplate`] for a sentence of a line that [`clean`] kept, doing only the tests the line's own
 /// did not settle: a tested line has no strong phrase, so none of its sentences has one, and when it has at
@@ -133,9 +183,10 @@ pub fn is_boilerplate_in_line(sentence: &str, line: &Block) -> bool {
     if !line.tested {
         return is_boilerplate(sentence);
     }
-    line.words > WEAK_WORDS
-        && at_most_words(sentence, WEAK_WORDS)
-        && WEAK.found_in(&sentence.to_ascii_lowercase())
+    line.words > WEAK_WORDS && at_most_words(sentence, WEAK_WORDS) && {
+        let lowered = sentence.to_ascii_lowercase();
+        WEAK.found_in(&lowered) || is_sign_up_lowered(&lowered)
+    }
 }
 
 /// Weak phrases mark only lines of at most this many words.
@@ -419,16 +470,48 @@ fn words(text: &str) -> usize {
     text.split_whitespace().take(WORD_COUNT_CAP).count()
 }
 
-/// The byte ranges of the lines of `text` that have something besides white space, trimmed.
+/// The byte ranges of the lines of `text` that have something besides white space, trimmed, each without
+/// its Markdown mark (see [`markdown_mark`]): the mark is layout, not text, and no span may include it.
 fn nonblank_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = 0;
     text.split_inclusive('\n').filter_map(move |line| {
         let line_start = start;
         start += line.len();
-        let lead = line.len() - line.trim_start().len();
         let trimmed = line.trim();
-        (!trimmed.is_empty()).then(|| line_start + lead..line_start + lead + trimmed.len())
+        let mark = markdown_mark(trimmed);
+        let body = trimmed[mark..].trim_start();
+        let lead = line.len() - body.len() - (line.len() - line.trim_end().len());
+        (!body.is_empty()).then(|| line_start + lead..line_start + lead + body.len())
     })
+}
+
+/// The length of the Markdown block mark a trimmed line opens with, or 0: a heading (`#` to `######`), a
+/// list item (`*`, `-`, `+`, `•`, or `1.` / `1)`) or a block quote (`>`), each followed by a space.
+fn markdown_mark(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let spaced = |n: usize| bytes.get(n).is_some_and(|b| *b == b' ' || *b == b'\t');
+    let hashes = bytes.iter().take_while(|&&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && spaced(hashes) {
+        return hashes + 1;
+    }
+    if let Some(rest) = line.strip_prefix('•') {
+        return if rest.starts_with([' ', '\t']) {
+            '•'.len_utf8() + 1
+        } else {
+            0
+        };
+    }
+    if matches!(bytes.first(), Some(b'*' | b'-' | b'+' | b'>')) && spaced(1) {
+        return 2;
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if (1..=3).contains(&digits)
+        && matches!(bytes.get(digits), Some(b'.' | b')'))
+        && spaced(digits + 1)
+    {
+        return digits + 2;
+    }
+    0
 }
 
 #[cfg(test)]
@@ -445,7 +528,11 @@ mod tests {
 
     #[test]
     fn phrases_are_lowercase_ascii() {
-        for phrase in STRONG_PHRASES.iter().chain(WEAK_PHRASES) {
+        for phrase in STRONG_PHRASES
+            .iter()
+            .chain(WEAK_PHRASES)
+            .chain(SIGN_UP_OBJECTS)
+        {
             assert!(
                 phrase.is_ascii() && *phrase == phrase.to_ascii_lowercase(),
                 "{phrase}"
@@ -496,6 +583,42 @@ mod tests {
         ));
         assert!(!is_boilerplate("The company said it would subscribe to the new rules for all its 40,000 employees, \
              a change that unions had demanded for years and that the board had resisted until the strike ended."));
+    }
+
+    #[test]
+    fn sign_up_prompts_are_boilerplate_and_news_about_lists_is_not() {
+        for prompt in [
+            "Just fill in your contact details in the form below to join our mailing list and keep up to date.",
+            "Get the latest headlines delivered to your inbox every morning.",
+            "Join thousands of readers on our email list for weekly updates from the newsroom.",
+        ] {
+            assert!(is_boilerplate(prompt), "{prompt}");
+        }
+        for prose in [
+            "The hackers stole the company's mailing list of 40,000 customers, the police said.",
+            "“Join our mailing list,” the flyer said, before the club folded in March.",
+            "Subscriptions to the paper fell by a third after the price rose in 2015.",
+        ] {
+            assert!(!is_boilerplate(prose), "{prose}");
+        }
+    }
+
+    #[test]
+    fn markdown_marks_are_left_out_of_lines() {
+        let text = "# Millbrook floods\n\n* Tom Becker, a diner owner, said it rained.\n  - An indented item here.\n\
+                    1. A numbered item here.\n> A quoted block here.\n#hashtag stays\n-5 degrees stays\n* * *\n";
+        assert_eq!(
+            kept(text),
+            [
+                "Millbrook floods",
+                "Tom Becker, a diner owner, said it rained.",
+                "An indented item here.",
+                "A numbered item here.",
+                "A quoted block here.",
+                "#hashtag stays",
+                "-5 degrees stays",
+            ]
+        );
     }
 
     #[test]

@@ -26,6 +26,11 @@ pub struct Candidate {
     pub quoted: f32,
     /// Starts in a way that needs the sentence before it ("He added:", "But ...").
     pub needs_context: bool,
+    /// The article's prose sentences the candidate spans (a quotation may run over several).
+    pub sentences: Range<usize>,
+    /// Opens with a pronoun ("She", "They", "It", "His" …) that only the sentence before it in its article
+    /// resolves: the candidate may enter a summary only right after a candidate that ends with that sentence.
+    pub leading_pronoun: bool,
     /// Share of words with a digit (figures, dates).
     pub numbers: f32,
     /// Share of words that start with a capital letter (names).
@@ -97,9 +102,10 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
                 // would lose its speaker.
                 continue;
             }
-            let Some(range) = quotation_unit(&article.text, &prose, i) else {
+            let Some(sentences) = quotation_unit(&article.text, &prose, i) else {
                 continue;
             };
+            let range = prose[sentences.start].range.start..prose[sentences.end - 1].range.end;
             let raw = &article.text[range.clone()];
             let stats = WordStats::of(raw);
             let words = stats.words;
@@ -109,6 +115,8 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
             bags.push(vocabulary.terms(raw));
             let text = fold_whitespace(raw);
             let compressed = compress::compress(&text);
+            let leading_pronoun =
+                opens_with_pronoun(&text) || compressed.as_deref().is_some_and(opens_with_pronoun);
             candidates.push(Candidate {
                 doc,
                 range,
@@ -119,6 +127,8 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
                 words,
                 quoted: quoted_share(raw),
                 needs_context: needs_context(raw),
+                sentences,
+                leading_pronoun,
                 numbers: stats.numbers,
                 capitalised: stats.capitalised,
             });
@@ -165,31 +175,44 @@ fn fold_whitespace(text: &str) -> String {
 /// How many sentences a quotation may run over and still be one candidate.
 const MAX_QUOTE_SENTENCES: usize = 3;
 
-/// The span that sentence `i` stands for as a candidate, keeping quotations whole: a sentence that opens a
-/// quotation closed later in its paragraph runs on to the closing sentence; a sentence that is nothing
-/// but a quotation, continuing the quoted speaker of the sentence before, is joined to that sentence.
+/// The prose sentences (indices into `prose`) that sentence `i` stands for as a candidate, keeping
+/// quotations whole: a sentence that opens a quotation closed later in its paragraph runs on to the closing
+/// sentence; a sentence that is nothing but a quotation, continuing the quoted speaker of the sentence
+/// before, is joined to that sentence.
 fn quotation_unit(text: &str, prose: &[&Sentence], i: usize) -> Option<Range<usize>> {
     let s = prose[i];
     let raw = &text[s.range.clone()];
     if !quotes_balanced(raw) {
-        return prose[i + 1..]
-            .iter()
+        return (i + 1..prose.len())
             .take(MAX_QUOTE_SENTENCES - 1)
-            .take_while(|next| next.paragraph == s.paragraph)
-            .map(|next| s.range.start..next.range.end)
-            .find(|r| quotes_balanced(&text[r.clone()]));
+            .take_while(|&j| prose[j].paragraph == s.paragraph)
+            .find(|&j| quotes_balanced(&text[s.range.start..prose[j].range.end]))
+            .map(|j| i..j + 1);
     }
     if unattributed_quote(raw) && i > 0 {
         let before = prose[i - 1];
-        let joined = before.range.start..s.range.end;
         let before_text = &text[before.range.clone()];
         let continues = before.paragraph == s.paragraph
             && quotes_balanced(before_text)
             && before_text.contains(['"', '“'])
             && !unattributed_quote(before_text);
-        return continues.then_some(joined);
+        return continues.then_some(i - 1..i + 1);
     }
-    Some(s.range.clone())
+    Some(i..i + 1)
+}
+
+/// Opens with a personal or possessive pronoun ("She did not say.", "It's", "Their"): outside its
+/// article, nothing says who or what it stands for.
+fn opens_with_pronoun(sentence: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "He", "She", "It", "They", "Him", "Her", "Them", "His", "Hers", "Its", "Their", "Theirs",
+    ];
+    let first = sentence.trim_start_matches(['"', '“', '‘', '\'', '(', '[', ' ']);
+    let word = first
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    PRONOUNS.contains(&word)
 }
 
 /// Fragments and lead-ins that cannot open a summary line: a lowercase start, a trailing colon.
@@ -333,6 +356,28 @@ mod tests {
             "“I have been called a surrogate at a time or two in that campaign.”"
         ));
         assert!(needs_context("But the senator said nothing more about it."));
+    }
+
+    #[test]
+    fn leading_pronouns() {
+        for s in [
+            "She did not give a reopening date.",
+            "He said the diner would need new wiring.",
+            "They said it was the worst flood since 1998.",
+            "It was not yet clear how much the repairs would cost.",
+            "It's the third flood this year.",
+            "“His kitchen is gone,” a neighbour said.",
+            "Their homes took water overnight.",
+        ] {
+            assert!(opens_with_pronoun(s), "{s}");
+        }
+        for s in [
+            "Helen Park said her ovens were under water.",
+            "Items in the store were lost.",
+            "The mayor said she would visit.",
+        ] {
+            assert!(!opens_with_pronoun(s), "{s}");
+        }
     }
 
     #[test]
