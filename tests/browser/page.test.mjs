@@ -183,13 +183,14 @@ const FULL_BRIEF = {
         sources: [{ doc: 0, start: 0, end: 42, score: 1 }, { doc: 1, start: 0, end: 31, score: 0.5 }],
         discrepancies: [{ kind: 'number', values: [
           { doc: 0, value: '50', start: 10, end: 12, context: 'a gathering with 50 other ambassadors' },
-          { doc: 1, value: '20', start: 5, end: 7, context: 'a gathering with <b>20</b> other ambassadors' }] }] },
+          { doc: 1, value: '20', start: 5, end: 7, context: 'a gathering with <b>20</b> other ambassadors', said: '<b>20</b> other ambassadors' }] }] },
       { text: 'He recused himself on Thursday.', doc: 1, start: 0, end: 31, single_source: true, centrality: 0.3,
         sources: [{ doc: 1, start: 0, end: 31, score: 1 }], discrepancies: [] },
     ],
     corroborated: 1,
     single_source: [1],
     discrepancies: [0],
+    summary_discrepancies: [[{ claim: 0, discrepancy: 0 }], []],
   },
   warnings: ['<script>window.__pwned=6</script>'],
   texts: ['Sessions met the ambassador twice in 2016. More text.', 'He recused himself on Thursday. More.'],
@@ -209,6 +210,8 @@ test('every section the library adds is drawn, and stays text', async () => {
   assert.equal(await page.locator('#sourcing-section').isVisible(), true);
   assert.match(await page.locator('#single-source').innerText(), /He recused himself on Thursday\.[\s\S]*Source 2 \(Two Times\)[\s\S]*in the summary/);
   assert.match(await page.locator('#discrepancies').innerText(), /number[\s\S]*Source 1 \(Daily <i>One<\/i>\): “a gathering with 50 other ambassadors”[\s\S]*<b>20<\/b>/);
+  assert.equal(await page.locator('#summary .differs').count(), 1, 'the differing figure is shown beside its sentence');
+  assert.match(await page.locator('#summary li').first().locator('.differs').innerText(), /^\s*— source 2 \(Two Times\) says “<b>20<\/b> other ambassadors”$/);
   assert.equal(await page.locator('#sources a').count(), 1, 'only the http(s) link is a link');
   assert.equal(await page.locator('#result img, #result script, #result i').count(), 0);
   assert.match(await page.locator('#warnings').innerText(), /<script>/);

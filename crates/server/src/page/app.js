@@ -168,6 +168,36 @@ function marks(s) {
   return '[' + (s.doc + 1) + (sup.length ? '; ' + sup.join(', ') : '') + ']';
 }
 
+// What other sources say differently about summary sentence `i` ("Source 3 (Outlet) says “as much as 20
+// minutes”"), from the brief's `corroboration.summary_discrepancies`; as the Markdown brief shows it.
+function differences(data, i) {
+  const s = list(data.summary)[i];
+  const corroboration = data.corroboration || {};
+  const refs = list(list(corroboration.summary_discrepancies)[i]);
+  const normal = (v) => String(v || '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const sources = list(data.sources);
+  const notes = [];
+  refs.forEach((r) => {
+    const claim = list(corroboration.claims)[r.claim] || {};
+    const d = list(claim.discrepancies)[r.discrepancy];
+    if (!d || !s) return;
+    const values = list(d.values);
+    const own = values.find((v) => v.doc === s.doc && s.start <= v.start && v.start < s.end);
+    if (!own) return;
+    values.forEach((v) => {
+      if (v.doc === s.doc || normal(v.value) === normal(own.value)) return;
+      const note = sourceLabel(sources[v.doc], v.doc) + ' says “' + (v.said || v.value) + '”';
+      if (!notes.includes(note)) notes.push(note);
+    });
+  });
+  return notes;
+}
+
+function sourceLabel(src, doc) {
+  const name = src && (src.outlet || src.id);
+  return 'source ' + (doc + 1) + (name ? ' (' + name + ')' : '');
+}
+
 // Draws a brief; `title` names the story when the caller knows better than the sources' headlines; the
 // brief takes the focus unless `focus` is false.
 function showBrief(data, title, focus = true) {
@@ -191,7 +221,9 @@ function showBrief(data, title, focus = true) {
         selectSentence(i);
       }
     });
-    summary.append(el('li', {}, button, ' ', el('span', { class: 'marks', 'aria-label': 'sources ' + marks(s) }, marks(s))));
+    const differ = differences(data, i);
+    summary.append(el('li', {}, button, ' ', el('span', { class: 'marks', 'aria-label': 'sources ' + marks(s) }, marks(s)),
+      differ.length ? el('span', { class: 'differs' }, ' — ' + differ.join('; ')) : null));
   });
 
   const list_ = $('sources');
