@@ -2,8 +2,9 @@
 //!
 //! A path is a file (a text or Markdown article, a saved web page, a gzip-compressed page or a WARC
 //! archive of pages), a directory (every article file in it, in name order) or `-` (one article
-//! from standard input). Files that cannot be articles (empty, binary, not UTF-8) are skipped with a warning
-//! naming them; a path that does not exist, or nothing usable at all, is an error.
+//! from standard input). Files that cannot be articles (empty, binary) are skipped with a warning
+//! naming them; text files that are not UTF-8 are decoded, with a warning naming the encoding; a path
+//! that does not exist, or nothing usable at all, is an error.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -59,8 +60,13 @@ fn read_file(articles: &mut Vec<Article>, path: &Path) -> anyhow::Result<()> {
 }
 
 fn push_article(articles: &mut Vec<Article>, id: &str, bytes: &[u8]) {
-    match ingest::articles_from_file(id, bytes) {
-        Ok(found) => articles.extend(found),
+    match ingest::articles_from_file_noted(id, bytes) {
+        Ok((found, notes)) => {
+            for note in notes {
+                eprintln!("newsbrief: warning: {id}: {note}");
+            }
+            articles.extend(found);
+        }
         Err(e) => eprintln!("newsbrief: skipping {id}: {e}"),
     }
 }

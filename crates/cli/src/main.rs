@@ -66,9 +66,20 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader of our output went away (`newsbrief … | head`): nothing is wrong, stop quietly.
+        Err(err) if stdout_closed(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("newsbrief: {err:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Whether `err` is a write to a closed pipe.
+fn stdout_closed(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -61,6 +61,9 @@ pub struct Copy {
 /// A sourced brief of one story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Brief {
+    /// The story's title: the headline of its most central source with prose ([`story_title`]); none
+    /// when no such source has a headline.
+    pub title: Option<String>,
     pub sources: Vec<Source>,
     pub summary: Vec<SummarySentence>,
     /// Words in the summary.
@@ -114,8 +117,9 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
             }
             let title = a
                 .title
-                .clone()
-                .or_else(|| analysed.headline(&a.text).map(str::to_owned));
+                .as_deref()
+                .or_else(|| analysed.headline(&a.text))
+                .and_then(clean_title);
             Source {
                 doc,
                 id: a.id.clone(),
@@ -160,7 +164,9 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
         .iter()
         .map(|s| corroboration.discrepancies_at(s.doc, s.start, s.end))
         .collect();
+    let title = story_title(&sources, &summary.sentences);
     Ok(Brief {
+        title,
         sources,
         summary: summary.sentences,
         words,
@@ -197,11 +203,12 @@ fn originals(
                 id: article.id.clone(),
                 outlet: article.outlet.clone(),
                 // Analysed for nothing but its headline, as a source's title falls back to it.
-                title: article.title.clone().or_else(|| {
-                    Document::analyse(&article.text)
+                title: match &article.title {
+                    Some(title) => clean_title(title),
+                    None => Document::analyse(&article.text)
                         .headline(&article.text)
-                        .map(str::to_owned)
-                }),
+                        .and_then(clean_title),
+                },
                 url: article.url.clone(),
             }),
             None => {
@@ -212,6 +219,67 @@ fn originals(
         }
     }
     (Cow::Owned(kept), copies)
+}
+
+/// The story's title: the headline of its most central source with prose — the source the summary
+/// takes most words from (the earliest in the summary on a tie), then the other sources with prose in
+/// order. A source with no prose (a page of links, a bare date line) never names the story.
+pub fn story_title(sources: &[Source], summary: &[SummarySentence]) -> Option<String> {
+    let mut taken = vec![(0usize, usize::MAX); sources.len()];
+    for (i, s) in summary.iter().enumerate() {
+        if let Some((words, first)) = taken.get_mut(s.doc) {
+            *words += summary::word_count(&s.text);
+            *first = (*first).min(i);
+        }
+    }
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    // Stable: sources the summary does not use keep their input order, after those it does.
+    order.sort_by_key(|&d| (std::cmp::Reverse(taken[d].0), taken[d].1));
+    order
+        .into_iter()
+        .map(|d| &sources[d])
+        .filter(|s| s.words > 0)
+        .find_map(|s| s.title.clone())
+}
+
+/// A headline fit to show: heading marks (`# `) and surrounding space dropped; none when nothing is
+/// left or the line is a publication stamp ("Published on Apr 1, 2017", "Updated 10:32 a.m. ET").
+fn clean_title(line: &str) -> Option<String> {
+    let title = line
+        .trim()
+        .trim_start_matches('#')
+        .trim_end_matches('#')
+        .trim();
+    if title.is_empty() || is_stamp(title) {
+        return None;
+    }
+    Some(title.to_owned())
+}
+
+/// Date words a publication stamp is made of, besides numbers.
+const STAMP_WORDS: &str = "\
+    published updated posted modified last first on at by am pm a.m p.m et est edt gmt utc bst pt \
+    pst pdt ct cst cdt jan january feb february mar march apr april may jun june jul july aug \
+    august sep sept september oct october nov november dec december mon monday tue tues tuesday wed \
+    wednesday thu thur thurs thursday fri friday sat saturday sun sunday";
+
+/// A line that only stamps a date or time: numbers, month and day names, and words such as "Published",
+/// "Updated", "on", "at" ("Published on Apr 1, 2017", "Tuesday, March 7, 2017 10:30 am").
+fn is_stamp(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let stamp_word = |w: &String| {
+        w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || STAMP_WORDS.split_whitespace().any(|s| s == w)
+            || (w.starts_with(|c: char| c.is_ascii_digit())
+                && w.trim_end_matches(['s', 't', 'n', 'd', 'h', 'r'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit()))
+    };
+    !words.is_empty() && words.iter().all(stamp_word)
 }
 
 /// Most copies named in a warning.
@@ -250,4 +318,35 @@ fn copies_warning(source: &Source) -> String {
         "{list} {verb} of {}: counted once, as one source",
         name(&source.id, &source.outlet)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_lose_heading_marks_and_stamps_are_no_titles() {
+        assert_eq!(
+            clean_title("# Millbrook bridge closes"),
+            Some("Millbrook bridge closes".to_owned())
+        );
+        assert_eq!(
+            clean_title("  ## Budget passes ##"),
+            Some("Budget passes".to_owned())
+        );
+        for stamp in [
+            "Published on Apr 1, 2017",
+            "Updated 10:32 a.m. ET March 3, 2017",
+            "Tuesday, March 7th, 2017",
+            "#",
+        ] {
+            assert_eq!(clean_title(stamp), None, "{stamp}");
+        }
+        for title in [
+            "May Day march draws thousands",
+            "Updated rules for 2018 budget",
+        ] {
+            assert!(clean_title(title).is_some(), "{title}");
+        }
+    }
 }

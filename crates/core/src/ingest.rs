@@ -4,6 +4,9 @@
 //! clusters file, either `{"id", "documents": [..]}` or Multi-News's own `{"id", "document": "a ||||| b"}`
 //! with `NEWLINE_CHAR` markers standing for line breaks.
 
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, UTF_8};
 use serde_json::Value;
 
 use crate::{Article, Cluster};
@@ -41,26 +44,109 @@ const MULTINEWS_NEWLINE: &str = "NEWLINE_CHAR";
 
 /// Checks that `bytes` are the text of an article and returns it as an [`Article`] with the given id.
 ///
-/// The text is kept exactly as given (a leading byte-order mark included), so offsets into it are offsets
-/// into the file.
+/// UTF-8 text is kept exactly as given (a leading byte-order mark included), so offsets into it are
+/// offsets into the file. Text in another encoding (Windows-1252, Latin-1, UTF-16 with a byte-order
+/// mark…) is decoded as [`decode_text`] does; offsets of such an article point into its decoded text,
+/// not into the file's bytes. [`article_from_bytes_noted`] also says when the text was decoded.
 pub fn article_from_bytes(id: &str, bytes: &[u8]) -> Result<Article, IngestError> {
-    if looks_binary(bytes) {
-        return Err(IngestError::Binary);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8(e.valid_up_to()))?;
+    article_from_bytes_noted(id, bytes).map(|(article, _)| article)
+}
+
+/// [`article_from_bytes`], with a note when the text was not UTF-8 and had to be decoded (to be shown
+/// to the user as a warning).
+pub fn article_from_bytes_noted(
+    id: &str,
+    bytes: &[u8],
+) -> Result<(Article, Option<String>), IngestError> {
+    let (text, note) = decode_text(bytes)?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(IngestError::Empty);
     }
-    Ok(Article::new(id, text))
+    Ok((Article::new(id, text), note))
+}
+
+/// How many bytes the statistical charset detector reads (as the extractor does for HTML).
+const DETECTOR_SAMPLE_BYTES: usize = 256 * 1024;
+
+/// The text of a text file: UTF-8 as it is (borrowed, so offsets are byte offsets into the file); a
+/// UTF-16 file with a byte-order mark decoded; other bytes that are not UTF-8 decoded in the encoding
+/// chardetng guesses (Windows-1252 for Western European text), as `newsbrief-extract` does for an HTML
+/// page that declares no charset. A decoded text comes with a note naming the encoding. A NUL byte in
+/// the first 8 KiB, or decoded text made largely of control characters, is [`IngestError::Binary`].
+pub fn decode_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), IngestError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        if encoding != UTF_8 {
+            let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+            return Ok((
+                Cow::Owned(text.into_owned()),
+                Some(note(encoding, false, had_errors)),
+            ));
+        }
+    }
+    if looks_binary(bytes) {
+        return Err(IngestError::Binary);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((Cow::Borrowed(text), None));
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let sample = &bytes[..bytes.len().min(DETECTOR_SAMPLE_BYTES)];
+    detector.feed(sample, sample.len() == bytes.len());
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let (text, had_errors) = guess.decode_without_bom_handling(bytes);
+    if mostly_control(&text) {
+        return Err(IngestError::Binary);
+    }
+    Ok((
+        Cow::Owned(text.into_owned()),
+        Some(note(guess, true, had_errors)),
+    ))
+}
+
+/// "not UTF-8: decoded as windows-1252 (guessed); offsets point into the decoded text".
+fn note(encoding: &'static Encoding, guessed: bool, had_errors: bool) -> String {
+    format!(
+        "not UTF-8: decoded as {}{}{}; offsets point into the decoded text",
+        encoding.name(),
+        if guessed { " (guessed)" } else { "" },
+        if had_errors {
+            ", invalid byte sequences replaced"
+        } else {
+            ""
+        }
+    )
+}
+
+/// More than 1 in 100 characters are control characters other than tab, line and page breaks: not text.
+fn mostly_control(text: &str) -> bool {
+    let (mut chars, mut control) = (0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
+            control += 1;
+        }
+    }
+    control * 100 > chars
 }
 
 /// Reads the articles of one input file: a text or Markdown article as it is, or, for a saved web page,
 /// a gzip-compressed page or a WARC archive, the article text and metadata extracted from each page (a
 /// WARC file gives one article per HTML response; their ids are `name#1`, `name#2`, …). Offsets of an
-/// extracted article point into its extracted text.
+/// extracted article point into its extracted text, and those of a text file that is not UTF-8 into
+/// its decoded text ([`decode_text`]).
 pub fn articles_from_file(name: &str, bytes: &[u8]) -> Result<Vec<Article>, IngestError> {
+    articles_from_file_noted(name, bytes).map(|(articles, _)| articles)
+}
+
+/// [`articles_from_file`], with the notes a user should see about a file that was read (a text file
+/// decoded from a legacy encoding, say).
+pub fn articles_from_file_noted(
+    name: &str,
+    bytes: &[u8],
+) -> Result<(Vec<Article>, Vec<String>), IngestError> {
     if !newsbrief_extract::is_markup(bytes, name) {
-        return article_from_bytes(name, bytes).map(|a| vec![a]);
+        return article_from_bytes_noted(name, bytes)
+            .map(|(article, note)| (vec![article], note.into_iter().collect()));
     }
     let pages = newsbrief_extract::read_document(bytes, name)
         .map_err(|e| IngestError::Extract(e.to_string()))?;
@@ -89,7 +175,7 @@ pub fn articles_from_file(name: &str, bytes: &[u8]) -> Result<Vec<Article>, Inge
     if articles.is_empty() {
         return Err(IngestError::NoArticleInPage(warnings));
     }
-    Ok(articles)
+    Ok((articles, Vec::new()))
 }
 
 /// A NUL byte in the first 8 KiB marks a binary file, as `git` and `grep` decide it.
@@ -224,10 +310,6 @@ mod tests {
     fn article_bytes_are_checked() {
         assert_eq!(article_from_bytes("a", b"  \n\t"), Err(IngestError::Empty));
         assert_eq!(article_from_bytes("a", b"ab\0cd"), Err(IngestError::Binary));
-        assert_eq!(
-            article_from_bytes("a", b"ok \xff"),
-            Err(IngestError::InvalidUtf8(3))
-        );
         assert_eq!(
             article_from_bytes("a", "Text.".as_bytes()).unwrap().text,
             "Text."

@@ -21,18 +21,14 @@ const MAX_CLAIM_CHARS: usize = 240;
 /// The brief as Markdown, for a terminal or a document.
 pub fn markdown(brief: &Brief) -> String {
     let mut out = String::new();
-    let title = brief
-        .sources
-        .iter()
-        .find_map(|s| s.title.as_deref())
-        .unwrap_or("Story");
+    let title = brief.title.as_deref().unwrap_or("Story");
     let _ = writeln!(out, "# {}\n", title.trim());
     let _ = writeln!(
         out,
-        "_{} sources{} · summary of {} words_\n",
-        brief.sources.len(),
+        "_{}{} · summary of {}_\n",
+        count(brief.sources.len(), "source", "sources"),
         copies_note(brief),
-        brief.words
+        count(brief.words, "word", "words")
     );
     out.push_str("## Summary\n\n");
     for (i, s) in brief.summary.iter().enumerate() {
@@ -70,10 +66,10 @@ pub fn markdown(brief: &Brief) -> String {
             let docs: Vec<String> = e.docs.iter().map(|d| (d + 1).to_string()).collect();
             let _ = writeln!(
                 out,
-                "- **{}** ({}, {} mentions{also}) [{}]",
+                "- **{}** ({}, {}{also}) [{}]",
                 e.name,
                 e.kind,
-                e.mentions,
+                count(e.mentions, "mention", "mentions"),
                 docs.join(", ")
             );
         }
@@ -178,8 +174,9 @@ fn sourcing(brief: &Brief, markdown: bool, out: &mut String) {
     }
     let _ = writeln!(
         out,
-        "{} claims are reported by two or more sources, {} by one source only.\n",
-        c.corroborated,
+        "{} {} reported by two or more sources, {} by one source only.\n",
+        count(c.corroborated, "claim", "claims"),
+        if c.corroborated == 1 { "is" } else { "are" },
         c.single_source.len()
     );
     let in_summary = |claim: &Claim| {
@@ -373,6 +370,11 @@ fn describe(source: &Source) -> String {
         let _ = write!(d, " — also run by: {}", copies.join(", "));
     }
     d
+}
+
+/// "1 source", "3 sources": a number and the noun that agrees with it.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// " (and 3 copies, counted once)" after the number of sources, when some articles are copies of others.

@@ -13,7 +13,7 @@ pub struct Args {
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Word budget of the summary (whole sentences, never exceeded).
-    #[arg(long, default_value_t = 250)]
+    #[arg(long, value_parser = super::word_budget, default_value_t = 250)]
     words: usize,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Md)]
@@ -38,6 +38,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Text => render::text(&brief),
         Format::Json => render::json(&brief) + "\n",
     };
-    print!("{out}");
+    super::print(&out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -99,11 +99,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     })
                     .collect();
                 text.push_str(&format!(
-                    "{} [{}] {} mentions in {} articles: {}\n",
+                    "{} [{}] {} {} in {} {}: {}\n",
                     entity.name,
                     entity.kind,
                     entity.mentions,
+                    if entity.mentions == 1 {
+                        "mention"
+                    } else {
+                        "mentions"
+                    },
                     entity.docs.len(),
+                    if entity.docs.len() == 1 {
+                        "article"
+                    } else {
+                        "articles"
+                    },
                     aliases.join("; ")
                 ));
             }

@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(long)]
     input: Option<PathBuf>,
     /// Word budget of the summaries made by --run.
-    #[arg(long, default_value_t = SummaryOptions::default().words)]
+    #[arg(long, value_parser = super::word_budget, default_value_t = SummaryOptions::default().words)]
     words: usize,
     /// With --run: also write the predictions as JSONL (to score them with another tool).
     #[arg(long, requires = "run")]

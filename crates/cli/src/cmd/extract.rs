@@ -1,6 +1,7 @@
 //! `newsbrief extract`: prints the article text and metadata extracted from saved web pages
 //! (`.html`, `.htm`, `.html.gz`), WARC files or plain text, as JSON or as text.
 
+use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -63,7 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     match args.format {
         Format::Json => print_json(&pages)?,
-        Format::Text => print_text(&pages),
+        Format::Text => print_text(&pages)?,
     }
     Ok(if failed {
         ExitCode::FAILURE
@@ -89,18 +90,20 @@ fn print_json(pages: &[Page]) -> anyhow::Result<()> {
         [page] => serde_json::to_string_pretty(&output(page))?,
         many => serde_json::to_string_pretty(&many.iter().map(output).collect::<Vec<_>>())?,
     };
-    println!("{json}");
+    super::print(&(json + "\n"))?;
     Ok(())
 }
 
-fn print_text(pages: &[Page]) {
+fn print_text(pages: &[Page]) -> std::io::Result<()> {
+    let mut out = String::new();
     for (index, page) in pages.iter().enumerate() {
         if index > 0 {
-            println!("\n----\n");
+            let _ = writeln!(out, "\n----\n");
         }
         let field = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".to_string());
-        println!("Title: {}", field(&page.title));
-        println!(
+        let _ = writeln!(out, "Title: {}", field(&page.title));
+        let _ = writeln!(
+            out,
             "Authors: {}",
             if page.authors.is_empty() {
                 "-".to_string()
@@ -108,10 +111,11 @@ fn print_text(pages: &[Page]) {
                 page.authors.join(", ")
             }
         );
-        println!("Published: {}", field(&page.published));
-        println!("Site: {}", field(&page.site));
-        println!("URL: {}", field(&page.url));
-        println!("Language: {}", field(&page.language));
-        println!("\n{}", page.text);
+        let _ = writeln!(out, "Published: {}", field(&page.published));
+        let _ = writeln!(out, "Site: {}", field(&page.site));
+        let _ = writeln!(out, "URL: {}", field(&page.url));
+        let _ = writeln!(out, "Language: {}", field(&page.language));
+        let _ = writeln!(out, "\n{}", page.text);
     }
+    super::print(&out)
 }

@@ -4,6 +4,7 @@
 //! Name mentions come from the committed named-entity tagger (`--no-ner`
 //! falls back to capitalised word sequences inside `newsbrief-quotes`).
 
+use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -73,11 +74,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .filter(|q| args.partial || !q.partial)
         .collect();
     match args.format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&to_json(&text, &quotes))?
-        ),
-        Format::Text => print_text(&text, &quotes),
+        Format::Json => {
+            super::print(&(serde_json::to_string_pretty(&to_json(&text, &quotes))? + "\n"))?
+        }
+        Format::Text => super::print(&print_text(&text, &quotes))?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -114,7 +114,8 @@ fn to_json<'a>(text: &'a str, quotes: &'a [Quote]) -> Vec<JsonQuote<'a>> {
         .collect()
 }
 
-fn print_text(text: &str, quotes: &[Quote]) {
+fn print_text(text: &str, quotes: &[Quote]) -> String {
+    let mut out = String::new();
     for quote in quotes {
         let who = match &quote.speaker {
             Some(s) => match &s.resolved_text {
@@ -128,11 +129,13 @@ fn print_text(text: &str, quotes: &[Quote]) {
             .map(|c| format!(" [{}]", c.text(text)))
             .unwrap_or_default();
         let kind = if quote.partial { " partial" } else { "" };
-        println!(
+        let _ = writeln!(
+            out,
             "{}..{}{kind} {who}{cue}: “{}”",
             quote.span.start,
             quote.span.end,
             quote.text.replace('\n', " ")
         );
     }
+    out
 }

@@ -32,7 +32,7 @@ pub struct Args {
     #[arg(long, short)]
     output: Option<PathBuf>,
     /// Word budget of each summary (whole sentences, never exceeded).
-    #[arg(long, default_value_t = 250)]
+    #[arg(long, value_parser = super::word_budget, default_value_t = 250)]
     words: usize,
 }
 
