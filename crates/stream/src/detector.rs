@@ -112,6 +112,8 @@ pub struct Detector {
     /// Term or name → stories whose vectors hold it (may hold closed stories and dropped terms: checked on use).
     postings: FxHashMap<u64, Vec<u64>>,
     postings_len: usize,
+    /// Entries the index would hold if it held only open stories' terms and names.
+    live_postings: usize,
     /// Document frequency of each term and name over the stream so far.
     df: FxHashMap<u64, u32>,
     docs: u64,
@@ -130,6 +132,7 @@ impl Detector {
             activity: BTreeMap::new(),
             postings: FxHashMap::default(),
             postings_len: 0,
+            live_postings: 0,
             df: FxHashMap::default(),
             docs: 0,
             recent: VecDeque::new(),
@@ -320,6 +323,8 @@ impl Detector {
         }
         .weighted(&profile.terms);
         story.add(profile, weighted, seq);
+        self.live_postings =
+            self.live_postings + story.terms.len() + story.names.len() - before.len();
         self.activity.insert(seq, key);
         let mut added: Vec<u64> = story
             .terms
@@ -428,7 +433,9 @@ impl Detector {
             let Some((_, key)) = self.activity.pop_first() else {
                 break;
             };
-            self.stories.remove(&key);
+            if let Some(story) = self.stories.remove(&key) {
+                self.live_postings -= story.terms.len() + story.names.len();
+            }
             closed.push(StoryId(key));
         }
         closed
@@ -436,12 +443,7 @@ impl Detector {
 
     /// Rebuilds the story index when most of its entries point at closed stories or dropped terms.
     fn compact_postings(&mut self) {
-        let live: usize = self
-            .stories
-            .values()
-            .map(|s| s.terms.len() + s.names.len())
-            .sum();
-        if self.postings_len <= 2 * live + 10_000 {
+        if self.postings_len <= 2 * self.live_postings + 10_000 {
             return;
         }
         let mut keys: Vec<u64> = self.stories.keys().copied().collect();

@@ -67,15 +67,12 @@ impl Profile {
         let mut counts: Vec<(u64, f32)> = Vec::new();
         let title_stems = terms::stem_ids(&headline);
         counts.extend(title_stems.iter().map(|&t| (t, TITLE_WEIGHT)));
-        let body_stems = terms::stem_ids(&body);
-        let words = (title_stems.len() + body_stems.len()) as u32;
-        let lead = lead_terms(&body);
-        counts.extend(
-            body_stems
-                .iter()
-                .enumerate()
-                .map(|(i, &t)| (t, if i < lead { LEAD_WEIGHT } else { 1.0 })),
-        );
+        let (lead, rest) = body.split_at(lead_end(&body));
+        let lead_stems = terms::stem_ids(lead);
+        let rest_stems = terms::stem_ids(rest);
+        let words = (title_stems.len() + lead_stems.len() + rest_stems.len()) as u32;
+        counts.extend(lead_stems.iter().map(|&t| (t, LEAD_WEIGHT)));
+        counts.extend(rest_stems.iter().map(|&t| (t, 1.0)));
         let mut names = Vec::new();
         if !is_shouting(&headline) {
             name_ids(&headline, &mut names);
@@ -110,12 +107,11 @@ fn furniture(text: &str, cleaned: &clean::Cleaned) -> bool {
         && terms::words(text).take(FURNITURE_WORDS).count() >= FURNITURE_WORDS
 }
 
-/// How many of the body's content terms fall in its first [`LEAD_WORDS`] words.
-fn lead_terms(body: &str) -> usize {
-    let end = terms::words(body)
+/// Where the body's first [`LEAD_WORDS`] words end (the start of the next word).
+fn lead_end(body: &str) -> usize {
+    terms::words(body)
         .nth(LEAD_WORDS)
-        .map_or(body.len(), |w| w.as_ptr() as usize - body.as_ptr() as usize);
-    terms::stem_ids(&body[..end]).len()
+        .map_or(body.len(), |w| w.as_ptr() as usize - body.as_ptr() as usize)
 }
 
 /// Sums repeated ids, damps counts (1 + ln tf) and normalises to unit length; sorted by id.
