@@ -85,6 +85,20 @@ pub struct Difference {
     pub b_said: (usize, usize),
 }
 
+impl Difference {
+    /// Two statements giving `n` and `m` for one figure.
+    fn of_numbers(n: &Number, m: &Number) -> Difference {
+        Difference {
+            kind: "number",
+            slot: format!("number:{}", n.units.join(" ")),
+            a: (n.start, n.end),
+            b: (m.start, m.end),
+            a_said: n.phrase,
+            b_said: m.phrase,
+        }
+    }
+}
+
 /// Cosine at or above which two statements that differ on a number of the same thing report one claim.
 pub const SAME_WITH_DIFFERENT_NUMBER: f32 = 0.2;
 
@@ -195,14 +209,7 @@ fn number_differences(
         if a.numbers.iter().any(|x| agree(x, m)) || b.numbers.iter().any(|x| agree(x, n)) {
             continue;
         }
-        out.push(Difference {
-            kind: "number",
-            slot: format!("number:{}", n.units.join(" ")),
-            a: (n.start, n.end),
-            b: (m.start, m.end),
-            a_said: n.phrase,
-            b_said: m.phrase,
-        });
+        out.push(Difference::of_numbers(n, m));
     }
 }
 
@@ -226,14 +233,7 @@ fn lone_number_difference(a: &Features, b: &Features, out: &mut Vec<Difference>)
     {
         return;
     }
-    out.push(Difference {
-        kind: "number",
-        slot: format!("number:{}", n.units.join(" ")),
-        a: (n.start, n.end),
-        b: (m.start, m.end),
-        a_said: n.phrase,
-        b_said: m.phrase,
-    });
+    out.push(Difference::of_numbers(n, m));
 }
 
 /// One explicit date in each statement, not overlapping.
