@@ -305,10 +305,10 @@ pub fn parse_published(text: &str) -> Option<i64> {
     Some(date.and_hms_opt(0, 0, 0)?.and_utc().timestamp())
 }
 
-/// The sort key of a date found by the extractor: RFC 3339 or anything starting with a date; else none.
+/// The sort key of a date found by the extractor: RFC 3339 or anything starting with a date, read as the
+/// story detector reads it; else none.
 fn date_key(published: Option<&str>) -> Option<i64> {
-    let published = published?;
-    parse_published(published).or_else(|| parse_published(published.get(..10)?))
+    newsbrief_stream::profile::parse_time(published?)
 }
 
 /// The first pass over a directory: every article file, in ingest order (see the module comment).

@@ -284,13 +284,10 @@ fn from_html(id: &str, html: &str) -> Result<Article, String> {
     }
 }
 
-/// An RFC 3339 time (`2024-05-01T09:30:00Z`), or text that starts with a date (`2024-05-01`).
+/// An RFC 3339 time (`2024-05-01T09:30:00Z`), or text that starts with a date (`2024-05-01`): a time the
+/// story detector reads (`newsbrief_stream::profile::parse_time`).
 pub fn is_time_or_date(text: &str) -> bool {
-    let text = text.trim();
-    chrono::DateTime::parse_from_rfc3339(text).is_ok()
-        || text
-            .get(..10)
-            .is_some_and(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+    newsbrief_stream::profile::parse_time(text).is_some()
 }
 
 fn usable(
