@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::budget::{self, Cancel};
 use crate::corroboration::{self, Corroboration};
 use crate::document::Document;
 use crate::duplicates;
@@ -26,6 +27,8 @@ pub enum BriefError {
     NoArticles,
     #[error("none of the {0} articles has any prose to summarise")]
     NoProse(usize),
+    #[error("the brief was cancelled before it was done")]
+    Cancelled,
 }
 
 /// One report of the story as the brief lists it: an original article, with the copies of it that
@@ -83,6 +86,23 @@ pub struct Brief {
 
 /// Builds the brief of the story told by `articles`.
 pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, BriefError> {
+    build_brief_cancellable(articles, opts, &Cancel::new())
+}
+
+/// [`build_brief`], stopping with [`BriefError::Cancelled`] soon after `cancel` is given (it is checked
+/// between the stages and between the articles of a stage).
+pub fn build_brief_cancellable(
+    articles: &[Article],
+    opts: &BriefOptions,
+    cancel: &Cancel,
+) -> Result<Brief, BriefError> {
+    let checked = || {
+        if cancel.is_cancelled() {
+            Err(BriefError::Cancelled)
+        } else {
+            Ok(())
+        }
+    };
     if articles.is_empty() {
         return Err(BriefError::NoArticles);
     }
@@ -100,8 +120,8 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
     let articles: &[Article] = &kept;
     let docs: Vec<Document> = articles
         .iter()
-        .map(|a| Document::analyse(&a.text))
-        .collect();
+        .map(|a| checked().map(|()| Document::analyse(&a.text)))
+        .collect::<Result<_, _>>()?;
     let sources: Vec<Source> = articles
         .iter()
         .zip(&docs)
@@ -141,18 +161,25 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
             .filter(|s| !s.copies.is_empty())
             .map(copies_warning),
     );
+    checked()?;
     let mut summary = summary::summarize_analysed(articles, &docs, &opts.summary);
     let words = summary.words();
-    let found = entities::analyse(articles, &docs);
-    let quotes = quotations::quotations(articles, &found.names, |d, s, e| found.name_at(d, s, e));
+    // The other analyses read each article up to its sentence cap.
+    let (articles, docs, cut) = budget::analysed_in_full(articles, &docs);
+    warnings.extend(cut);
+    checked()?;
+    let found = entities::analyse(&articles, &docs);
+    checked()?;
+    let quotes = quotations::quotations(&articles, &found.names, |d, s, e| found.name_at(d, s, e));
     // Time expressions are found once per article, for the timeline and the date comparisons.
     let dates: Vec<newsbrief_timex::Found> = articles
         .iter()
-        .map(|a| newsbrief_timex::find(&a.text))
-        .collect();
-    let timeline = timeline::timeline(articles, &docs, &dates);
+        .map(|a| checked().map(|()| newsbrief_timex::find(&a.text)))
+        .collect::<Result<_, _>>()?;
+    let timeline = timeline::timeline(&articles, &docs, &dates);
+    checked()?;
     let mut corroboration =
-        corroboration::corroborate(articles, &docs, &dates, &found.names, |d, s, e| {
+        corroboration::corroborate(&articles, &docs, &dates, &found.names, |d, s, e| {
             found.name_at(d, s, e)
         });
     for sentence in &mut summary.sentences {

@@ -7,6 +7,7 @@
 
 pub mod article;
 pub mod brief;
+pub mod budget;
 pub mod clean;
 pub mod corroboration;
 pub mod document;
@@ -20,5 +21,6 @@ pub mod terms;
 pub mod timeline;
 
 pub use article::{Article, Cluster, Span};
-pub use brief::{build_brief, Brief, BriefError, BriefOptions};
+pub use brief::{build_brief, build_brief_cancellable, Brief, BriefError, BriefOptions};
+pub use budget::Cancel;
 pub use summary::{summarize, Summary, SummaryOptions, SummarySentence, Support};

@@ -11,7 +11,9 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Multipart, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use newsbrief_core::{build_brief, Brief, BriefError, BriefOptions, SummaryOptions};
+use newsbrief_core::{
+    build_brief_cancellable, Brief, BriefError, BriefOptions, Cancel, SummaryOptions,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tokio::sync::Semaphore;
@@ -21,12 +23,13 @@ use crate::error::ApiError;
 use crate::input::{self, BriefRequest, UploadedFile};
 use crate::stories::Stories;
 
-/// What every handler shares: the limits, the permits of the concurrency limit, and the stories (or why
-/// there are none: the store could not be opened).
+/// What every handler shares: the limits, the permits of the concurrency limit and of the workers, and
+/// the stories (or why there are none: the store could not be opened).
 #[derive(Clone)]
 pub struct AppState {
     pub config: Arc<Config>,
     permits: Arc<Semaphore>,
+    workers: Arc<Semaphore>,
     stories: Result<Stories, Arc<str>>,
 }
 
@@ -34,9 +37,11 @@ impl AppState {
     /// The state of a server under `config` whose stories are `stories`.
     pub fn new(config: Config, stories: Result<Stories, String>) -> Self {
         let permits = Arc::new(Semaphore::new(config.max_concurrent));
+        let workers = Arc::new(Semaphore::new(config.workers.max(1)));
         AppState {
             config: Arc::new(config),
             permits,
+            workers,
             stories: stories.map_err(Arc::from),
         }
     }
@@ -121,8 +126,12 @@ pub async fn brief(
     };
     let body = within_time_limit(&state, reading).await?;
     let (query_words, with_texts) = (params.words, params.texts);
-    let answer = compute(&state, move || {
-        make_brief(body.into_request(query_words, max_articles)?, with_texts)
+    let answer = compute(&state, move |cancel| {
+        make_brief(
+            body.into_request(query_words, max_articles)?,
+            with_texts,
+            cancel,
+        )
     })
     .await??;
     Ok(json_response(StatusCode::OK, answer))
@@ -143,23 +152,29 @@ pub async fn summarize(
     }
     let body = within_time_limit(&state, read_body(request)).await?;
     let max_clusters = state.config.max_clusters;
-    let out = compute(&state, move || {
+    let out = compute(&state, move |cancel| {
         let clusters = input::clusters_from_jsonl(&body, max_clusters)?;
-        Ok::<_, ApiError>(summarize_lines(clusters, words))
+        summarize_lines(clusters, words, cancel)
     })
     .await??;
     Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], out).into_response())
 }
 
-fn make_brief(request: BriefRequest, with_texts: bool) -> Result<String, ApiError> {
+fn make_brief(
+    request: BriefRequest,
+    with_texts: bool,
+    cancel: &Cancel,
+) -> Result<String, ApiError> {
     let opts = BriefOptions {
         summary: SummaryOptions::with_words(request.words),
     };
-    let mut brief = build_brief(&request.articles, &opts).map_err(|e| match e {
-        BriefError::NoArticles | BriefError::NoProse(_) => {
-            ApiError::no_usable_article(e.to_string())
-        }
-    })?;
+    let mut brief =
+        build_brief_cancellable(&request.articles, &opts, cancel).map_err(|e| match e {
+            BriefError::NoArticles | BriefError::NoProse(_) => {
+                ApiError::no_usable_article(e.to_string())
+            }
+            BriefError::Cancelled => ApiError::timed_out(),
+        })?;
     brief.warnings.extend(request.skipped);
     let texts = with_texts.then(|| request.articles.into_iter().map(|a| a.text).collect());
     serde_json::to_string(&BriefResponse {
@@ -169,10 +184,18 @@ fn make_brief(request: BriefRequest, with_texts: bool) -> Result<String, ApiErro
     .map_err(|e| ApiError::internal(e.to_string()))
 }
 
-fn summarize_lines(clusters: Vec<input::ClusterLine>, words: usize) -> String {
+/// The summary lines of `clusters`; stops between clusters when `cancel` is given.
+fn summarize_lines(
+    clusters: Vec<input::ClusterLine>,
+    words: usize,
+    cancel: &Cancel,
+) -> Result<String, ApiError> {
     let opts = SummaryOptions::with_words(words);
     let mut out = String::new();
     for (line, cluster) in clusters {
+        if cancel.is_cancelled() {
+            return Err(ApiError::timed_out());
+        }
         let value = match cluster {
             Ok(cluster) => {
                 let summary = newsbrief_core::summarize(&cluster.articles, &opts);
@@ -185,26 +208,49 @@ fn summarize_lines(clusters: Vec<input::ClusterLine>, words: usize) -> String {
         out.push_str(&value.to_string());
         out.push('\n');
     }
-    out
+    Ok(out)
 }
 
-/// Runs CPU work on the blocking pool if a permit is free (503 otherwise), within the time limit.
+/// Runs CPU work on the blocking pool if a permit is free (503 otherwise), on one of the
+/// [`Config::workers`] once one is free, all within the time limit. The work is given a [`Cancel`] that
+/// is signalled when the time limit passes or the client goes away (the handler's future dropped), so
+/// that work which checks it stops instead of running on unseen.
 pub(crate) async fn compute<T: Send + 'static>(
     state: &AppState,
-    work: impl FnOnce() -> T + Send + 'static,
+    work: impl FnOnce(&Cancel) -> T + Send + 'static,
 ) -> Result<T, ApiError> {
     let permit = Arc::clone(&state.permits)
         .try_acquire_owned()
         .map_err(|_| ApiError::overloaded())?;
-    let task = tokio::task::spawn_blocking(move || {
-        // The permit is held until the work is done, even when the client has given up waiting.
-        let _permit = permit;
-        work()
-    });
-    match tokio::time::timeout(state.config.timeout, task).await {
+    let cancel = Cancel::new();
+    let _cancel_when_abandoned = CancelOnDrop(cancel.clone());
+    let workers = Arc::clone(&state.workers);
+    let running = async move {
+        let worker = workers
+            .acquire_owned()
+            .await
+            .map_err(|_| ApiError::overloaded())?;
+        tokio::task::spawn_blocking(move || {
+            // The permits are held until the work is done, even when the client has given up waiting.
+            let (_permit, _worker) = (permit, worker);
+            work(&cancel)
+        })
+        .await
+        .map_err(|e| ApiError::internal(format!("the computation failed: {e}")))
+    };
+    match tokio::time::timeout(state.config.timeout, running).await {
         Err(_) => Err(ApiError::timed_out()),
-        Ok(Err(e)) => Err(ApiError::internal(format!("the computation failed: {e}"))),
-        Ok(Ok(value)) => Ok(value),
+        Ok(result) => result,
+    }
+}
+
+/// Signals its [`Cancel`] when dropped: when [`compute`] returns (the work is done, or no one waits for
+/// it any more) or its future is dropped with the connection.
+struct CancelOnDrop(Cancel);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
     }
 }
 

@@ -13,8 +13,12 @@ pub struct Config {
     pub max_clusters: usize,
     /// Longest a request may compute before it is answered 503.
     pub timeout: Duration,
-    /// Most requests computing at once; one more is answered 503 at once instead of queueing.
+    /// Most requests in progress at once (computing or waiting for a worker); one more is answered 503
+    /// at once.
     pub max_concurrent: usize,
+    /// Requests computing at once: the CPU-bound work runs on this many threads of the blocking pool,
+    /// the others wait their turn (within their time limit). One per core by default.
+    pub workers: usize,
     /// When set, the API asks for `Authorization: Bearer <token>`.
     pub token: Option<String>,
 }
@@ -32,6 +36,7 @@ impl Default for Config {
             max_clusters: 1_000,
             timeout: Duration::from_secs(10),
             max_concurrent: 128,
+            workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
             token: None,
         }
     }

@@ -4,7 +4,7 @@
 //! [`router`] builds the whole service from a [`Config`] (limits, optional bearer token) with its stories
 //! in memory, [`router_with`] with the given [`Stories`] (a database); [`serve`] runs it on a listener
 //! until SIGINT/SIGTERM, letting in-flight requests finish; every connection has a header-read and an
-//! idle timeout ([`conn`]). The routes are listed once, in [`ROUTES`],
+//! idle timeout ([`conn`]); every request is logged ([`log`]). The routes are listed once, in [`ROUTES`],
 //! which the OpenAPI document at `/openapi.json` is tested against.
 
 pub mod api;
@@ -13,6 +13,7 @@ pub mod conn;
 pub mod error;
 pub mod guard;
 pub mod input;
+pub mod log;
 pub mod openapi;
 pub mod page;
 pub mod stories;
@@ -85,6 +86,7 @@ fn build(config: Config, stories: Result<Stories, String>) -> Router {
             guard::require_token,
         ))
         .layer(DefaultBodyLimit::max(max_body))
+        .layer(axum::middleware::from_fn(log::log_request))
         .with_state(state)
 }
 
@@ -126,7 +128,7 @@ pub fn serve_blocking(
     listener.set_nonblocking(true)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
-        .max_blocking_threads(config.max_concurrent.max(1) + 16)
+        .max_blocking_threads(config.workers.max(1) + 16)
         .build()?;
     runtime.block_on(async move {
         let listener = conn::TimedListener::new(

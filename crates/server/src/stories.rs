@@ -97,7 +97,7 @@ pub async fn post_articles(
     refuse_declared_oversize(request.headers(), state.config.max_body)?;
     let stories = state.stories()?;
     let body = within_time_limit(&state, read_body(request)).await?;
-    let answer = compute(&state, move || take_articles(&stories, &body)).await??;
+    let answer = compute(&state, move |_| take_articles(&stories, &body)).await??;
     Ok(json_response(StatusCode::OK, answer))
 }
 
@@ -116,7 +116,7 @@ pub async fn list_stories(
     let Query(params) = params.map_err(|e| ApiError::malformed(e.body_text()))?;
     let query = story_query(params.limit.as_deref(), params.since.as_deref())?;
     let stories = state.stories()?;
-    let answer = compute(&state, move || list(&stories, &query)).await??;
+    let answer = compute(&state, move |_| list(&stories, &query)).await??;
     Ok(json_response(StatusCode::OK, answer))
 }
 
@@ -136,7 +136,7 @@ pub async fn get_story(
 ) -> Result<Response, ApiError> {
     let Query(params) = params.map_err(|e| ApiError::malformed(e.body_text()))?;
     let stories = state.stories()?;
-    let answer = compute(&state, move || brief(&stories, &id, params.texts)).await??;
+    let answer = compute(&state, move |_| brief(&stories, &id, params.texts)).await??;
     Ok(json_response(StatusCode::OK, answer))
 }
 

@@ -29,9 +29,13 @@ pub struct Args {
     /// Per-request time limit, in seconds.
     #[arg(long, default_value_t = 10)]
     timeout: u64,
-    /// Most requests computing at once; beyond that the server answers 503 at once.
+    /// Most requests in progress at once (computing or waiting for a worker); beyond that the server
+    /// answers 503 at once.
     #[arg(long, default_value_t = 128)]
     max_concurrent: usize,
+    /// Requests computing at once (threads doing the CPU work); one per core when not given.
+    #[arg(long)]
+    workers: Option<usize>,
     /// Bearer token the API asks for (the environment variable NEWSBRIEF_TOKEN works too).
     #[arg(long)]
     token: Option<String>,
@@ -42,6 +46,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    log_requests_to_stderr();
     let token = args
         .token
         .or_else(|| std::env::var("NEWSBRIEF_TOKEN").ok())
@@ -52,6 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         max_clusters: args.max_clusters,
         timeout: Duration::from_secs(args.timeout),
         max_concurrent: args.max_concurrent,
+        workers: args.workers.unwrap_or(Config::default().workers),
         token,
     };
     let stories = match &args.db {
@@ -81,4 +87,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     eprintln!("newsbrief: stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the server's log (a line per request) to stderr; `NEWSBRIEF_LOG` sets the level or filter
+/// (`warn` keeps only failed requests, `off` none), `info` by default.
+fn log_requests_to_stderr() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("NEWSBRIEF_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // Only fails when a subscriber is already installed, which then keeps logging.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_target(false)
+        .try_init();
 }
