@@ -12,6 +12,16 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// jemalloc, with a background thread that gives freed memory back to the system within a second
+/// (`malloc_conf` below): glibc's allocator (and mimalloc) kept a long-running server's peak, its RSS
+/// staying 120–180 MB above idle after a soak run.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc's options, read when it starts.
+#[export_name = "_rjem_malloc_conf"]
+pub static MALLOC_CONF: &[u8] = b"background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0\0";
+
 #[derive(Parser)]
 #[command(
     name = "newsbrief",
