@@ -2,6 +2,9 @@
 //! sections, related-article lists, cookie banners, captions and credits, hidden elements. The
 //! decision uses the tag, ARIA roles, visibility attributes and class/id hints.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use scraper::node::Element;
 
 /// Tags whose content is never article body text.
@@ -166,25 +169,94 @@ pub(crate) fn verdict(element: &Element) -> Verdict {
     }
 }
 
+/// Tags whose content is never shown as text on the page.
+const INVISIBLE_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "math",
+    "select", "option", "textarea", "iframe", "object", "embed", "canvas", "video", "audio",
+    "input", "button",
+];
+
+/// True when the element's text is not shown: script-like tags, hidden attributes and styles.
+pub(crate) fn is_invisible(element: &Element) -> bool {
+    INVISIBLE_TAGS.contains(&element.name()) || is_hidden(element)
+}
+
+fn is_hidden(element: &Element) -> bool {
+    element.attr("hidden").is_some()
+        || element
+            .attr("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || element.attr("style").is_some_and(is_hidden_style)
+}
+
+/// Generic class/id words, one group per bit of [`hint_bits`] (names no site in particular).
+pub(crate) const HINT_GROUPS: &[&[&str]] = &[
+    &["comment", "disqus", "reply", "respon"],
+    &["footer", "foot", "copyright", "disclaimer"],
+    &["share", "sharing", "social", "tweet", "facebook"],
+    &["related", "recommend", "more", "popular", "trending", "recirc", "also", "next", "prev"],
+    &["nav", "menu", "breadcrumb", "pagination", "pager", "skip"],
+    &["advert", "promo", "sponsor", "banner", "dfp", "gpt"],
+    &["caption", "credit", "photo", "image", "img", "gallery", "media", "video", "figure"],
+    &["byline", "author", "bio", "contributor"],
+    &["date", "time", "stamp", "dateline", "updated", "publish"],
+    &["tag", "topic", "categor", "keyword"],
+    &["subscri", "newsletter", "signup", "sign-up", "login", "regist", "paywall"],
+    &["header", "masthead", "top", "logo", "brand"],
+    &["sidebar", "rail", "aside", "widget", "column", "right", "left"],
+    &["article", "body", "content", "entry", "story", "post", "text", "main"],
+    &["title", "headline", "heading", "hed"],
+    &["summary", "lead", "intro", "dek", "standfirst", "teaser", "excerpt"],
+];
+
+/// One bit per [`HINT_GROUPS`] entry whose words occur in the element's class or id.
+pub(crate) fn hint_bits(element: &Element) -> u32 {
+    static FINDER: OnceLock<Option<(AhoCorasick, Vec<u32>)>> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        let mut words = Vec::new();
+        let mut bits = Vec::new();
+        for (bit, group) in HINT_GROUPS.iter().enumerate() {
+            for word in *group {
+                words.push(*word);
+                bits.push(1u32 << bit);
+            }
+        }
+        let finder = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .ok()?;
+        Some((finder, bits))
+    });
+    let Some((finder, word_bits)) = finder else {
+        return 0;
+    };
+    let mut bits = 0u32;
+    for value in [element.attr("class"), element.attr("id")]
+        .into_iter()
+        .flatten()
+    {
+        for found in finder.find_overlapping_iter(value) {
+            bits |= word_bits.get(found.pattern().as_usize()).copied().unwrap_or(0);
+        }
+        if value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("ad") || w.eq_ignore_ascii_case("ads"))
+        {
+            bits |= 1 << 5;
+        }
+    }
+    bits
+}
+
 fn is_junk(element: &Element) -> bool {
     let name = element.name();
     if JUNK_TAGS.contains(&name) {
         return true;
     }
-    if element.attr("hidden").is_some()
+    is_hidden(element)
         || element
-            .attr("aria-hidden")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    if element
-        .attr("role")
-        .is_some_and(|role| JUNK_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
-    {
-        return true;
-    }
-    element.attr("style").is_some_and(is_hidden_style)
+            .attr("role")
+            .is_some_and(|role| JUNK_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
 }
 
 fn hinted_junk(element: &Element) -> bool {
