@@ -79,10 +79,10 @@ const HINT_COUNT: usize = HINT_GROUPS.len();
 
 /// Short English function words; their share tells running prose from labels and link lists.
 const STOPWORDS: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
-    "is", "was", "are", "were", "be", "been", "has", "have", "had", "that", "this", "it", "its",
-    "he", "she", "they", "his", "her", "their", "as", "not", "will", "would", "said", "which",
-    "who", "we", "you", "i",
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "is", "was", "are", "were", "be", "been", "has", "have", "had", "that", "this", "it",
+    "its", "he", "she", "they", "his", "her", "their", "as", "not", "will", "would", "said",
+    "which", "who", "we", "you", "i",
 ];
 
 /// A block needs this many non-space characters to count as prose.
@@ -248,9 +248,7 @@ impl ElementContext {
             context.depth.push(depth);
         }
         context.container = view.container.map(|start| {
-            let end = (start..n)
-                .find(|&i| !context.in_container[i])
-                .unwrap_or(n);
+            let end = (start..n).find(|&i| !context.in_container[i]).unwrap_or(n);
             (start, end)
         });
         context
@@ -330,8 +328,7 @@ fn features(paragraphs: &[Paragraph], view: &RuleView, context: &ElementContext)
     let total_chars: usize = paragraphs.iter().map(|p| p.chars).sum();
     let link_share = |p: &Paragraph| (p.link_chars as f64 / p.chars.max(1) as f64) as f32;
     let is_prose = |p: &Paragraph| {
-        p.chars >= MIN_PROSE_CHARS
-            && (p.link_chars as f64) <= MAX_PROSE_LINK_SHARE * p.chars as f64
+        p.chars >= MIN_PROSE_CHARS && (p.link_chars as f64) <= MAX_PROSE_LINK_SHARE * p.chars as f64
     };
     let in_container = |p: &Paragraph| context.in_container.get(p.tag).copied().unwrap_or(false);
     let prose: Vec<bool> = paragraphs.iter().map(is_prose).collect();
@@ -369,7 +366,11 @@ fn features(paragraphs: &[Paragraph], view: &RuleView, context: &ElementContext)
             Err(at) => {
                 let before = at.checked_sub(1).map(|k| i - container_blocks[k]);
                 let after = container_blocks.get(at).map(|&k| k - i);
-                before.into_iter().chain(after).min().unwrap_or(paragraphs.len())
+                before
+                    .into_iter()
+                    .chain(after)
+                    .min()
+                    .unwrap_or(paragraphs.len())
             }
         };
         let (before_container, after_container) = match context.container {

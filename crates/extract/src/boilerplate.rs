@@ -158,14 +158,60 @@ pub(crate) enum Verdict {
     Junk,
 }
 
-/// Judges an element (and so everything inside it).
-pub(crate) fn verdict(element: &Element) -> Verdict {
-    if is_junk(element) {
+/// What an element's tag and attributes say about it (and so about everything inside it).
+pub(crate) struct Judgement {
+    pub verdict: Verdict,
+    /// Its text is not shown (script-like tags, hidden attributes and styles).
+    pub invisible: bool,
+    /// Class/id word groups ([`HINT_GROUPS`]), one bit each.
+    pub hints: u32,
+    /// The element declares itself the article body.
+    pub marked_as_body: bool,
+}
+
+/// The attributes the judgement reads, looked up in one pass.
+#[derive(Default)]
+struct Attributes<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    hidden: bool,
+    role: Option<&'a str>,
+    itemprop: Option<&'a str>,
+}
+
+/// Judges an element from its tag and attributes.
+pub(crate) fn judge(element: &Element) -> Judgement {
+    let mut attributes = Attributes::default();
+    for (name, value) in element.attrs() {
+        match name {
+            "class" => attributes.class = Some(value),
+            "id" => attributes.id = Some(value),
+            "hidden" => attributes.hidden = true,
+            "aria-hidden" if value.eq_ignore_ascii_case("true") => attributes.hidden = true,
+            "style" if is_hidden_style(value) => attributes.hidden = true,
+            "role" => attributes.role = Some(value),
+            "itemprop" => attributes.itemprop = Some(value),
+            _ => {}
+        }
+    }
+    let name = element.name();
+    let lowered: Vec<String> = [attributes.class, attributes.id]
+        .into_iter()
+        .flatten()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let verdict = if is_junk(name, &attributes) {
         Verdict::Junk
-    } else if hinted_junk(element) {
+    } else if hinted_junk(name, &lowered) {
         Verdict::HintedJunk
     } else {
         Verdict::Keep
+    };
+    Judgement {
+        verdict,
+        invisible: INVISIBLE_TAGS.contains(&name) || attributes.hidden,
+        hints: hint_bits(&lowered),
+        marked_as_body: marked_as_body(&attributes, &lowered),
     }
 }
 
@@ -176,41 +222,60 @@ const INVISIBLE_TAGS: &[&str] = &[
     "input", "button",
 ];
 
-/// True when the element's text is not shown: script-like tags, hidden attributes and styles.
-pub(crate) fn is_invisible(element: &Element) -> bool {
-    INVISIBLE_TAGS.contains(&element.name()) || is_hidden(element)
-}
-
-fn is_hidden(element: &Element) -> bool {
-    element.attr("hidden").is_some()
-        || element
-            .attr("aria-hidden")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        || element.attr("style").is_some_and(is_hidden_style)
-}
-
 /// Generic class/id words, one group per bit of [`hint_bits`] (names no site in particular).
 pub(crate) const HINT_GROUPS: &[&[&str]] = &[
     &["comment", "disqus", "reply", "respon"],
     &["footer", "foot", "copyright", "disclaimer"],
     &["share", "sharing", "social", "tweet", "facebook"],
-    &["related", "recommend", "more", "popular", "trending", "recirc", "also", "next", "prev"],
+    &[
+        "related",
+        "recommend",
+        "more",
+        "popular",
+        "trending",
+        "recirc",
+        "also",
+        "next",
+        "prev",
+    ],
     &["nav", "menu", "breadcrumb", "pagination", "pager", "skip"],
     &["advert", "promo", "sponsor", "banner", "dfp", "gpt"],
-    &["caption", "credit", "photo", "image", "img", "gallery", "media", "video", "figure"],
+    &[
+        "caption", "credit", "photo", "image", "img", "gallery", "media", "video", "figure",
+    ],
     &["byline", "author", "bio", "contributor"],
     &["date", "time", "stamp", "dateline", "updated", "publish"],
     &["tag", "topic", "categor", "keyword"],
-    &["subscri", "newsletter", "signup", "sign-up", "login", "regist", "paywall"],
+    &[
+        "subscri",
+        "newsletter",
+        "signup",
+        "sign-up",
+        "login",
+        "regist",
+        "paywall",
+    ],
     &["header", "masthead", "top", "logo", "brand"],
-    &["sidebar", "rail", "aside", "widget", "column", "right", "left"],
-    &["article", "body", "content", "entry", "story", "post", "text", "main"],
+    &[
+        "sidebar", "rail", "aside", "widget", "column", "right", "left",
+    ],
+    &[
+        "article", "body", "content", "entry", "story", "post", "text", "main",
+    ],
     &["title", "headline", "heading", "hed"],
-    &["summary", "lead", "intro", "dek", "standfirst", "teaser", "excerpt"],
+    &[
+        "summary",
+        "lead",
+        "intro",
+        "dek",
+        "standfirst",
+        "teaser",
+        "excerpt",
+    ],
 ];
 
-/// One bit per [`HINT_GROUPS`] entry whose words occur in the element's class or id.
-pub(crate) fn hint_bits(element: &Element) -> u32 {
+/// One bit per [`HINT_GROUPS`] entry whose words occur in the (lower-cased) class or id.
+fn hint_bits(lowered: &[String]) -> u32 {
     static FINDER: OnceLock<Option<(AhoCorasick, Vec<u32>)>> = OnceLock::new();
     let finder = FINDER.get_or_init(|| {
         let mut words = Vec::new();
@@ -221,26 +286,23 @@ pub(crate) fn hint_bits(element: &Element) -> u32 {
                 bits.push(1u32 << bit);
             }
         }
-        let finder = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(words)
-            .ok()?;
+        let finder = AhoCorasick::builder().build(words).ok()?;
         Some((finder, bits))
     });
     let Some((finder, word_bits)) = finder else {
         return 0;
     };
     let mut bits = 0u32;
-    for value in [element.attr("class"), element.attr("id")]
-        .into_iter()
-        .flatten()
-    {
-        for found in finder.find_overlapping_iter(value) {
-            bits |= word_bits.get(found.pattern().as_usize()).copied().unwrap_or(0);
+    for value in lowered {
+        for found in finder.find_overlapping_iter(value.as_str()) {
+            bits |= word_bits
+                .get(found.pattern().as_usize())
+                .copied()
+                .unwrap_or(0);
         }
         if value
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case("ad") || w.eq_ignore_ascii_case("ads"))
+            .any(|w| w == "ad" || w == "ads")
         {
             bits |= 1 << 5;
         }
@@ -248,28 +310,21 @@ pub(crate) fn hint_bits(element: &Element) -> u32 {
     bits
 }
 
-fn is_junk(element: &Element) -> bool {
-    let name = element.name();
-    if JUNK_TAGS.contains(&name) {
-        return true;
-    }
-    is_hidden(element)
-        || element
-            .attr("role")
+fn is_junk(name: &str, attributes: &Attributes) -> bool {
+    JUNK_TAGS.contains(&name)
+        || attributes.hidden
+        || attributes
+            .role
             .is_some_and(|role| JUNK_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
 }
 
-fn hinted_junk(element: &Element) -> bool {
-    let name = element.name();
+fn hinted_junk(name: &str, lowered: &[String]) -> bool {
     if name == "body" || name == "html" || name == "article" || name == "main" {
         return false;
     }
     let mut hints = String::new();
-    for value in [element.attr("class"), element.attr("id")]
-        .into_iter()
-        .flatten()
-    {
-        hints.push_str(&value.to_ascii_lowercase());
+    for value in lowered {
+        hints.push_str(value);
         hints.push(' ');
     }
     hints_are_junk(&hints)
@@ -293,21 +348,13 @@ const BODY_MARKS: &[&str] = &[
 ];
 
 /// True when the element declares itself the article body.
-pub(crate) fn marked_as_body(element: &Element) -> bool {
-    if element
-        .attr("itemprop")
+fn marked_as_body(attributes: &Attributes, lowered: &[String]) -> bool {
+    attributes
+        .itemprop
         .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
-    {
-        return true;
-    }
-    [element.attr("class"), element.attr("id")]
-        .into_iter()
-        .flatten()
-        .any(|value| {
-            BODY_MARKS
-                .iter()
-                .any(|mark| value.to_ascii_lowercase().contains(mark))
-        })
+        || lowered
+            .iter()
+            .any(|value| BODY_MARKS.iter().any(|mark| value.contains(mark)))
 }
 
 fn is_hidden_style(style: &str) -> bool {

@@ -76,7 +76,8 @@ pub enum ModelError {
 impl Model {
     /// Reads a model file and checks that it fits the crate's features.
     pub fn from_json(text: &str) -> Result<Model, ModelError> {
-        let model: Model = serde_json::from_str(text).map_err(|e| ModelError::Json(e.to_string()))?;
+        let model: Model =
+            serde_json::from_str(text).map_err(|e| ModelError::Json(e.to_string()))?;
         if model.features != feature_names() || !model.trees.iter().all(Tree::fits) {
             return Err(ModelError::Features);
         }
@@ -132,7 +133,10 @@ mod tests {
     #[test]
     fn the_rules_only_model_keeps_what_the_rules_keep() {
         let model = Model::rules_only();
-        let at = feature_names().iter().position(|f| f == "rules_keep").unwrap_or(0);
+        let at = feature_names()
+            .iter()
+            .position(|f| f == "rules_keep")
+            .unwrap_or(0);
         let mut row = [0.0; FEATURES];
         assert_eq!(model.keep(&[row]), [false]);
         row[at] = 1.0;
