@@ -9,8 +9,9 @@
 //! used for training or for any choice), the rest in 5 folds. The report gives, per set, the
 //! 5-fold cross-validated figures (each page scored by a model not trained on it, its threshold
 //! chosen on the training folds), then the model trained on all non-held-out pages on the
-//! held-out pages. `--out` writes that model; `--split-dir` writes each set's held-out pages as a
-//! data directory (symbolic links) for running other extractors on exactly those pages.
+//! held-out pages. `--out` writes that model; `--split-dir` writes each set's held-out pages, and
+//! all of them together (`all-heldout`), as data directories (symbolic links) for running other
+//! extractors on exactly those pages (`scripts/extract/heldout.sh`).
 //! Training is deterministic: the same data give the same file.
 
 use std::collections::{BTreeMap, HashSet};
@@ -109,7 +110,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let note = format!(
-        "logistic block model trained by extract-train on {} ({} pages, held-out ones left out)",
+        "boosted-trees block model trained by extract-train on {} ({} pages, held-out ones left out)",
         sets.join(" + "),
         dev.len()
     );
@@ -465,36 +466,39 @@ fn fit_trees(rows: &[(&Features, bool, f64)]) -> (f64, Vec<Tree>) {
     (base, trees)
 }
 
-/// Writes each set's held-out pages as a data directory: ground truth and links to the pages.
+/// Writes each set's held-out pages, and all of them, as data directories: ground truth and links
+/// to the pages.
 fn write_held_out(
     split_dir: &Path,
     dirs: &[PathBuf],
     held_out: &[&LabelledPage],
 ) -> Result<(), Box<dyn std::error::Error>> {
+    let mut all = serde_json::Map::new();
     for dir in dirs {
         let set = set_name(dir);
-        let out = split_dir.join(format!("{set}-heldout"));
-        std::fs::create_dir_all(out.join("html"))?;
         let mut truth = serde_json::Map::new();
         for page in held_out.iter().filter(|p| p.set == set) {
-            truth.insert(
-                page.key.clone(),
-                serde_json::json!({ "articleBody": page.truth }),
-            );
+            let entry = serde_json::json!({ "articleBody": page.truth });
+            truth.insert(page.key.clone(), entry.clone());
+            all.insert(page.key.clone(), entry);
             let name = format!("{}.html.gz", page.key);
-            let link = out.join("html").join(&name);
-            if !link.exists() {
-                std::os::unix::fs::symlink(
-                    std::fs::canonicalize(dir.join("html").join(&name))?,
-                    link,
-                )?;
+            let source = std::fs::canonicalize(dir.join("html").join(&name))?;
+            for out in [format!("{set}-heldout"), "all-heldout".to_string()] {
+                let html = split_dir.join(out).join("html");
+                std::fs::create_dir_all(&html)?;
+                if !html.join(&name).exists() {
+                    std::os::unix::fs::symlink(&source, html.join(&name))?;
+                }
             }
         }
+        let out = split_dir.join(format!("{set}-heldout"));
         std::fs::write(
             out.join("ground-truth.json"),
             serde_json::to_string(&truth)?,
         )?;
         eprintln!("held-out pages of {set} in {}", out.display());
     }
+    let out = split_dir.join("all-heldout");
+    std::fs::write(out.join("ground-truth.json"), serde_json::to_string(&all)?)?;
     Ok(())
 }
