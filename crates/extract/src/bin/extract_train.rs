@@ -416,9 +416,9 @@ fn fit_trees(rows: &[(&Features, bool, f64)]) -> (f64, Vec<Tree>) {
                     .fold((0.0, 0.0), |a, c| (a.0 + c.0, a.1 + c.1));
                 let parent_gain = g * g / (h + LAMBDA);
                 let mut best: Option<(f64, usize, usize)> = None;
-                for j in 0..d {
+                for (j, feature_cuts) in cuts.iter().enumerate() {
                     let (mut gl, mut hl) = (0.0, 0.0);
-                    for (b, cell) in feature_hist(j).iter().enumerate().take(cuts[j].len()) {
+                    for (b, cell) in feature_hist(j).iter().enumerate().take(feature_cuts.len()) {
                         gl += cell.0;
                         hl += cell.1;
                         let (gr, hr) = (g - gl, h - hl);
