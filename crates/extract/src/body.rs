@@ -3,14 +3,17 @@
 //! container is the element that maximises good text minus a penalty for the rest. Boilerplate is
 //! left out; teasers of other articles (a linked sub-heading with a short summary, repeated) count
 //! as noise; the page's own article-body mark (`itemprop="articleBody"`, `class="entry-content"`…)
-//! earns a bonus, and text outside it is noise for the containers around it. The container's
-//! blocks are then written out as paragraphs (see `paragraphs`).
+//! earns a bonus, and text outside it is noise for the containers around it. What these rules say
+//! about each element (left out, teaser, inside the container…) becomes features of the page's text
+//! blocks, and the learned block model decides which blocks are the article (see `blocks`).
 
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
+use crate::blocks;
 use crate::boilerplate::{self, Verdict};
-use crate::paragraphs::{ParagraphWriter, MAX_KEPT_LINK_SHARE};
+use crate::model::Model;
+use crate::paragraphs::{self, ParagraphWriter, MAX_KEPT_LINK_SHARE};
 
 /// Tags that continue the current paragraph; every other element starts a new block.
 const INLINE_TAGS: &[&str] = &[
@@ -47,51 +50,159 @@ const MAX_TEASER_PAGE_SHARE: f64 = 0.75;
 const OVERRULE_HINT_SHARE: f64 = 0.5;
 
 /// One element of the flattened page, in document (pre-)order: children come after parents.
-struct Element {
-    parent: Option<usize>,
-    verdict: Verdict,
-    inline: bool,
+pub(crate) struct Element {
+    pub parent: Option<usize>,
+    pub verdict: Verdict,
+    pub inline: bool,
     /// Non-space characters of the text nodes directly inside the element.
     own_chars: usize,
     /// Those of them inside a link.
     own_link_chars: usize,
     /// The element says it holds the article body (`itemprop="articleBody"`, `class="entry-content"`…).
-    marked_as_body: bool,
+    pub marked_as_body: bool,
     /// A sub-heading tag (`h2`…`h6`).
     heading: bool,
+    /// Its text is not shown (scripts, hidden elements).
+    pub invisible: bool,
+    /// Class/id word groups ([`boilerplate::HINT_GROUPS`], one bit each).
+    pub hints: u32,
+    /// The tag, as one of [`blocks::TAG_CLASSES`].
+    pub tag_class: usize,
+}
+
+/// What the rules say about a page's elements.
+pub(crate) struct RuleView {
+    pub elements: Vec<Element>,
+    /// Boilerplate (inherited).
+    pub excluded: Vec<bool>,
+    /// Teasers of other articles (inherited).
+    pub teasers: Vec<bool>,
+    /// The element holding the article by the rules, if any.
+    pub container: Option<usize>,
+    /// Share of the page's prose inside the container.
+    pub container_prose_share: f64,
+    /// Per element, text amounts with only tag/role/visibility boilerplate left out.
+    pub amounts: Vec<Amounts>,
 }
 
 /// Text amounts of one element, computed bottom-up for a given set of excluded elements.
 #[derive(Clone, Copy, Default)]
-struct Amounts {
+pub(crate) struct Amounts {
     /// Characters of the element's own block (inline descendants included).
     block_chars: usize,
     block_link_chars: usize,
     /// Characters in the whole subtree, excluded elements left out.
-    total_chars: usize,
+    pub total_chars: usize,
     /// Link characters in the whole subtree.
-    total_link_chars: usize,
+    pub total_link_chars: usize,
     /// Prose characters in the whole subtree.
-    prose_chars: usize,
+    pub prose_chars: usize,
 }
 
 /// Extracts the article body as paragraphs separated by `"\n\n"`.
 pub(crate) fn extract(document: &Html, article_body_hint: Option<&str>) -> String {
+    extract_with(document, article_body_hint, crate::model::shipped())
+}
+
+/// Extracts the article body, `model` deciding which blocks are kept.
+fn extract_with(document: &Html, article_body_hint: Option<&str>, model: &Model) -> String {
+    let page = blocks::page_blocks(document, &rules(document));
+    // Pointer paragraphs are never written: no need to score them.
+    let keep: Vec<bool> = page
+        .paragraphs
+        .iter()
+        .zip(&page.features)
+        .map(|(paragraph, row)| !paragraph.pointer && model.keeps(row))
+        .collect();
+    assemble(&page.paragraphs, &keep, article_body_hint)
+}
+
+/// Writes the kept paragraphs, or the page's declared article body when it is much longer.
+pub(crate) fn assemble(
+    paragraphs: &[paragraphs::Paragraph],
+    keep: &[bool],
+    article_body_hint: Option<&str>,
+) -> String {
+    let from_dom = paragraphs::join(
+        paragraphs
+            .iter()
+            .zip(keep)
+            .filter(|(_, &k)| k)
+            .map(|(p, _)| p),
+    );
+    match article_body_hint {
+        Some(hint) if word_count(hint) > 2 * word_count(&from_dom) + 20 => paragraphs_of(hint),
+        _ => from_dom,
+    }
+}
+
+/// Runs the rules: boilerplate, teasers, the container.
+pub(crate) fn rules(document: &Html) -> RuleView {
     let elements = flatten(document);
-    let Exclusions { excluded, teasers } = excluded_elements(&elements);
+    let Exclusions {
+        excluded,
+        teasers,
+        raw,
+    } = excluded_elements(&elements);
     let amounts = aggregate(&elements, &excluded, &teasers);
     let skipped: Vec<bool> = excluded
         .iter()
         .zip(&teasers)
         .map(|(e, t)| *e || *t)
         .collect();
-    let from_dom = match choose_container(&elements, &amounts, &skipped) {
-        Some(container) => write_container(document, &skipped, container),
-        None => String::new(),
+    let container = choose_container(&elements, &amounts, &skipped);
+    let mut view = RuleView {
+        elements,
+        excluded,
+        teasers,
+        container: None,
+        container_prose_share: 0.0,
+        amounts: raw,
     };
-    match article_body_hint {
-        Some(hint) if word_count(hint) > 2 * word_count(&from_dom) + 20 => paragraphs_of(hint),
-        _ => from_dom,
+    view.set_container(container);
+    view
+}
+
+/// A candidate container must hold less than this share of the prose of the one it replaces when
+/// the rules' choice is narrowed for training.
+const NARROWED_SHARE: f64 = 0.9;
+
+impl RuleView {
+    /// Makes `container` the chosen container.
+    pub(crate) fn set_container(&mut self, container: Option<usize>) {
+        let page_prose = self.amounts.first().map_or(0, |a| a.prose_chars).max(1) as f64;
+        self.container = container;
+        self.container_prose_share = container
+            .and_then(|c| self.amounts.get(c))
+            .map_or(0.0, |a| a.prose_chars as f64 / page_prose);
+    }
+
+    /// A container that misses part of the article: below the chosen one, the element with the
+    /// most prose among those holding less than 90 % of its prose (the rules' mistake on layouts
+    /// they were not written for, simulated to train the model not to trust the container blindly).
+    pub(crate) fn narrower_container(&self) -> Option<usize> {
+        let container = self.container?;
+        let prose = |i: usize| self.amounts.get(i).map_or(0, |a| a.prose_chars);
+        let limit = NARROWED_SHARE * prose(container) as f64;
+        let mut best: Option<usize> = None;
+        for index in container + 1..self.elements.len() {
+            let mut ancestor = self.elements[index].parent;
+            while let Some(a) = ancestor.filter(|&a| a > container) {
+                ancestor = self.elements[a].parent;
+            }
+            if ancestor != Some(container) {
+                break;
+            }
+            if (prose(index) as f64) < limit && prose(index) > best.map_or(0, prose) {
+                best = Some(index);
+            }
+        }
+        best
+    }
+
+    /// A container wider than the chosen one: its parent.
+    pub(crate) fn wider_container(&self) -> Option<usize> {
+        self.elements.get(self.container?)?.parent
     }
 }
 
@@ -103,10 +214,10 @@ fn word_count(text: &str) -> usize {
 fn paragraphs_of(text: &str) -> String {
     let mut writer = ParagraphWriter::default();
     for line in text.lines() {
-        writer.push_text(line, false);
+        writer.push_text(line, false, 0);
         writer.end_paragraph();
     }
-    writer.finish()
+    paragraphs::join(writer.into_paragraphs().iter())
 }
 
 fn flatten(document: &Html) -> Vec<Element> {
@@ -120,14 +231,18 @@ fn flatten(document: &Html) -> Vec<Element> {
                     if element.name() == "a" {
                         link_depth += 1;
                     }
+                    let judgement = boilerplate::judge(element);
                     elements.push(Element {
                         parent: open.last().copied(),
-                        verdict: boilerplate::verdict(element),
+                        verdict: judgement.verdict,
                         inline: INLINE_TAGS.contains(&element.name()),
                         heading: HEADING_TAGS.contains(&element.name()),
+                        invisible: judgement.invisible,
+                        hints: judgement.hints,
+                        tag_class: blocks::tag_class(element.name()),
                         own_chars: 0,
                         own_link_chars: 0,
-                        marked_as_body: boilerplate::marked_as_body(element),
+                        marked_as_body: judgement.marked_as_body,
                     });
                     open.push(elements.len() - 1);
                 }
@@ -161,6 +276,8 @@ struct Exclusions {
     excluded: Vec<bool>,
     /// Teasers of other articles: counted as noise around the article, never as its prose.
     teasers: Vec<bool>,
+    /// Text amounts with only the hard boilerplate left out.
+    raw: Vec<Amounts>,
 }
 
 /// Which elements are left out: boilerplate and everything inside it, and teasers. Class/id hints
@@ -204,6 +321,7 @@ fn excluded_elements(elements: &[Element]) -> Exclusions {
     Exclusions {
         excluded,
         teasers: inherited_teasers,
+        raw,
     }
 }
 
@@ -372,78 +490,16 @@ fn marked_prose_below(
     marked_prose
 }
 
-/// Writes out the container's text blocks.
-fn write_container(document: &Html, excluded: &[bool], container: usize) -> String {
-    let mut writer = ParagraphWriter::default();
-    let mut counter = 0usize;
-    let mut skip_depth = 0usize;
-    let mut link_depth = 0usize;
-    let mut in_container = false;
-    let mut container_depth = 0usize;
-    for edge in document.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(element) => {
-                    let index = counter;
-                    counter += 1;
-                    if !in_container {
-                        if index == container {
-                            in_container = true;
-                            container_depth = 1;
-                        }
-                        continue;
-                    }
-                    container_depth += 1;
-                    if skip_depth > 0 || excluded.get(index).copied().unwrap_or(true) {
-                        skip_depth += 1;
-                        continue;
-                    }
-                    let name = element.name();
-                    if name == "a" {
-                        link_depth += 1;
-                    }
-                    if name == "br" {
-                        writer.line_break();
-                    } else if !INLINE_TAGS.contains(&name) {
-                        writer.end_paragraph();
-                    }
-                }
-                Node::Text(text) if in_container && skip_depth == 0 => {
-                    writer.push_text(text, link_depth > 0)
-                }
-                _ => {}
-            },
-            Edge::Close(node) => {
-                let Node::Element(element) = node.value() else {
-                    continue;
-                };
-                if !in_container {
-                    continue;
-                }
-                container_depth -= 1;
-                if container_depth == 0 {
-                    break;
-                }
-                if skip_depth > 0 {
-                    skip_depth -= 1;
-                    continue;
-                }
-                let name = element.name();
-                if name == "a" {
-                    link_depth = link_depth.saturating_sub(1);
-                }
-                if !INLINE_TAGS.contains(&name) {
-                    writer.end_paragraph();
-                }
-            }
-        }
-    }
-    writer.finish()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// These tests are about the rules, whose verdicts are the model's main features: the rules
+    /// alone decide here (the learned model, trained on real pages, may keep a short teaser
+    /// summary on a five-block page).
+    fn extract(document: &Html, hint: Option<&str>) -> String {
+        extract_with(document, hint, &Model::rules_only())
+    }
 
     fn article(inner: &str) -> String {
         let html = format!("<html><body><div>{inner}</div></body></html>");

@@ -2,6 +2,9 @@
 //! sections, related-article lists, cookie banners, captions and credits, hidden elements. The
 //! decision uses the tag, ARIA roles, visibility attributes and class/id hints.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use scraper::node::Element;
 
 /// Tags whose content is never article body text.
@@ -155,49 +158,173 @@ pub(crate) enum Verdict {
     Junk,
 }
 
-/// Judges an element (and so everything inside it).
-pub(crate) fn verdict(element: &Element) -> Verdict {
-    if is_junk(element) {
+/// What an element's tag and attributes say about it (and so about everything inside it).
+pub(crate) struct Judgement {
+    pub verdict: Verdict,
+    /// Its text is not shown (script-like tags, hidden attributes and styles).
+    pub invisible: bool,
+    /// Class/id word groups ([`HINT_GROUPS`]), one bit each.
+    pub hints: u32,
+    /// The element declares itself the article body.
+    pub marked_as_body: bool,
+}
+
+/// The attributes the judgement reads, looked up in one pass.
+#[derive(Default)]
+struct Attributes<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    hidden: bool,
+    role: Option<&'a str>,
+    itemprop: Option<&'a str>,
+}
+
+/// Judges an element from its tag and attributes.
+pub(crate) fn judge(element: &Element) -> Judgement {
+    let mut attributes = Attributes::default();
+    for (name, value) in element.attrs() {
+        match name {
+            "class" => attributes.class = Some(value),
+            "id" => attributes.id = Some(value),
+            "hidden" => attributes.hidden = true,
+            "aria-hidden" if value.eq_ignore_ascii_case("true") => attributes.hidden = true,
+            "style" if is_hidden_style(value) => attributes.hidden = true,
+            "role" => attributes.role = Some(value),
+            "itemprop" => attributes.itemprop = Some(value),
+            _ => {}
+        }
+    }
+    let name = element.name();
+    let lowered: Vec<String> = [attributes.class, attributes.id]
+        .into_iter()
+        .flatten()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let verdict = if is_junk(name, &attributes) {
         Verdict::Junk
-    } else if hinted_junk(element) {
+    } else if hinted_junk(name, &lowered) {
         Verdict::HintedJunk
     } else {
         Verdict::Keep
+    };
+    Judgement {
+        verdict,
+        invisible: INVISIBLE_TAGS.contains(&name) || attributes.hidden,
+        hints: hint_bits(&lowered),
+        marked_as_body: marked_as_body(&attributes, &lowered),
     }
 }
 
-fn is_junk(element: &Element) -> bool {
-    let name = element.name();
-    if JUNK_TAGS.contains(&name) {
-        return true;
+/// Tags whose content is never shown as text on the page.
+const INVISIBLE_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "math",
+    "select", "option", "textarea", "iframe", "object", "embed", "canvas", "video", "audio",
+    "input", "button",
+];
+
+/// Generic class/id words, one group per bit of [`hint_bits`] (names no site in particular).
+pub(crate) const HINT_GROUPS: &[&[&str]] = &[
+    &["comment", "disqus", "reply", "respon"],
+    &["footer", "foot", "copyright", "disclaimer"],
+    &["share", "sharing", "social", "tweet", "facebook"],
+    &[
+        "related",
+        "recommend",
+        "more",
+        "popular",
+        "trending",
+        "recirc",
+        "also",
+        "next",
+        "prev",
+    ],
+    &["nav", "menu", "breadcrumb", "pagination", "pager", "skip"],
+    &["advert", "promo", "sponsor", "banner", "dfp", "gpt"],
+    &[
+        "caption", "credit", "photo", "image", "img", "gallery", "media", "video", "figure",
+    ],
+    &["byline", "author", "bio", "contributor"],
+    &["date", "time", "stamp", "dateline", "updated", "publish"],
+    &["tag", "topic", "categor", "keyword"],
+    &[
+        "subscri",
+        "newsletter",
+        "signup",
+        "sign-up",
+        "login",
+        "regist",
+        "paywall",
+    ],
+    &["header", "masthead", "top", "logo", "brand"],
+    &[
+        "sidebar", "rail", "aside", "widget", "column", "right", "left",
+    ],
+    &[
+        "article", "body", "content", "entry", "story", "post", "text", "main",
+    ],
+    &["title", "headline", "heading", "hed"],
+    &[
+        "summary",
+        "lead",
+        "intro",
+        "dek",
+        "standfirst",
+        "teaser",
+        "excerpt",
+    ],
+];
+
+/// One bit per [`HINT_GROUPS`] entry whose words occur in the (lower-cased) class or id.
+fn hint_bits(lowered: &[String]) -> u32 {
+    static FINDER: OnceLock<Option<(AhoCorasick, Vec<u32>)>> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        let mut words = Vec::new();
+        let mut bits = Vec::new();
+        for (bit, group) in HINT_GROUPS.iter().enumerate() {
+            for word in *group {
+                words.push(*word);
+                bits.push(1u32 << bit);
+            }
+        }
+        let finder = AhoCorasick::builder().build(words).ok()?;
+        Some((finder, bits))
+    });
+    let Some((finder, word_bits)) = finder else {
+        return 0;
+    };
+    let mut bits = 0u32;
+    for value in lowered {
+        for found in finder.find_overlapping_iter(value.as_str()) {
+            bits |= word_bits
+                .get(found.pattern().as_usize())
+                .copied()
+                .unwrap_or(0);
+        }
+        if value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "ad" || w == "ads")
+        {
+            bits |= 1 << 5;
+        }
     }
-    if element.attr("hidden").is_some()
-        || element
-            .attr("aria-hidden")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    if element
-        .attr("role")
-        .is_some_and(|role| JUNK_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
-    {
-        return true;
-    }
-    element.attr("style").is_some_and(is_hidden_style)
+    bits
 }
 
-fn hinted_junk(element: &Element) -> bool {
-    let name = element.name();
+fn is_junk(name: &str, attributes: &Attributes) -> bool {
+    JUNK_TAGS.contains(&name)
+        || attributes.hidden
+        || attributes
+            .role
+            .is_some_and(|role| JUNK_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
+}
+
+fn hinted_junk(name: &str, lowered: &[String]) -> bool {
     if name == "body" || name == "html" || name == "article" || name == "main" {
         return false;
     }
     let mut hints = String::new();
-    for value in [element.attr("class"), element.attr("id")]
-        .into_iter()
-        .flatten()
-    {
-        hints.push_str(&value.to_ascii_lowercase());
+    for value in lowered {
+        hints.push_str(value);
         hints.push(' ');
     }
     hints_are_junk(&hints)
@@ -221,21 +348,13 @@ const BODY_MARKS: &[&str] = &[
 ];
 
 /// True when the element declares itself the article body.
-pub(crate) fn marked_as_body(element: &Element) -> bool {
-    if element
-        .attr("itemprop")
+fn marked_as_body(attributes: &Attributes, lowered: &[String]) -> bool {
+    attributes
+        .itemprop
         .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
-    {
-        return true;
-    }
-    [element.attr("class"), element.attr("id")]
-        .into_iter()
-        .flatten()
-        .any(|value| {
-            BODY_MARKS
-                .iter()
-                .any(|mark| value.to_ascii_lowercase().contains(mark))
-        })
+        || lowered
+            .iter()
+            .any(|value| BODY_MARKS.iter().any(|mark| value.contains(mark)))
 }
 
 fn is_hidden_style(style: &str) -> bool {

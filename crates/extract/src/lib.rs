@@ -10,13 +10,16 @@
 //! is flattened into the deepest element kept, its text preserved, and the page gets a warning
 //! (see `parse.rs`; real news pages nest at most ~60 deep).
 
+mod blocks;
 mod body;
 mod boilerplate;
 mod charset;
 mod dates;
 mod input;
+pub mod learn;
 mod metadata;
 pub mod metric;
+mod model;
 mod paragraphs;
 mod parse;
 mod warc;

@@ -7,33 +7,43 @@ const MAX_OUTPUT_LINK_SHARE: f64 = 0.5;
 /// links) and are dropped, unless the link text is the URL itself (a cited source).
 pub(crate) const MAX_KEPT_LINK_SHARE: f64 = 0.8;
 
-/// One written paragraph and whether most of its text is link text.
-struct Paragraph {
-    text: String,
-    link_heavy: bool,
+/// One written paragraph: its text and how much of it is link text.
+pub(crate) struct Paragraph {
+    pub text: String,
+    /// Non-space characters.
+    pub chars: usize,
+    /// Those of them inside a link.
+    pub link_chars: usize,
+    /// Most of the text is link text.
+    pub link_heavy: bool,
+    /// Never article text: a line of links to other pages, or raw markup shown as text.
+    pub pointer: bool,
+    /// Opaque tag the caller gave with the paragraph's first text (the block element).
+    pub tag: usize,
 }
 
-/// Accumulates text into paragraphs, collapsing whitespace. Paragraphs that are all link text are
-/// dropped; link-heavy ones are kept only between prose paragraphs (product or source lists,
-/// embedded posts inside the article), while leading and trailing runs of them (tag lists,
-/// "read more" links, related articles) are dropped.
+/// Accumulates text into paragraphs, collapsing whitespace.
 #[derive(Default)]
 pub(crate) struct ParagraphWriter {
     paragraphs: Vec<Paragraph>,
     current: String,
     current_chars: usize,
     current_link_chars: usize,
+    current_tag: usize,
     pending_space: bool,
 }
 
 impl ParagraphWriter {
-    pub(crate) fn push_text(&mut self, text: &str, in_link: bool) {
+    /// Appends text; `tag` is kept with the paragraph when this text starts it.
+    pub(crate) fn push_text(&mut self, text: &str, in_link: bool, tag: usize) {
         for c in text.chars() {
             if c.is_whitespace() {
                 self.pending_space = true;
                 continue;
             }
-            if self.pending_space && !self.current.is_empty() && !self.current.ends_with('\n') {
+            if self.current.is_empty() {
+                self.current_tag = tag;
+            } else if self.pending_space && !self.current.ends_with('\n') {
                 self.current.push(' ');
             }
             self.pending_space = false;
@@ -45,24 +55,19 @@ impl ParagraphWriter {
         }
     }
 
-    pub(crate) fn line_break(&mut self) {
-        if !self.current.is_empty() && !self.current.ends_with('\n') {
-            self.current.push('\n');
-        }
-        self.pending_space = false;
-    }
-
     pub(crate) fn end_paragraph(&mut self) {
         let paragraph = self.current.trim();
-        let link_share = self.current_link_chars as f64 / self.current_chars.max(1) as f64;
-        let link_heavy = link_share > MAX_OUTPUT_LINK_SHARE;
-        let shows_its_url = paragraph.starts_with("http") || paragraph.starts_with("www.");
-        let pointer = link_share > MAX_KEPT_LINK_SHARE && !shows_its_url;
-        let raw_markup = paragraph.starts_with('<') && paragraph.ends_with('>');
-        if !paragraph.is_empty() && !raw_markup && !pointer {
+        if !paragraph.is_empty() {
+            let link_share = self.current_link_chars as f64 / self.current_chars.max(1) as f64;
+            let shows_its_url = paragraph.starts_with("http") || paragraph.starts_with("www.");
+            let raw_markup = paragraph.starts_with('<') && paragraph.ends_with('>');
             self.paragraphs.push(Paragraph {
                 text: paragraph.to_string(),
-                link_heavy,
+                chars: self.current_chars,
+                link_chars: self.current_link_chars,
+                link_heavy: link_share > MAX_OUTPUT_LINK_SHARE,
+                pointer: raw_markup || (link_share > MAX_KEPT_LINK_SHARE && !shows_its_url),
+                tag: self.current_tag,
             });
         }
         self.current.clear();
@@ -71,17 +76,24 @@ impl ParagraphWriter {
         self.pending_space = false;
     }
 
-    pub(crate) fn finish(mut self) -> String {
+    /// Every paragraph written, pointers included.
+    pub(crate) fn into_paragraphs(mut self) -> Vec<Paragraph> {
         self.end_paragraph();
-        let first = self.paragraphs.iter().position(|p| !p.link_heavy);
-        let last = self.paragraphs.iter().rposition(|p| !p.link_heavy);
-        let (Some(first), Some(last)) = (first, last) else {
-            return String::new();
-        };
-        let kept: Vec<&str> = self.paragraphs[first..=last]
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect();
-        kept.join("\n\n")
+        self.paragraphs
     }
+}
+
+/// Joins the kept paragraphs with blank lines. Pointers are dropped; link-heavy paragraphs are kept
+/// only between prose paragraphs (product or source lists, embedded posts inside the article),
+/// while leading and trailing runs of them (tag lists, "read more" links, related articles) are
+/// dropped.
+pub(crate) fn join<'a>(kept: impl Iterator<Item = &'a Paragraph>) -> String {
+    let kept: Vec<&Paragraph> = kept.filter(|p| !p.pointer).collect();
+    let first = kept.iter().position(|p| !p.link_heavy);
+    let last = kept.iter().rposition(|p| !p.link_heavy);
+    let (Some(first), Some(last)) = (first, last) else {
+        return String::new();
+    };
+    let texts: Vec<&str> = kept[first..=last].iter().map(|p| p.text.as_str()).collect();
+    texts.join("\n\n")
 }
