@@ -232,8 +232,8 @@ fn date_anchors_relative_dates() {
     assert_eq!(brief["timeline"][0]["inferred"], false);
 }
 
-/// A loopback HTTP server answering each path from `pages` (404 otherwise) and keeping the user agents
-/// it was sent; its address.
+/// A loopback HTTP server answering each path from `pages` (content type and body; `redirect` and a path
+/// for a 301; 404 otherwise) and keeping the user agents it was sent; its address.
 fn serve(
     pages: HashMap<&'static str, (&'static str, String)>,
 ) -> (String, Arc<Mutex<Vec<String>>>) {
@@ -258,6 +258,9 @@ fn serve(
                 }
             }
             let response = match pages.get(path.as_str()) {
+                Some(("redirect", to)) => format!(
+                    "HTTP/1.1 301 Moved Permanently\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                ),
                 Some((kind, body)) => format!(
                     "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
                     body.len()
@@ -279,11 +282,12 @@ fn urls_are_fetched_with_a_clear_user_agent() {
             "/mayor-2",
             (html, page("Mayor quits after inquiry", MAYOR_2)),
         ),
+        ("/old", ("redirect", "/mayor-2".to_owned())),
     ]));
     let out = newsbrief()
         .args(["brief", "--format", "json"])
         .arg(format!("{address}/mayor"))
-        .arg(format!("{address}/mayor-2"))
+        .arg(format!("{address}/old"))
         .assert()
         .success()
         .get_output()
@@ -293,6 +297,9 @@ fn urls_are_fetched_with_a_clear_user_agent() {
     assert_eq!(brief["sources"][0]["id"], format!("{address}/mayor"));
     assert_eq!(brief["sources"][0]["url"], format!("{address}/mayor"));
     assert_eq!(brief["sources"][0]["title"], "Mayor resigns");
+    // A redirect is followed; the article keeps the address asked for and the one it was found at.
+    assert_eq!(brief["sources"][1]["id"], format!("{address}/old"));
+    assert_eq!(brief["sources"][1]["url"], format!("{address}/mayor-2"));
     let seen = agents.lock().unwrap().clone();
     assert!(
         !seen.is_empty() && seen.iter().all(|a| a.starts_with("newsbrief/")),
