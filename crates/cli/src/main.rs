@@ -5,7 +5,9 @@
 //! non-zero exit code.
 
 mod cmd;
+mod fetch;
 mod input;
+mod output;
 mod stream_input;
 
 use std::process::ExitCode;
@@ -35,7 +37,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Write the brief of one story from its articles (files, directories, or - for stdin).
+    /// Write the brief of one story from its articles (files, directories, URLs, feeds, - for stdin), or one per JSONL cluster.
     Brief(cmd::brief::Args),
     /// Summarise every cluster of a JSONL file into a JSONL file (batch, all cores).
     Summarize(cmd::summarize::Args),
@@ -45,11 +47,11 @@ enum Command {
     Tag(cmd::tag::Args),
     /// List the people, organisations and places of a story, aliases merged.
     Entities(cmd::entities::Args),
-    /// List the direct quotes of an article with their speakers.
+    /// List the direct quotes of articles with their speakers.
     Quotes(cmd::quotes::Args),
     /// Find and normalise time expressions (TIMEX3) in an article or a TimeML file.
     Timex(cmd::timex::Args),
-    /// Extract the article text and metadata from a saved web page.
+    /// Extract the article text and metadata of saved web pages (one JSON record per article).
     Extract(cmd::extract::Args),
     /// Serve the HTTP API and the web page.
     Serve(cmd::serve::Args),

@@ -3,11 +3,9 @@
 //!
 //! An input is one of:
 //! - a JSONL file (or `-` for standard input), one article per line:
-//!   `{"id", "text" | "html", "title"?, "published"?, "outlet"?, "url"?}`. `text` is taken as it is (it wins
-//!   over `html` unless it is empty); `html` goes through the extractor like a saved page, and the `title`,
-//!   `published`, `outlet` and `url` given on the line win over what the extractor finds. `published` is an
-//!   RFC 3339 time or a bare date (`2017-03-02`). Lines are read as bytes, so a line of invalid UTF-8 is
-//!   one bad line like any other;
+//!   `{"id", "text" | "html", "title"?, "published"?, "outlet"?, "url"?}`, read by
+//!   `newsbrief_core::article_json` as the server reads the articles it is sent. Lines are read as bytes,
+//!   so a line of invalid UTF-8 is one bad line like any other;
 //! - a directory of article files (text, Markdown, HTML, gzip, WARC: the files `newsbrief brief` reads),
 //!   ordered by their published date (the date the extractor finds in a page; plain text has none).
 //!   Dated files come first, oldest first; undated files after them; ties go by path. A file is ordered by
@@ -24,9 +22,9 @@ use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use newsbrief_core::ingest::{self, IngestError};
-use newsbrief_core::Article;
+use newsbrief_core::{article_json, Article};
 use rayon::prelude::*;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Extracted text kept from the first pass over a directory (beyond it, files are read again in order).
 const DIRECTORY_CACHE_BYTES: usize = 64 << 20;
@@ -38,19 +36,6 @@ pub enum InputError {
     Read { path: String, source: io::Error },
     #[error("no article files (.txt, .md, .html, .warc) in {0}")]
     EmptyDirectory(String),
-}
-
-/// Why one line of a JSONL stream is not an article.
-#[derive(Debug, thiserror::Error)]
-pub enum LineError {
-    #[error(transparent)]
-    Ingest(#[from] IngestError),
-    #[error("field `id` is empty")]
-    EmptyId,
-    #[error("no `text` and no `html`")]
-    NoText,
-    #[error("field `published` is neither an RFC 3339 time nor a date: {0:?}")]
-    Published(String),
 }
 
 /// A line or a file that was left out, with where it was and why.
@@ -229,80 +214,11 @@ fn read_lines(
     Ok(more)
 }
 
-/// One JSONL line as an article.
-pub fn parse_line(bytes: &[u8]) -> Result<Article, LineError> {
+/// One JSONL line as an article (read as [`article_json`] reads every article object).
+pub fn parse_line(bytes: &[u8]) -> Result<Article, IngestError> {
     let text = std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8(e.valid_up_to()))?;
     let value: Value = serde_json::from_str(text).map_err(|e| IngestError::Json(e.to_string()))?;
-    let object = value.as_object().ok_or(IngestError::NotAnObject)?;
-    let id = match object.get("id") {
-        Some(Value::String(s)) => s.trim().to_owned(),
-        Some(Value::Number(n)) => n.to_string(),
-        Some(_) => return Err(wrong_type("id", "a string").into()),
-        None => return Err(IngestError::MissingField("id").into()),
-    };
-    if id.is_empty() {
-        return Err(LineError::EmptyId);
-    }
-    let published = optional(object, "published")?;
-    if let Some(p) = &published {
-        if parse_published(p).is_none() {
-            return Err(LineError::Published(p.clone()));
-        }
-    }
-    let text = string(object, "text")?;
-    let mut article = match (text, string(object, "html")?) {
-        (Some(text), _) if !text.trim().is_empty() => Article::new(id, text),
-        (Some(_), None) => return Err(IngestError::Empty.into()),
-        (_, Some(html)) => {
-            // The `.html` name sends the bytes through the extractor even when they do not look like a page.
-            let mut pages = ingest::articles_from_file(&format!("{id}.html"), html.as_bytes())?;
-            let mut page = pages.swap_remove(0);
-            page.id = id;
-            page
-        }
-        (None, None) => return Err(LineError::NoText),
-    };
-    if published.is_some() {
-        article.published = published;
-    }
-    for (field, slot) in [
-        ("title", &mut article.title),
-        ("outlet", &mut article.outlet),
-        ("url", &mut article.url),
-    ] {
-        if let Some(value) = optional(object, field)? {
-            *slot = Some(value);
-        }
-    }
-    Ok(article)
-}
-
-/// A string field that may be missing or null.
-fn string(object: &Map<String, Value>, field: &'static str) -> Result<Option<String>, LineError> {
-    match object.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(wrong_type(field, "a string").into()),
-    }
-}
-
-/// A string field that may be missing or null; an empty string counts as missing.
-fn optional(object: &Map<String, Value>, field: &'static str) -> Result<Option<String>, LineError> {
-    Ok(string(object, field)?.filter(|s| !s.trim().is_empty()))
-}
-
-fn wrong_type(field: &'static str, expected: &'static str) -> IngestError {
-    IngestError::WrongType { field, expected }
-}
-
-/// Seconds since 1970 of an RFC 3339 time or a bare date (the start of its day, UTC); `None` otherwise.
-pub fn parse_published(text: &str) -> Option<i64> {
-    let text = text.trim();
-    if let Ok(time) = chrono::DateTime::parse_from_rfc3339(text) {
-        return Some(time.timestamp());
-    }
-    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
-    Some(date.and_hms_opt(0, 0, 0)?.and_utc().timestamp())
+    article_json::article_from_json(&value, None).map_err(|e| e.error)
 }
 
 /// The sort key of a date found by the extractor: RFC 3339 or anything starting with a date, read as the
@@ -464,10 +380,7 @@ mod tests {
     }
 
     #[test]
-    fn published_forms() {
-        assert_eq!(parse_published("1970-01-02"), Some(86_400));
-        assert_eq!(parse_published("1970-01-01T01:00:00+01:00"), Some(0));
-        assert_eq!(parse_published("1970-01-01 00:00"), None);
+    fn date_keys() {
         assert_eq!(date_key(Some("1970-01-02T10:00")), Some(86_400));
         assert_eq!(date_key(Some("March 2")), None);
     }

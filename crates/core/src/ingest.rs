@@ -1,8 +1,10 @@
 //! Ingest: turning raw input into [`Article`]s and [`Cluster`]s.
 //!
-//! Two inputs are understood: the bytes of one article (a text or Markdown file), and one line of a JSONL
-//! clusters file, either `{"id", "documents": [..]}` or Multi-News's own `{"id", "document": "a ||||| b"}`
-//! with `NEWLINE_CHAR` markers standing for line breaks.
+//! Two inputs are understood: the bytes of one article file (text or Markdown, with YAML front matter
+//! read by [`crate::front_matter`]; saved web pages through `newsbrief-extract`), and one line of a JSONL
+//! clusters file: `{"id", "documents": [..]}`, Multi-News's own `{"id", "document": "a ||||| b"}` with
+//! `NEWLINE_CHAR` markers standing for line breaks, or `{"id", "articles": [{article object}, ..]}`
+//! (objects read by [`crate::article_json`]).
 
 use std::borrow::Cow;
 
@@ -20,6 +22,21 @@ pub enum IngestError {
     NotAnObject,
     #[error("field `{0}` is missing")]
     MissingField(&'static str),
+    #[error("field `{0}` is empty")]
+    EmptyField(&'static str),
+    #[error("field `published` is neither an RFC 3339 time nor a date: {0:?}")]
+    Published(String),
+    #[error("no `text` and no `html`")]
+    NoText,
+    #[error("an article, not a cluster: a line is one story, with `documents`, `document` or `articles`")]
+    NotACluster,
+    #[error("article {index}: {error}")]
+    InArticle {
+        index: usize,
+        error: Box<IngestError>,
+    },
+    #[error("no usable article")]
+    NoArticles,
     #[error("field `{field}` should be {expected}")]
     WrongType {
         field: &'static str,
@@ -145,8 +162,17 @@ pub fn articles_from_file_noted(
     bytes: &[u8],
 ) -> Result<(Vec<Article>, Vec<String>), IngestError> {
     if !newsbrief_extract::is_markup(bytes, name) {
-        return article_from_bytes_noted(name, bytes)
-            .map(|(article, note)| (vec![article], note.into_iter().collect()));
+        let (mut article, note) = article_from_bytes_noted(name, bytes)?;
+        let mut notes: Vec<String> = note.into_iter().collect();
+        match crate::front_matter::take(&mut article.text) {
+            Ok(Some(front)) => notes.extend(front.apply(&mut article)),
+            Ok(None) => {}
+            Err(note) => notes.push(note),
+        }
+        if article.text.trim().is_empty() {
+            return Err(IngestError::Empty);
+        }
+        return Ok((vec![article], notes));
     }
     let pages = newsbrief_extract::read_document(bytes, name)
         .map_err(|e| IngestError::Extract(e.to_string()))?;
@@ -201,6 +227,9 @@ pub fn parse_cluster_line(line: &str) -> Result<Cluster, IngestError> {
         }
         None => return Err(IngestError::MissingField("id")),
     };
+    if let Some(items) = object.get("articles") {
+        return cluster_of_objects(id, items, object);
+    }
     let texts: Vec<String> = match (object.get("documents"), object.get("document")) {
         (Some(Value::Array(docs)), _) => docs
             .iter()
@@ -223,12 +252,12 @@ pub fn parse_cluster_line(line: &str) -> Result<Cluster, IngestError> {
                 expected: "a string",
             })
         }
+        (None, None) if object.contains_key("text") || object.contains_key("html") => {
+            return Err(IngestError::NotACluster)
+        }
         (None, None) => return Err(IngestError::MissingField("documents")),
     };
-    let reference = match object.get("summary") {
-        Some(Value::String(s)) => Some(s.replace(MULTINEWS_NEWLINE, "\n")),
-        _ => None,
-    };
+    let reference = reference(object);
     let articles = texts
         .into_iter()
         .enumerate()
@@ -239,6 +268,45 @@ pub fn parse_cluster_line(line: &str) -> Result<Cluster, IngestError> {
         id,
         articles,
         reference,
+    })
+}
+
+/// The reference summary of a cluster line, when it has one.
+fn reference(object: &serde_json::Map<String, Value>) -> Option<String> {
+    match object.get("summary") {
+        Some(Value::String(s)) => Some(s.replace(MULTINEWS_NEWLINE, "\n")),
+        _ => None,
+    }
+}
+
+/// A cluster given as `{"id", "articles": [{article object}, ..]}`; an article without an id is `docN`.
+fn cluster_of_objects(
+    id: String,
+    items: &Value,
+    object: &serde_json::Map<String, Value>,
+) -> Result<Cluster, IngestError> {
+    let Value::Array(items) = items else {
+        return Err(IngestError::WrongType {
+            field: "articles",
+            expected: "an array of article objects",
+        });
+    };
+    let articles = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            crate::article_json::article_from_json(item, Some(&format!("doc{i}"))).map_err(|e| {
+                IngestError::InArticle {
+                    index: i + 1,
+                    error: Box::new(e.error),
+                }
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Cluster {
+        id,
+        articles,
+        reference: reference(object),
     })
 }
 
@@ -271,6 +339,40 @@ mod tests {
         assert_eq!(c.articles.len(), 2);
         assert_eq!(c.articles[0].text, "First \n \n line.");
         assert_eq!(c.articles[1].text, "Second.");
+    }
+
+    #[test]
+    fn article_objects_form() {
+        let line = r#"{"id":"o","articles":[{"text":"One.","outlet":"Daily"},{"id":"x","html":"<html><body><article><p>The city council passed the budget on Tuesday after a long debate about the new library and the old bridge.</p></article></body></html>"}]}"#;
+        let c = parse_cluster_line(line).unwrap();
+        assert_eq!(c.articles[0].id, "doc0");
+        assert_eq!(c.articles[0].outlet.as_deref(), Some("Daily"));
+        assert_eq!(c.articles[1].id, "x");
+        assert_eq!(
+            parse_cluster_line(r#"{"id":"o","articles":[{"text":"One."},{"text":7}]}"#)
+                .unwrap_err()
+                .to_string(),
+            "article 2: field `text` should be a string"
+        );
+        assert_eq!(
+            parse_cluster_line(r#"{"id":"a","text":"One article."}"#),
+            Err(IngestError::NotACluster)
+        );
+    }
+
+    #[test]
+    fn front_matter_gives_metadata_and_keeps_offsets() {
+        let file = "---\ntitle: Budget passes\noutlet: Coast Daily\ndate: 2024-03-04\n---\nThe council voted.\n";
+        let (articles, notes) = articles_from_file_noted("a.md", file.as_bytes()).unwrap();
+        assert!(notes.is_empty());
+        let a = &articles[0];
+        assert_eq!(a.title.as_deref(), Some("Budget passes"));
+        assert_eq!(a.outlet.as_deref(), Some("Coast Daily"));
+        assert_eq!(a.published.as_deref(), Some("2024-03-04"));
+        let at = file.find("The council").unwrap();
+        assert_eq!(&a.text[at..], "The council voted.\n");
+        let only = articles_from_file_noted("b.md", b"---\ntitle: x\n---\n");
+        assert_eq!(only, Err(IngestError::Empty));
     }
 
     #[test]

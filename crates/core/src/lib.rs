@@ -6,6 +6,7 @@
 //! This crate does no I/O: strings and bytes in, typed results out.
 
 pub mod article;
+pub mod article_json;
 pub mod brief;
 pub mod budget;
 pub mod clean;
@@ -13,8 +14,11 @@ pub mod corroboration;
 pub mod document;
 pub mod duplicates;
 pub mod entities;
+pub mod feed;
+pub mod front_matter;
 pub mod ingest;
 pub mod quotations;
+pub mod reader;
 pub mod render;
 pub mod summary;
 pub mod terms;

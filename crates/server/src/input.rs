@@ -5,7 +5,7 @@
 //! with the status the API answers.
 
 use newsbrief_core::ingest::{self, IngestError};
-use newsbrief_core::{Article, Cluster};
+use newsbrief_core::{article_json, Article, Cluster};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -205,89 +205,20 @@ pub fn articles_from_stream_json(bytes: &[u8]) -> Result<Vec<StreamArticle>, Api
         .collect())
 }
 
-/// Reads one article object of a stream body.
+/// Reads one article object of a stream body, as every article object is read
+/// ([`newsbrief_core::article_json`]).
 fn stream_article(index: usize, item: &Value) -> StreamArticle {
-    let fail = |id: Option<&str>, message: String| ArticleError {
+    article_json::article_from_json(item, None).map_err(|e| ArticleError {
         index,
-        id: id.map(str::to_owned),
-        message,
-    };
-    let Some(object) = item.as_object() else {
-        return Err(fail(None, "expected an article object".to_owned()));
-    };
-    let id = match object.get("id") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        Some(Value::String(_)) => return Err(fail(None, "`id` is empty".to_owned())),
-        Some(_) => return Err(fail(None, "`id` should be a string".to_owned())),
-        None => return Err(fail(None, "`id` is missing".to_owned())),
-    };
-    let id_ = Some(id.as_str());
-    let field = |name: &'static str| -> Result<Option<String>, ArticleError> {
-        match object.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(non_empty(Some(s.clone()))),
-            Some(_) => Err(fail(id_, format!("`{name}` should be a string"))),
-        }
-    };
-    let title = field("title")?;
-    let outlet = field("outlet")?.or(field("source")?);
-    let url = field("url")?;
-    let published = field("published")?;
-    if let Some(p) = &published {
-        if !is_time_or_date(p) {
-            return Err(fail(
-                id_,
-                format!("`published` should be an RFC 3339 time or a date (YYYY-MM-DD), not `{p}`"),
-            ));
-        }
-    }
-    let article = match (object.get("text"), object.get("html")) {
-        (Some(t), Some(h)) if !t.is_null() && !h.is_null() => {
-            return Err(fail(id_, "give `text` or `html`, not both".to_owned()))
-        }
-        (Some(Value::String(text)), _) => match ingest::article_from_bytes(&id, text.as_bytes()) {
-            Ok(article) => article,
-            Err(e) => return Err(fail(id_, format!("`text`: {e}"))),
-        },
-        (_, Some(Value::String(html))) => from_html(&id, html).map_err(|m| fail(id_, m))?,
-        (Some(t), _) if !t.is_null() => {
-            return Err(fail(id_, "`text` should be a string".to_owned()))
-        }
-        (_, Some(h)) if !h.is_null() => {
-            return Err(fail(id_, "`html` should be a string".to_owned()))
-        }
-        _ => return Err(fail(id_, "`text` or `html` is missing".to_owned())),
-    };
-    // What the request says wins over what the extractor found in the page.
-    Ok(Article {
-        id,
-        text: article.text,
-        title: title.or(article.title),
-        outlet: outlet.or(article.outlet),
-        published: published.or(article.published),
-        url: url.or(article.url),
+        id: e.id,
+        message: e.error.to_string(),
     })
 }
 
-/// The article of a web page, through the extractor (as an uploaded `.html` file is read).
-fn from_html(id: &str, html: &str) -> Result<Article, String> {
-    if html.trim().is_empty() {
-        return Err("`html` is empty".to_owned());
-    }
-    match ingest::articles_from_file(&format!("{id}.html"), html.as_bytes()) {
-        Ok(found) => found
-            .into_iter()
-            .next()
-            .ok_or_else(|| "`html`: no article text found in the page".to_owned()),
-        Err(e) => Err(format!("`html`: {e}")),
-    }
-}
-
 /// An RFC 3339 time (`2024-05-01T09:30:00Z`), or text that starts with a date (`2024-05-01`): a time the
-/// story detector reads (`newsbrief_stream::profile::parse_time`).
+/// story detector reads (`newsbrief_core::article_json::parse_published`).
 pub fn is_time_or_date(text: &str) -> bool {
-    newsbrief_stream::profile::parse_time(text).is_some()
+    article_json::parse_published(text).is_some()
 }
 
 fn usable(
@@ -390,21 +321,22 @@ mod tests {
         ]"#;
         let read = articles_from_stream_json(body).unwrap();
         assert_eq!(read.len(), 9);
+        // `text` wins over `html`, as on a line of `newsbrief stories`.
+        assert_eq!(read[4].as_ref().unwrap().text, "x");
         let a = read[0].as_ref().unwrap();
         assert_eq!((a.id.as_str(), a.outlet.as_deref()), ("a", Some("O")));
         assert_eq!(read[1].as_ref().unwrap().id, "7");
         let errors: Vec<&ArticleError> = read.iter().filter_map(|r| r.as_ref().err()).collect();
-        assert_eq!(errors.len(), 7);
+        assert_eq!(errors.len(), 6);
         assert_eq!(errors[0].index, 2);
         assert_eq!(errors[0].id, None);
-        assert!(errors[0].message.contains("`id` is missing"));
-        assert!(errors[1].message.contains("`text` or `html` is missing"));
-        assert!(errors[2].message.contains("not both"));
-        assert!(errors[3].message.contains("`published`"));
-        assert!(errors[4].message.contains("empty"));
-        assert_eq!(errors[4].id.as_deref(), Some("e"));
-        assert!(errors[5].message.contains("object"));
-        assert!(errors[6].message.contains("`text` should be a string"));
+        assert_eq!(errors[0].message, "field `id` is missing");
+        assert_eq!(errors[1].message, "no `text` and no `html`");
+        assert!(errors[2].message.contains("`published`"));
+        assert_eq!(errors[3].message, "empty article (no text)");
+        assert_eq!(errors[3].id.as_deref(), Some("e"));
+        assert_eq!(errors[4].message, "expected a JSON object");
+        assert_eq!(errors[5].message, "field `text` should be a string");
     }
 
     #[test]

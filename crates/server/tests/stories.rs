@@ -167,7 +167,7 @@ async fn an_array_is_answered_in_order_and_a_bad_article_stops_nothing() {
     assert!(answers[2]["error"]["message"]
         .as_str()
         .unwrap()
-        .contains("`text` or `html` is missing"));
+        .contains("no `text` and no `html`"));
     assert!(answers[4].get("id").is_none());
     assert!(answers[4]["error"]["message"]
         .as_str()

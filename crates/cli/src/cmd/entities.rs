@@ -1,14 +1,15 @@
 //! `newsbrief entities ARTICLE…`: the named entities of a story, aliases merged across its
 //! articles, most central first, as text or JSON.
 
-use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use newsbrief_core::document::Document;
 use newsbrief_ner::{merge, Mention, StoryEntity, Tagger};
 use serde::Serialize;
+
+use crate::input::{self, InputArgs};
+use crate::output::{self as out, OutputArg};
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Format {
@@ -18,12 +19,13 @@ enum Format {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Article files or directories of one story (`-` for stdin).
-    #[arg(required = true)]
-    articles: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    #[command(flatten)]
+    output: OutputArg,
 }
 
 #[derive(Serialize)]
@@ -63,7 +65,7 @@ fn to_output<'a>(entity: &'a StoryEntity, ids: &'a [String]) -> EntityOut<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let articles = crate::input::read_articles(&args.articles)?;
+    let articles = input::read_articles(&args.input)?;
     Tagger::committed().context("loading the committed NER model")?;
     let analysed: Vec<Document> = articles
         .iter()
@@ -119,10 +121,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(err).context("writing stdout")
-        }
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    out::write_all(args.output.output.as_deref(), &text)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,6 @@
 //! (default) or ROUGE-1.5.5; with `--run`, summarises a clusters file first and scores that.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -15,6 +14,8 @@ use newsbrief_rouge::{
 };
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
+
+use crate::output::{write_all, OutputArg};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -57,6 +58,8 @@ pub struct Args {
     /// Also print every cluster's scores.
     #[arg(long)]
     per_cluster: bool,
+    #[command(flatten)]
+    output: OutputArg,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -131,7 +134,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    emit(&text)?;
+    write_all(args.output.output.as_deref(), &text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -249,7 +252,7 @@ fn summarize_input(args: &Args) -> anyhow::Result<(Vec<Pair>, Option<f64>)> {
             out.push_str(&json!({"id": p.id, "summary": p.prediction}).to_string());
             out.push('\n');
         }
-        std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))?;
+        write_all(Some(path), &out)?;
     }
     Ok((pairs, Some(seconds)))
 }
@@ -344,18 +347,4 @@ fn write_clusters(text: &mut String, scored: &[(String, Scores)]) {
         );
     }
     let _ = writeln!(text);
-}
-
-/// Writes the report to stdout; a reader that went away (closed pipe) is not an error.
-fn emit(text: &str) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(e).context("cannot write to stdout")
-        }
-        _ => Ok(()),
-    }
 }

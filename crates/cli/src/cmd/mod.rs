@@ -1,7 +1,5 @@
 //! One module per subcommand: its arguments and what it runs.
 
-use std::io::Write;
-
 pub mod brief;
 pub mod entities;
 pub mod eval;
@@ -24,12 +22,4 @@ pub fn word_budget(value: &str) -> Result<usize, String> {
             "expected a whole number of words, at least 1 (got \"{value}\")"
         )),
     }
-}
-
-/// Writes `text` to standard output and flushes it. A closed pipe (`newsbrief … | head`) comes back as
-/// an [`std::io::ErrorKind::BrokenPipe`] error, which `main` ends on quietly.
-pub fn print(text: &str) -> std::io::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
-    stdout.flush()
 }

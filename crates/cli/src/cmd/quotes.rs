@@ -1,17 +1,20 @@
-//! `newsbrief quotes ARTICLE`: the direct quotes of one article with their
-//! speakers, cue verbs and byte offsets into the article file.
+//! `newsbrief quotes INPUT…`: the direct quotes of articles with their speakers, cue verbs and byte
+//! offsets into each article's text (into the file for a text file; into the extracted text for a page).
+//! Inputs are read as every command reads them (`crate::input`).
 //!
 //! Name mentions come from the committed named-entity tagger (`--no-ner`
 //! falls back to capitalised word sequences inside `newsbrief-quotes`).
 
 use std::fmt::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use newsbrief_ner::Tagger;
 use newsbrief_quotes::{NameSpan, Quote, Span};
 use serde::Serialize;
+
+use crate::input::{self, InputArgs};
+use crate::output::{self as out, OutputArg};
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -21,9 +24,10 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The article: a UTF-8 text file.
-    article: PathBuf,
-    /// Output format.
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format: text (a `== ID ==` heading per article when there are several) or a JSON array
+    /// of quotes, each naming its article (`source`).
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// Find names by capitalisation instead of the named-entity tagger.
@@ -32,6 +36,8 @@ pub struct Args {
     /// Also list quoted fragments inside the writer's sentences (partial quotes).
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     partial: bool,
+    #[command(flatten)]
+    output: OutputArg,
 }
 
 #[derive(Serialize)]
@@ -51,6 +57,7 @@ struct JsonSpeaker<'a> {
 
 #[derive(Serialize)]
 struct JsonQuote<'a> {
+    source: &'a str,
     text: &'a str,
     start: usize,
     end: usize,
@@ -60,31 +67,49 @@ struct JsonQuote<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(&args.article)
-        .with_context(|| format!("reading {}", args.article.display()))?;
-    let text = String::from_utf8(bytes)
-        .with_context(|| format!("{} is not UTF-8 text", args.article.display()))?;
-    let names = if args.no_ner {
-        Vec::new()
+    let articles = input::read_articles(&args.input)?;
+    let tagger = if args.no_ner {
+        None
     } else {
-        names(&text)?
+        Some(Tagger::committed().context("loading the named-entity model")?)
     };
-    let quotes: Vec<Quote> = newsbrief_quotes::extract(&text, &names)
-        .into_iter()
-        .filter(|q| args.partial || !q.partial)
+    let found: Vec<Vec<Quote>> = articles
+        .iter()
+        .map(|article| {
+            let names: Vec<NameSpan> = tagger.as_ref().map_or_else(Vec::new, |tagger| {
+                tagger
+                    .entities(&article.text)
+                    .iter()
+                    .map(NameSpan::from)
+                    .collect()
+            });
+            newsbrief_quotes::extract(&article.text, &names)
+                .into_iter()
+                .filter(|q| args.partial || !q.partial)
+                .collect()
+        })
         .collect();
-    match args.format {
+    let text = match args.format {
         Format::Json => {
-            super::print(&(serde_json::to_string_pretty(&to_json(&text, &quotes))? + "\n"))?
+            let all: Vec<JsonQuote> = articles
+                .iter()
+                .zip(&found)
+                .flat_map(|(article, quotes)| to_json(&article.id, &article.text, quotes))
+                .collect();
+            serde_json::to_string_pretty(&all)? + "\n"
         }
-        Format::Text => super::print(&print_text(&text, &quotes))?,
-    }
+        Format::Text if articles.len() == 1 => print_text(&articles[0].text, &found[0]),
+        Format::Text => {
+            let mut text = String::new();
+            for (article, quotes) in articles.iter().zip(&found) {
+                let _ = writeln!(text, "== {} ==", article.id);
+                text.push_str(&print_text(&article.text, quotes));
+            }
+            text
+        }
+    };
+    out::write_all(args.output.output.as_deref(), &text)?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn names(text: &str) -> anyhow::Result<Vec<NameSpan>> {
-    let tagger = Tagger::committed().context("loading the named-entity model")?;
-    Ok(tagger.entities(text).iter().map(NameSpan::from).collect())
 }
 
 fn json_span<'a>(text: &'a str, span: Span) -> JsonSpan<'a> {
@@ -95,10 +120,11 @@ fn json_span<'a>(text: &'a str, span: Span) -> JsonSpan<'a> {
     }
 }
 
-fn to_json<'a>(text: &'a str, quotes: &'a [Quote]) -> Vec<JsonQuote<'a>> {
+fn to_json<'a>(source: &'a str, text: &'a str, quotes: &'a [Quote]) -> Vec<JsonQuote<'a>> {
     quotes
         .iter()
         .map(|q| JsonQuote {
+            source,
             text: &q.text,
             start: q.span.start,
             end: q.span.end,

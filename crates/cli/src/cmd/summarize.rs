@@ -3,11 +3,12 @@
 //! Lines are read as bytes and summarised in chunks on all cores, written in input order. A line that gives
 //! no summary (invalid UTF-8, not JSON, not a cluster, no non-empty document) is reported with its line
 //! number and skipped; the others go on, and the exit code is then 2, after a final count on stderr (as
-//! `newsbrief stories`). Only an input that cannot be read any further stops the run (exit 1), after the
-//! lines read before the error are written.
+//! `newsbrief stories`). Only an input that cannot be read any further stops the run (exit 1): on standard
+//! output the lines read before the error are written; an `--output` file is written only by a run
+//! that ends (atomically, so a failed run never leaves half a file).
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,6 +18,8 @@ use newsbrief_core::ingest::{self, IngestError};
 use newsbrief_core::{summarize, SummaryOptions};
 use rayon::prelude::*;
 use serde::Serialize;
+
+use crate::output::Sink;
 
 const AFTER_HELP: &str =
     "Exit status: 0 all summarised, 1 error, 2 some lines skipped (each reported on stderr \
@@ -28,7 +31,7 @@ pub struct Args {
     /// JSONL clusters: {"id", "documents": [...]} or Multi-News's {"id", "document": "a ||||| b"}; - for stdin.
     #[arg(long, short)]
     input: PathBuf,
-    /// Where to write the summaries (JSONL); standard output when not given.
+    /// Where to write the summaries (JSONL, atomically: all or nothing); standard output when not given.
     #[arg(long, short)]
     output: Option<PathBuf>,
     /// Word budget of each summary (whole sentences, never exceeded).
@@ -55,12 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot read {}", args.input.display()))?;
         Box::new(BufReader::new(file))
     };
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
-    };
+    let mut out = Sink::open(args.output.as_deref())?;
     let progress = progress_bar();
     let opts = SummaryOptions::with_words(args.words);
     let (mut skipped, mut written) = (0usize, 0usize);
@@ -91,7 +89,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                out.flush().context("cannot write the output")?;
+                if matches!(out, Sink::Stdout(_)) {
+                    out.finish().context("cannot write the output")?;
+                }
                 progress.finish_and_clear();
                 return Err(e).with_context(|| {
                     format!(
@@ -102,7 +102,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    out.flush().context("cannot write the output")?;
+    out.finish().context("cannot write the output")?;
     progress.finish_and_clear();
     if skipped > 0 {
         eprintln!("newsbrief: {written} clusters summarised, {skipped} lines skipped");

@@ -2,13 +2,15 @@
 //! line of a CoNLL-2003 column file, ready for `conlleval`; `--eval` also prints the
 //! `conlleval` measure against the file's own last column on stderr.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use newsbrief_ner::conll::annotate;
 use newsbrief_ner::Tagger;
+
+use crate::output::{write_all, OutputArg};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,6 +20,8 @@ pub struct Args {
     /// Also score the predictions against the file's last column (conlleval) on stderr.
     #[arg(long)]
     eval: bool,
+    #[command(flatten)]
+    output: OutputArg,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -35,10 +39,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let annotated = annotate(&tagger, &text);
     let seconds = started.elapsed().as_secs_f64();
-    std::io::stdout()
-        .lock()
-        .write_all(annotated.text.as_bytes())
-        .context("writing stdout")?;
+    write_all(args.output.output.as_deref(), &annotated.text)?;
     if args.eval {
         eprint!("{}", annotated.evaluation.report());
         eprintln!(

@@ -1,12 +1,15 @@
 //! `newsbrief timex`: find and normalise the time expressions of an article (text or JSON list),
 //! or re-tag a TimeML document with newsbrief's own TIMEX3 tags for the TempEval-3 scorer.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
+use anyhow::{bail, Context};
 use newsbrief_timex::{annotate, timeml, Anchor, NaiveDate, Timex};
+
+use crate::input::{self, InputArgs};
+use crate::output::{self as out, OutputArg};
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum Format {
@@ -16,20 +19,21 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The article (plain text; - for stdin). Not used with --tml.
+    /// The article, read as every command reads it (text with front matter, a saved page, a URL; - for
+    /// stdin). Not used with --tml.
     #[arg(required_unless_present = "tml", conflicts_with = "tml")]
     article: Option<PathBuf>,
     /// A TimeML document: write it back with newsbrief's TIMEX3 tags (creation date from <DCT>).
     #[arg(long, value_name = "FILE.tml")]
     tml: Option<PathBuf>,
-    /// The article's date (YYYY-MM-DD); without it the date is inferred from the text and marked so.
+    /// The article's date (YYYY-MM-DD); without it the article's own date (front matter, page
+    /// metadata), else a date inferred from the text and marked so.
     #[arg(long)]
     date: Option<NaiveDate>,
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Write here instead of stdout.
-    #[arg(long, short)]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    output: OutputArg,
 }
 
 fn read_input(path: &Path) -> anyhow::Result<String> {
@@ -42,20 +46,6 @@ fn read_input(path: &Path) -> anyhow::Result<String> {
     }
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-fn write_output(path: Option<&Path>, content: &str) -> anyhow::Result<()> {
-    match path {
-        Some(path) => {
-            std::fs::write(path, content).with_context(|| format!("writing {}", path.display()))
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(content.as_bytes())?;
-            stdout.flush()?;
-            Ok(())
-        }
-    }
 }
 
 fn as_text(timexes: &[Timex], anchor: Anchor) -> String {
@@ -86,16 +76,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let date = args.date.or(document.dct);
         let anchor = Anchor::known_or_inferred(date, &document.text);
         let timexes = annotate(&document.text, anchor);
-        write_output(args.output.as_deref(), &document.with_timexes(&timexes))?;
+        out::write_all(
+            args.output.output.as_deref(),
+            &document.with_timexes(&timexes),
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     let path = args
         .article
         .as_deref()
         .context("an ARTICLE or --tml is needed")?;
-    let text = read_input(path)?;
-    let anchor = Anchor::known_or_inferred(args.date, &text);
-    let timexes = annotate(&text, anchor);
+    let mut articles = input::read_articles(&InputArgs {
+        inputs: vec![path.to_owned()],
+        feed: Vec::new(),
+    })?;
+    if articles.len() > 1 {
+        bail!(
+            "{} holds {} articles; timex reads one at a time",
+            path.display(),
+            articles.len()
+        );
+    }
+    let article = articles.swap_remove(0);
+    let text = article.text.as_str();
+    let anchor = Anchor::known_or_inferred(args.date.or(article.published_date()), text);
+    let timexes = annotate(text, anchor);
     let content = match args.format {
         Format::Text => as_text(&timexes, anchor),
         Format::Json => {
@@ -107,6 +112,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             format!("{}\n", serde_json::to_string_pretty(&json)?)
         }
     };
-    write_output(args.output.as_deref(), &content)?;
+    out::write_all(args.output.output.as_deref(), &content)?;
     Ok(ExitCode::SUCCESS)
 }
