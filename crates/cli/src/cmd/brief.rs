@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use newsbrief_core::{build_brief, render, BriefOptions, SummaryOptions};
+use newsbrief_core::render::{self, RenderOptions, Section};
+use newsbrief_core::{build_brief, BriefOptions, SummaryOptions};
 
 use crate::input;
 
@@ -15,16 +16,27 @@ pub struct Args {
     /// Word budget of the summary (whole sentences, never exceeded).
     #[arg(long, value_parser = super::word_budget, default_value_t = 250)]
     words: usize,
-    /// Output format.
+    /// Output format: Markdown, plain text, a standalone HTML page, or JSON (everything, uncapped).
     #[arg(long, value_enum, default_value_t = Format::Md)]
     format: Format,
+    /// Sections to show in md, text and html, comma-separated: summary, entities, quotes, timeline,
+    /// sourcing, sources [default: all]. Long lists stop at 10 entities, 8 quotes, 12 timeline entries and
+    /// 8 single-source claims, with the number left out.
+    #[arg(long, value_delimiter = ',', value_parser = section)]
+    sections: Vec<Section>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Format {
     Md,
     Text,
+    Html,
     Json,
+}
+
+fn section(name: &str) -> Result<Section, String> {
+    name.parse()
+        .map_err(|e: render::SectionError| e.to_string())
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -33,9 +45,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         summary: SummaryOptions::with_words(args.words),
     };
     let brief = build_brief(&articles, &opts)?;
+    let mut render_opts = RenderOptions::default();
+    if !args.sections.is_empty() {
+        render_opts.sections = args.sections;
+        render_opts.sections.sort_unstable();
+        render_opts.sections.dedup();
+    }
     let out = match args.format {
-        Format::Md => render::markdown(&brief),
-        Format::Text => render::text(&brief),
+        Format::Md => render::markdown_with(&brief, &render_opts),
+        Format::Text => render::text_with(&brief, &render_opts),
+        Format::Html => newsbrief_server::page::standalone(
+            &brief,
+            &newsbrief_server::page::source_texts(&brief, &articles),
+            &render_opts.sections,
+        ),
         Format::Json => render::json(&brief) + "\n",
     };
     super::print(&out)?;

@@ -1,5 +1,6 @@
 //! `newsbrief quotes ARTICLE`: the direct quotes of one article with their
-//! speakers, cue verbs and byte offsets into the article file.
+//! speakers, cue verbs and byte offsets into the article file (at the end of each
+//! text line; fields of their own in JSON).
 //!
 //! Name mentions come from the committed named-entity tagger (`--no-ner`
 //! falls back to capitalised word sequences inside `newsbrief-quotes`).
@@ -29,9 +30,9 @@ pub struct Args {
     /// Find names by capitalisation instead of the named-entity tagger.
     #[arg(long)]
     no_ner: bool,
-    /// Also list quoted fragments inside the writer's sentences (partial quotes).
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
-    partial: bool,
+    /// Leave out quoted fragments inside the writer's own sentences (partial quotes).
+    #[arg(long)]
+    no_partial: bool,
 }
 
 #[derive(Serialize)]
@@ -71,7 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let quotes: Vec<Quote> = newsbrief_quotes::extract(&text, &names)
         .into_iter()
-        .filter(|q| args.partial || !q.partial)
+        .filter(|q| !(args.no_partial && q.partial))
         .collect();
     match args.format {
         Format::Json => {
@@ -128,13 +129,13 @@ fn print_text(text: &str, quotes: &[Quote]) -> String {
             .cue
             .map(|c| format!(" [{}]", c.text(text)))
             .unwrap_or_default();
-        let kind = if quote.partial { " partial" } else { "" };
+        let kind = if quote.partial { " (partial)" } else { "" };
         let _ = writeln!(
             out,
-            "{}..{}{kind} {who}{cue}: “{}”",
+            "{who}{cue}: “{}”{kind} · bytes {}–{}",
+            quote.text.replace('\n', " "),
             quote.span.start,
-            quote.span.end,
-            quote.text.replace('\n', " ")
+            quote.span.end
         );
     }
     out
