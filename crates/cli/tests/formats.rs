@@ -28,8 +28,16 @@ fn stdout(args: &[&str]) -> String {
 #[test]
 fn sections_choose_what_the_brief_shows() {
     let md = stdout(&["brief", "--sections", "summary,quotes"]);
-    assert!(md.contains("## Summary") && md.contains("## Quotes"), "{md}");
-    for left_out in ["## People", "## Timeline", "## How well sourced", "## Sources"] {
+    assert!(
+        md.contains("## Summary") && md.contains("## Quotes"),
+        "{md}"
+    );
+    for left_out in [
+        "## People",
+        "## Timeline",
+        "## How well sourced",
+        "## Sources",
+    ] {
         assert!(!md.contains(left_out), "{left_out} in\n{md}");
     }
     newsbrief()
@@ -63,7 +71,9 @@ fn html_is_one_standalone_page() {
     assert!(html.starts_with("<!doctype html>"));
     assert!(html.contains("<style>") && html.contains("id=\"brief-data\""));
     assert!(!html.contains("href=\"/app.css\"") && !html.contains("src=\"/app.js\""));
-    assert!(html.contains("<title>Sessions Spoke To Russian Ambassador During Campaign · newsbrief</title>"));
+    assert!(html.contains(
+        "<title>Sessions Spoke To Russian Ambassador During Campaign · newsbrief</title>"
+    ));
     let data = html
         .split("<script type=\"application/json\" id=\"brief-data\">")
         .nth(1)

@@ -100,10 +100,7 @@ fn single_source_claims_of_the_summary_are_not_repeated() {
     let listed = items(&sourcing);
     for s in &brief.summary {
         for line in &listed {
-            assert!(
-                !line.contains(&s.text),
-                "summary sentence repeated: {line}"
-            );
+            assert!(!line.contains(&s.text), "summary sentence repeated: {line}");
         }
     }
     let c = &brief.corroboration;
@@ -150,7 +147,10 @@ fn only_the_sections_asked_for_are_shown() {
     };
     assert_eq!(opts.sections, [Section::Summary, Section::Sources]);
     let md = render::markdown_with(&brief, &opts);
-    assert!(md.contains("## Summary") && md.contains("## Sources"), "{md}");
+    assert!(
+        md.contains("## Summary") && md.contains("## Sources"),
+        "{md}"
+    );
     for left_out in [
         "## People",
         "## Quotes",
