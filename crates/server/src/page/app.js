@@ -223,7 +223,7 @@ function sourceLabel(src, doc) {
 function showBrief(data, title, focus = true) {
   current = data;
   const sources = list(data.sources);
-  $('story-title').textContent = title || (sources.find((s) => s.title) || {}).title || 'Story';
+  $('story-title').textContent = title || data.title || (sources.find((s) => s.title) || {}).title || 'Story';
   const copies = sources.reduce((n, s) => n + list(s.copies).length, 0);
   $('story-meta').textContent = plural(sources.length, 'source', 'sources')
     + (copies ? ' (and ' + plural(copies, 'copy', 'copies') + ', counted once)' : '')
