@@ -346,6 +346,11 @@ test('long lists stop at the Markdown caps with a control that shows the rest', 
   assert.ok(await page.locator('#quotes blockquote:visible').count() <= 8);
   assert.match(await page.locator('#quotes-more').innerText(), /^Show \d+ more quotes$/);
   assert.ok(await page.locator('#timeline-list li:visible').count() <= 12);
+  // A listed event has the number of its marker, whichever are folded away.
+  const lastListed = page.locator('#timeline-list li:visible').last();
+  const n = await lastListed.getAttribute('value');
+  assert.match(await page.locator('#timeline svg g.marker').nth(Number(n) - 1).locator('title').textContent(), new RegExp('^' + n + '\\. '));
+  assert.equal(Number(n), await page.locator('#timeline svg circle').count(), 'the latest event is listed');
   assert.ok(await page.locator('#single-source li:visible').count() <= 8);
   // Single-source claims of the summary are counted, not listed again.
   assert.match(await page.locator('#sourcing-counts').innerText(), /\(\d+ of them in the summary above\)\.$/);

@@ -481,7 +481,8 @@ function showTimeline(timeline) {
     .sort((a, b) => a.t - b.t || a.i - b.i);
   const figure = $('timeline');
   figure.replaceChildren();
-  const items = events.map((e) => el('li', {}, e.when + ' — ' + e.text + e.marks));
+  // Numbered as their markers, whichever are folded away.
+  const items = events.map((e, k) => el('li', { value: k + 1 }, e.when + ' — ' + e.text + e.marks));
   $('timeline-list').replaceChildren(...items);
   // Listed: the entries most sources report, the latest first among equals, as in the Markdown brief.
   const chosen = new Set(events.map((e, k) => ({ k, docs: e.docs })).sort((a, b) => b.docs - a.docs || b.k - a.k)
