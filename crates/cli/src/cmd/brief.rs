@@ -22,9 +22,13 @@ pub struct Args {
     /// Sections to show in md, text and html, comma-separated: summary, entities, quotes, timeline,
     /// sourcing, sources [default: all]. Long lists stop at 10 entities, 8 quotes, 12 timeline entries and
     /// 8 single-source claims, with the number left out.
-    #[arg(long, value_delimiter = ',', value_parser = section)]
-    sections: Vec<Section>,
+    #[arg(long, value_parser = sections)]
+    sections: Option<Sections>,
 }
+
+/// The sections of `--sections`, each once, in the brief's order.
+#[derive(Clone)]
+struct Sections(Vec<Section>);
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Format {
@@ -34,9 +38,10 @@ enum Format {
     Json,
 }
 
-fn section(name: &str) -> Result<Section, String> {
-    name.parse()
-        .map_err(|e: render::SectionError| e.to_string())
+fn sections(list: &str) -> Result<Sections, String> {
+    render::parse_sections(list)
+        .map(Sections)
+        .map_err(|e| e.to_string())
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -45,12 +50,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         summary: SummaryOptions::with_words(args.words),
     };
     let brief = build_brief(&articles, &opts)?;
-    let mut render_opts = RenderOptions::default();
-    if !args.sections.is_empty() {
-        render_opts.sections = args.sections;
-        render_opts.sections.sort_unstable();
-        render_opts.sections.dedup();
-    }
+    let render_opts = match args.sections {
+        Some(Sections(sections)) => RenderOptions { sections },
+        None => RenderOptions::default(),
+    };
     let out = match args.format {
         Format::Md => render::markdown_with(&brief, &render_opts),
         Format::Text => render::text_with(&brief, &render_opts),

@@ -564,7 +564,7 @@ function drawGrid(data) {
   const labelWidth = 330, cell = 30, top = 130;
   const width = labelWidth + cell * sources.length + 90;
   const height = top + cell * rows.length + 10;
-  const root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width, role: 'img', 'aria-label': 'Grid of ' + rows.length + ' claims by ' + sources.length + ' sources' });
+  const root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width, role: 'img', 'aria-label': 'Grid of ' + plural(rows.length, 'claim', 'claims') + ' by ' + plural(sources.length, 'source', 'sources') });
   sources.forEach((src, j) => {
     const cx = labelWidth + j * cell + cell / 2;
     // The outlet, else the headline: a file name says nothing.
