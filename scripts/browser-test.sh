@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser tests of `newsbrief serve`: installs Chromium and playwright-core when missing, builds the
-# release binary, starts the server on a free 127.0.0.1 port, drives the page in headless Chromium,
-# stops the server. Exits non-zero on failure; the last line is `N passed, N failed`.
+# release binary, starts the server on a free 127.0.0.1 port, drives the page in headless Chromium (and
+# the standalone page of `newsbrief brief --format html`, made with the same binary), stops the server.
+# Exits non-zero on failure; the last line is `N passed, N failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -41,7 +42,7 @@ if [ -z "$url" ]; then
 fi
 
 report=$(mktemp)
-(cd tests/browser && NEWSBRIEF_URL="$url" node --test --test-reporter=spec page.test.mjs) 2>&1 | tee "$report"
+(cd tests/browser && NEWSBRIEF_URL="$url" NEWSBRIEF_BIN="$binary" node --test --test-reporter=spec page.test.mjs) 2>&1 | tee "$report"
 status=${PIPESTATUS[0]}
 passed=$(grep -Eo '^ℹ pass [0-9]+' "$report" | grep -Eo '[0-9]+' || echo 0)
 failed=$(grep -Eo '^ℹ fail [0-9]+' "$report" | grep -Eo '[0-9]+' || echo 0)

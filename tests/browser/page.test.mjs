@@ -2,7 +2,9 @@
 // The server is started by scripts/browser-test.sh, which passes its address in NEWSBRIEF_URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -99,7 +101,7 @@ test('the sourcing section shows which facts only one outlet reports', async () 
   await pasteArticles(page, STORY);
   await makeBrief(page);
   assert.equal(await page.locator('#sourcing-section').isVisible(), true);
-  assert.match(await page.locator('#sourcing-counts').innerText(), /^\d+ claims are reported by two or more sources, \d+ by one source only\.$/);
+  assert.match(await page.locator('#sourcing-counts').innerText(), /^\d+ claims are reported by two or more sources, \d+ by one source only( \(\d+ of them in the summary above\))?\.$/);
   const single = page.locator('#single-source li');
   assert.ok(await single.count() >= 1, 'some claims only one outlet reports are listed');
   assert.match(await single.first().innerText(), /\[Source \d+/);
@@ -208,7 +210,9 @@ test('every section the library adds is drawn, and stays text', async () => {
   assert.equal(await page.locator('#timeline-list li').count(), 3);
   assert.equal(await page.locator('#grid svg rect').count(), 2, '1 claim of several sources × 2 sources');
   assert.equal(await page.locator('#sourcing-section').isVisible(), true);
-  assert.match(await page.locator('#single-source').innerText(), /He recused himself on Thursday\.[\s\S]*Source 2 \(Two Times\)[\s\S]*in the summary/);
+  // The one single-source claim is a summary sentence: counted, not listed again.
+  assert.equal(await page.locator('#sourcing-counts').innerText(), '1 claim is reported by two or more sources, 1 by one source only (1 of them in the summary above).');
+  assert.equal(await page.locator('#single-source-block').isVisible(), false);
   assert.match(await page.locator('#discrepancies').innerText(), /number[\s\S]*Source 1 \(Daily <i>One<\/i>\): “a gathering with 50 other ambassadors”[\s\S]*<b>20<\/b>/);
   assert.equal(await page.locator('#summary .differs').count(), 1, 'the differing figure is shown beside its sentence');
   assert.match(await page.locator('#summary li').first().locator('.differs').innerText(), /^\s*— source 2 \(Two Times\) says “<b>20<\/b> other ambassadors”$/);
@@ -227,6 +231,169 @@ test('an empty form says what is missing', async () => {
   const { page } = await openPage();
   await page.click('#make-brief');
   assert.match(await page.locator('#status').innerText(), /Paste at least one article/);
+  await page.close();
+});
+
+// ---------- readable briefs (issue 16) ----------
+
+// Whether two boxes ({x, y, width, height}) overlap by more than a hair.
+function overlap(a, b) {
+  const eps = 0.5;
+  return a.x + a.width - eps > b.x && b.x + b.width - eps > a.x && a.y + a.height - eps > b.y && b.y + b.height - eps > a.y;
+}
+
+// A brief whose dates crowd together at the end of a long span (the markers of 2017-03-01 and 2017-03-02
+// once drew on top of each other), and whose sources have file names for ids.
+const CROWDED_BRIEF = {
+  ...FULL_BRIEF,
+  sources: [
+    { doc: 0, id: '000_ed4ec6554b1582a8.txt', title: 'Recent U.S. and Russian Relations', outlet: null, published: null, url: null, words: 50 },
+    { doc: 1, id: '001_bf47dad83f23f974.txt', title: 'Sessions recuses himself', outlet: 'Two Times', published: null, url: null, words: 40 },
+  ],
+  timeline: ['2016-06-14', '2016-07', '2017-02-28', '2017-03-01', '2017-03-01', '2017-03-02', '2017-03-02', '2017-03-02', '2017-03-03']
+    .map((date, i) => ({ date, precision: 'day', text: 'Event ' + (i + 1), sources: [{ doc: i % 2, start: 0, end: 5 }], inferred: false, conflicts: [] })),
+};
+
+test('no two timeline markers overlap, however close their dates', async () => {
+  const { page } = await openPage();
+  await page.route('**/v1/brief*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(CROWDED_BRIEF) }));
+  await pasteArticles(page, ['anything']);
+  await makeBrief(page);
+  const circles = page.locator('#timeline svg circle');
+  assert.equal(await circles.count(), CROWDED_BRIEF.timeline.length);
+  const boxes = await circles.evaluateAll((cs) => cs.map((c) => { const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      assert.ok(!overlap(boxes[i], boxes[j]), `markers ${i + 1} and ${j + 1} overlap: ${JSON.stringify([boxes[i], boxes[j]])}`);
+    }
+  }
+  await page.locator('#timeline').screenshot({ path: '/tmp/newsbrief-timeline.png' });
+  await page.close();
+});
+
+test('the grid names its columns by outlet or headline, not by file name', async () => {
+  const { page } = await openPage();
+  await page.route('**/v1/brief*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(CROWDED_BRIEF) }));
+  await pasteArticles(page, ['anything']);
+  await makeBrief(page);
+  const columns = await page.locator('#grid svg > text').evaluateAll((ts) => ts.map((t) => t.childNodes[0].textContent));
+  assert.ok(columns.some((c) => /^1\. Recent U\.S\. and Russ/.test(c)), JSON.stringify(columns));
+  assert.ok(columns.includes('2. Two Times'), JSON.stringify(columns));
+  assert.ok(!columns.some((c) => /[0-9a-f]{6}/.test(c)), JSON.stringify(columns));
+  await page.close();
+});
+
+test('after a brief the form folds away and the brief is in view', async () => {
+  const { page } = await openPage(1280, 700);
+  await pasteArticles(page, STORY);
+  await makeBrief(page);
+  assert.equal(await page.locator('#form-body').isVisible(), false, 'the form is folded');
+  assert.match(await page.locator('#form-summary').innerText(), /Brief of 5 articles\./);
+  const top = await page.locator('#result').evaluate((r) => r.getBoundingClientRect().top);
+  assert.ok(top >= -1 && top < 700 / 2, `the brief starts at ${top}px`);
+  await page.click('#edit-articles');
+  assert.equal(await page.locator('#form-body').isVisible(), true);
+  assert.equal(await page.locator('textarea.article-text').count(), STORY.length, 'the articles are still there');
+  await page.close();
+});
+
+test('an error of the server is shown where the user can see it', async () => {
+  const { page } = await openPage(1280, 600);
+  await page.route('**/v1/brief*', (route) => route.fulfill({ status: 422, contentType: 'application/json',
+    body: JSON.stringify({ error: { code: 'no_usable_article', message: 'none of the 5 articles has any prose to summarise' } }) }));
+  await pasteArticles(page, STORY);
+  await page.click('#make-brief');
+  await page.waitForFunction(() => /No brief/.test(document.querySelector('#status').textContent));
+  const box = await page.locator('#status').evaluate((s) => { const r = s.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+  assert.ok(box.top >= 0 && box.bottom <= 600, `the error is at ${JSON.stringify(box)}`);
+  assert.match(await page.locator('#status').innerText(), /none of the 5 articles has any prose/);
+  await page.close();
+});
+
+test('pasted headline, outlet, date and address are kept when files are chosen too', async () => {
+  const { page } = await openPage();
+  await pasteArticles(page, [STORY[0]]);
+  await page.fill('input.article-title >> nth=0', 'My own headline');
+  await page.fill('input.article-outlet >> nth=0', 'Pasted Outlet');
+  await page.fill('input.article-date >> nth=0', '2017-03-02');
+  await page.fill('input.article-url >> nth=0', 'https://example.org/pasted');
+  await page.setInputFiles('#files', [
+    { name: 'second.txt', mimeType: 'text/plain', buffer: Buffer.from(STORY[1]) },
+    { name: 'third.txt', mimeType: 'text/plain', buffer: Buffer.from(STORY[2]) },
+  ]);
+  assert.match(await page.locator('#file-list').innerText(), /^2 files: second\.txt, third\.txt$/);
+  await makeBrief(page);
+  const first = page.locator('#sources li').first();
+  assert.match(await first.innerText(), /Pasted Outlet — My own headline \(2017-03-02\)/);
+  assert.equal(await first.locator('a').getAttribute('href'), 'https://example.org/pasted');
+  assert.equal(await page.locator('#sources li').count(), 3);
+  await page.close();
+});
+
+test('long lists stop at the Markdown caps with a control that shows the rest', async () => {
+  const { page } = await openPage();
+  await pasteArticles(page, STORY);
+  await makeBrief(page);
+  const visibleChips = () => page.locator('#entities .chips li:visible').count();
+  const shown = await visibleChips();
+  assert.ok(shown <= 20 && shown >= 10, `${shown} names shown`);
+  const more = page.locator('#entities-more');
+  assert.match(await more.innerText(), /^Show \d+ more names$/);
+  const left = Number((await more.innerText()).match(/\d+/)[0]);
+  await more.click();
+  assert.equal(await visibleChips(), shown + left);
+  assert.equal(await more.isVisible(), false);
+  assert.ok(await page.locator('#quotes blockquote:visible').count() <= 8);
+  assert.match(await page.locator('#quotes-more').innerText(), /^Show \d+ more quotes$/);
+  assert.ok(await page.locator('#timeline-list li:visible').count() <= 12);
+  // A listed event has the number of its marker, whichever are folded away.
+  const lastListed = page.locator('#timeline-list li:visible').last();
+  const n = await lastListed.getAttribute('value');
+  assert.match(await page.locator('#timeline svg g.marker').nth(Number(n) - 1).locator('title').textContent(), new RegExp('^' + n + '\\. '));
+  assert.equal(Number(n), await page.locator('#timeline svg circle').count(), 'the latest event is listed');
+  assert.ok(await page.locator('#single-source li:visible').count() <= 8);
+  // Single-source claims of the summary are counted, not listed again.
+  assert.match(await page.locator('#sourcing-counts').innerText(), /\(\d+ of them in the summary above\)\.$/);
+  const summary = await page.locator('#summary .sent').allInnerTexts();
+  for (const claim of await page.locator('#single-source li').allInnerTexts()) {
+    assert.ok(!summary.some((s) => claim.startsWith(s)), 'listed again: ' + claim);
+  }
+  await page.close();
+});
+
+test('counts of one are singular on the page', async () => {
+  const { page } = await openPage();
+  await pasteArticles(page, [STORY[1]]);
+  await makeBrief(page);
+  assert.match(await page.locator('#story-meta').innerText(), /^1 source · summary of \d+ words$/);
+  assert.match(await page.locator('#status').innerText(), /from 1 source\.$/);
+  assert.match(await page.locator('#form-summary').innerText(), /Brief of 1 article\./);
+  await page.close();
+});
+
+test('the standalone page of --format html shows the brief with no server', async () => {
+  const binary = process.env.NEWSBRIEF_BIN;
+  assert.ok(binary, 'NEWSBRIEF_BIN names the newsbrief binary (scripts/browser-test.sh sets it)');
+  const html = execFileSync(binary, ['brief', '--format', 'html', '--sections', 'summary,timeline,sources', STORY_DIR], { maxBuffer: 1 << 26 });
+  const file = join(mkdtempSync(join(tmpdir(), 'newsbrief-')), 'brief.html');
+  writeFileSync(file, html);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const requests = [];
+  page.on('request', (r) => { if (!r.url().startsWith('file://')) requests.push(r.url()); });
+  page.on('pageerror', (e) => { throw e; });
+  await page.goto('file://' + file);
+  await page.waitForSelector('#summary li .sent');
+  assert.equal(await page.locator('#story-title').innerText(), 'Sessions Spoke To Russian Ambassador During Campaign');
+  assert.equal(await page.locator('#sources li').count(), STORY.length);
+  assert.equal(await page.locator('#timeline-section').isVisible(), true);
+  for (const hidden of ['#brief-form', '#stories-view', '#entities-section', '#quotes-section', '#sourcing-section', '#grid-section', '.views']) {
+    assert.equal(await page.locator(hidden).isVisible(), false, hidden + ' is hidden');
+  }
+  await page.locator('#summary .sent').first().click();
+  const mark = squash(await page.locator('#source-text mark').innerText());
+  assert.equal(mark, squash(await page.locator('#summary .sent').first().innerText()), 'the evidence panel shows the sentence in its article');
+  assert.deepEqual(requests, [], 'the page asks nothing of any server');
+  await page.screenshot({ path: '/tmp/newsbrief-standalone.png', fullPage: true });
   await page.close();
 });
 

@@ -4,384 +4,510 @@
 //! source 2 and also reported by sources 1 and 4 (numbers are 1-based positions in the source list).
 //! A source that gives a different figure, date or name for what the sentence states is no support; it is
 //! named after the marks: `[1; 2, 4] — source 3 says “as much as 20 minutes”`.
+//!
+//! Markdown and plain text carry the same sections (chosen with [`RenderOptions::sections`]) and are kept
+//! to a readable length: each list stops at its cap ([`MAX_ENTITIES`], [`MAX_PLACES`], [`MAX_QUOTES`],
+//! [`MAX_TIMELINE`], [`MAX_SINGLE_SOURCE`], [`MAX_DISCREPANCIES`]) and says how many more there are. JSON
+//! keeps everything.
+
+mod details;
 
 use std::fmt::Write;
+use std::str::FromStr;
 
 use crate::brief::{Brief, Source};
-use crate::corroboration::{Claim, Discrepancy};
-use crate::summary::SummarySentence;
+use crate::corroboration::Claim;
+use crate::entities::Entity;
+use crate::quotations::StoryQuote;
+use details::{
+    copies_note, count, differs, discrepancy, distinct_docs, in_summary, link, marks, shorten,
+    source_details, source_list, source_name, timeline_notes,
+};
 
-/// Most entities listed in the Markdown brief.
-const MAX_ENTITIES: usize = 25;
-/// Most single-source claims listed under "How well sourced".
-const MAX_SINGLE_SOURCE: usize = 8;
-/// Longest claim text shown under "How well sourced", in characters.
-const MAX_CLAIM_CHARS: usize = 240;
+/// Most people and organisations listed.
+pub const MAX_ENTITIES: usize = 10;
+/// Most places listed.
+pub const MAX_PLACES: usize = 10;
+/// Most quotes listed, all speakers together.
+pub const MAX_QUOTES: usize = 8;
+/// Most quotes listed for one speaker.
+pub const MAX_QUOTES_PER_SPEAKER: usize = 2;
+/// Most timeline entries listed (those most sources report, the latest first among equals; shown in date
+/// order).
+pub const MAX_TIMELINE: usize = 12;
+/// Most single-source claims listed (besides the summary's own).
+pub const MAX_SINGLE_SOURCE: usize = 8;
+/// Most discrepancies listed.
+pub const MAX_DISCREPANCIES: usize = 8;
+/// Most aliases shown beside an entity.
+const MAX_ALIASES: usize = 6;
+
+/// A section of a brief in the human formats (Markdown, text, the HTML page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Summary,
+    Entities,
+    Quotes,
+    Timeline,
+    Sourcing,
+    Sources,
+}
+
+impl Section {
+    /// Every section, in the order a brief shows them.
+    pub const ALL: [Section; 6] = [
+        Section::Summary,
+        Section::Entities,
+        Section::Quotes,
+        Section::Timeline,
+        Section::Sourcing,
+        Section::Sources,
+    ];
+
+    /// The section's name, as `--sections` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Summary => "summary",
+            Section::Entities => "entities",
+            Section::Quotes => "quotes",
+            Section::Timeline => "timeline",
+            Section::Sourcing => "sourcing",
+            Section::Sources => "sources",
+        }
+    }
+}
+
+/// Why a list of sections could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SectionError {
+    #[error(
+        "unknown section `{0}` (the sections are summary, entities, quotes, timeline, sourcing, sources)"
+    )]
+    Unknown(String),
+    #[error("no section named (the sections are summary, entities, quotes, timeline, sourcing, sources)")]
+    Empty,
+}
+
+impl FromStr for Section {
+    type Err = SectionError;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        let name = name.trim();
+        Section::ALL
+            .into_iter()
+            .find(|s| s.name().eq_ignore_ascii_case(name))
+            .ok_or_else(|| SectionError::Unknown(name.to_owned()))
+    }
+}
+
+/// Reads a comma-separated list of sections ("summary,quotes"); each once, in the brief's order.
+pub fn parse_sections(list: &str) -> Result<Vec<Section>, SectionError> {
+    let mut sections = list
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(Section::from_str)
+        .collect::<Result<Vec<_>, _>>()?;
+    if sections.is_empty() {
+        return Err(SectionError::Empty);
+    }
+    sections.sort_unstable();
+    sections.dedup();
+    Ok(sections)
+}
+
+/// What the human formats show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// The sections shown (the title and any warnings always are).
+    pub sections: Vec<Section>,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            sections: Section::ALL.to_vec(),
+        }
+    }
+}
+
+/// The brief as Markdown, every section.
+pub fn markdown(brief: &Brief) -> String {
+    markdown_with(brief, &RenderOptions::default())
+}
 
 /// The brief as Markdown, for a terminal or a document.
-pub fn markdown(brief: &Brief) -> String {
-    let mut out = String::new();
-    let title = brief.title.as_deref().unwrap_or("Story");
-    let _ = writeln!(out, "# {}\n", title.trim());
-    let _ = writeln!(
-        out,
-        "_{}{} · summary of {}_\n",
-        count(brief.sources.len(), "source", "sources"),
-        copies_note(brief),
-        count(brief.words, "word", "words")
-    );
-    out.push_str("## Summary\n\n");
-    for (i, s) in brief.summary.iter().enumerate() {
-        let _ = writeln!(out, "{} {}{}\n", s.text, marks(s), differs(brief, i));
-    }
-    let notable = |e: &&crate::entities::Entity| e.docs.len() > 1 || e.mentions > 1;
-    let people: Vec<_> = brief
-        .entities
-        .iter()
-        .filter(|e| e.kind != "place")
-        .filter(notable)
-        .take(MAX_ENTITIES)
-        .collect();
-    if !people.is_empty() {
-        out.push_str("## People and organisations\n\n");
-        for e in people {
-            let mut aliases: Vec<String> = e
-                .aliases
-                .iter()
-                .filter(|a| a.text != e.name)
-                .map(|a| {
-                    if a.variant {
-                        format!("{} (variant)", a.text)
-                    } else {
-                        a.text.clone()
-                    }
-                })
-                .collect();
-            aliases.truncate(6);
-            let also = if aliases.is_empty() {
-                String::new()
-            } else {
-                format!("; also {}", aliases.join(", "))
-            };
-            let docs: Vec<String> = e.docs.iter().map(|d| (d + 1).to_string()).collect();
-            let _ = writeln!(
-                out,
-                "- **{}** ({}, {}{also}) [{}]",
-                e.name,
-                e.kind,
-                count(e.mentions, "mention", "mentions"),
-                docs.join(", ")
-            );
-        }
-        let places: Vec<&str> = brief
-            .entities
-            .iter()
-            .filter(|e| e.kind == "place")
-            .filter(notable)
-            .map(|e| e.name.as_str())
-            .collect();
-        if !places.is_empty() {
-            let _ = writeln!(out, "\nPlaces: {}.", places.join(", "));
-        }
-        out.push('\n');
-    }
-    if !brief.quotes.is_empty() {
-        out.push_str("## Quotes\n\n");
-        for group in &brief.quotes {
-            let _ = writeln!(out, "**{}**\n", group.speaker);
-            for q in &group.quotes {
-                let docs: Vec<String> = q.sources.iter().map(|s| (s.doc + 1).to_string()).collect();
-                let _ = writeln!(out, "- “{}” [{}]", q.text, docs.join(", "));
-            }
-            out.push('\n');
-        }
-    }
-    if !brief.timeline.is_empty() {
-        out.push_str("## Timeline\n\n");
-        if brief.timeline.iter().any(|e| e.inferred) {
-            out.push_str(
-                "_Some articles carry no date: their relative dates (\"Wednesday\", \"in September\") are read \
-                 against the story's date as inferred from the text._\n\n",
-            );
-        }
-        for entry in &brief.timeline {
-            let _ = writeln!(
-                out,
-                "- **{}** {} [{}]{}",
-                entry.date,
-                entry.text,
-                source_list(&entry.sources),
-                timeline_notes(brief, entry)
-            );
-        }
-        out.push('\n');
-    }
-    sourcing(brief, true, &mut out);
-    out.push_str("## Sources\n\n");
-    for source in &brief.sources {
-        let _ = writeln!(out, "{}. {}", source.doc + 1, describe(source));
-    }
-    if !brief.warnings.is_empty() {
-        out.push_str("\n## Warnings\n\n");
-        for w in &brief.warnings {
-            let _ = writeln!(out, "- {w}");
-        }
-    }
-    out
+pub fn markdown_with(brief: &Brief, opts: &RenderOptions) -> String {
+    write(brief, opts, Style::Markdown)
 }
 
-/// The brief as plain text: the summary as one paragraph per sentence, then the sources.
+/// The brief as plain text, every section.
 pub fn text(brief: &Brief) -> String {
-    let mut out = String::new();
-    for (i, s) in brief.summary.iter().enumerate() {
-        let _ = writeln!(out, "{} {}{}", s.text, marks(s), differs(brief, i));
-    }
-    out.push('\n');
-    sourcing(brief, false, &mut out);
-    out.push_str("Sources:\n");
-    for source in &brief.sources {
-        let _ = writeln!(
-            out,
-            "  {}. {}",
-            source.doc + 1,
-            describe(source).replace("**", "")
-        );
-    }
-    for w in &brief.warnings {
-        let _ = writeln!(out, "warning: {w}");
-    }
-    out
+    text_with(brief, &RenderOptions::default())
 }
 
-/// The "How well sourced" section: how many claims several sources report, the single-source claims that
-/// matter (those in the summary first, then the most central), and each discrepancy with its sources.
-fn sourcing(brief: &Brief, markdown: bool, out: &mut String) {
-    let c = &brief.corroboration;
-    if c.claims.is_empty() {
-        return;
-    }
-    let bold = |t: &str| {
-        if markdown {
-            format!("**{t}**")
-        } else {
-            t.to_owned()
-        }
-    };
-    if markdown {
-        out.push_str("## How well sourced\n\n");
-    } else {
-        out.push_str("How well sourced:\n");
-    }
-    let _ = writeln!(
-        out,
-        "{} {} reported by two or more sources, {} by one source only.\n",
-        count(c.corroborated, "claim", "claims"),
-        if c.corroborated == 1 { "is" } else { "are" },
-        c.single_source.len()
-    );
-    let in_summary = |claim: &Claim| {
-        brief.summary.iter().any(|s| {
-            claim
-                .sources
-                .iter()
-                .any(|x| x.doc == s.doc && x.start == s.start)
-        })
-    };
-    let mut singles: Vec<&Claim> = c
-        .single_source
-        .iter()
-        .filter_map(|&i| c.claims.get(i))
-        .collect();
-    singles.sort_by_key(|claim| !in_summary(claim));
-    if !singles.is_empty() {
-        let _ = writeln!(out, "{}\n", bold("Reported by one source only:"));
-        for claim in singles.iter().take(MAX_SINGLE_SOURCE) {
-            let note = if in_summary(claim) {
-                " (in the summary)"
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                out,
-                "- {} [{}]{note}",
-                shorten(&claim.text),
-                source_name(brief, claim.doc)
-            );
-        }
-        out.push('\n');
-    }
-    let differing: Vec<&Claim> = c
-        .discrepancies
-        .iter()
-        .filter_map(|&i| c.claims.get(i))
-        .collect();
-    if !differing.is_empty() {
-        let _ = writeln!(out, "{}\n", bold("Where sources differ:"));
-        for claim in differing {
-            for d in &claim.discrepancies {
-                let _ = writeln!(out, "- {}", discrepancy(brief, claim, d));
-            }
-        }
-        out.push('\n');
-    }
+/// The brief as plain text: the Markdown brief's sections without its marks (headings underlined).
+pub fn text_with(brief: &Brief, opts: &RenderOptions) -> String {
+    write(brief, opts, Style::Text)
 }
 
-/// "A number differs in '…': Source 2 (CNN): '…50 other ambassadors…' — Source 4: '…'".
-fn discrepancy(brief: &Brief, claim: &Claim, d: &Discrepancy) -> String {
-    let values: Vec<String> = d
-        .values
-        .iter()
-        .map(|v| format!("{}: “{}”", source_name(brief, v.doc), v.context))
-        .collect();
-    format!(
-        "The {} differs in “{}”: {}",
-        d.kind,
-        shorten(&claim.text),
-        values.join(" — ")
-    )
-}
-
-/// "Source 2 (CNN)", or "Source 2" when the outlet is unknown.
-fn source_name(brief: &Brief, doc: usize) -> String {
-    match brief.sources.get(doc).and_then(|s| s.outlet.as_deref()) {
-        Some(outlet) => format!("Source {} ({outlet})", doc + 1),
-        None => format!("Source {}", doc + 1),
-    }
-}
-
-fn shorten(text: &str) -> String {
-    if text.chars().count() <= MAX_CLAIM_CHARS {
-        return text.to_owned();
-    }
-    let mut s: String = text.chars().take(MAX_CLAIM_CHARS).collect();
-    s.push('…');
-    s
-}
-
-/// The brief as pretty-printed JSON.
+/// The brief as pretty-printed JSON (everything, whatever the sections and caps of the other formats).
 pub fn json(brief: &Brief) -> String {
     serde_json::to_string_pretty(brief).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// The 1-based numbers of the articles of some spans, each once.
-/// Other sources date what looks like the same event differently: their dates and sources.
-fn timeline_notes(brief: &Brief, entry: &crate::timeline::TimelineEntry) -> String {
-    let mut notes = String::new();
-    let others: Vec<String> = entry
-        .conflicts
-        .iter()
-        .filter_map(|&i| brief.timeline.get(i))
-        .map(|other| format!("{} [{}]", other.date, source_list(&other.sources)))
-        .collect();
-    if !others.is_empty() {
-        let _ = write!(notes, " — dated differently: {}", others.join("; "));
-    }
-    notes
+/// Markdown or plain text: how headings, emphasis and links are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Markdown,
+    Text,
 }
 
-fn source_list(spans: &[crate::Span]) -> String {
-    let mut docs: Vec<usize> = spans.iter().map(|s| s.doc + 1).collect();
-    docs.sort_unstable();
-    docs.dedup();
-    docs.iter()
-        .map(usize::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// What other sources say where they differ from summary sentence `i` on a detail it states:
-/// " — source 3 (Radio) says “as much as 20 minutes”; source 4 says “Tuesday”", or nothing.
-fn differs(brief: &Brief, i: usize) -> String {
-    let (Some(sentence), Some(refs)) = (
-        brief.summary.get(i),
-        brief.corroboration.summary_discrepancies.get(i),
-    ) else {
-        return String::new();
-    };
-    let normal = |v: &str| -> String {
-        v.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let mut notes: Vec<String> = Vec::new();
-    for r in refs {
-        let Some(d) = brief
-            .corroboration
-            .claims
-            .get(r.claim)
-            .and_then(|c| c.discrepancies.get(r.discrepancy))
-        else {
-            continue;
-        };
-        let own = d
-            .values
-            .iter()
-            .find(|v| v.doc == sentence.doc && sentence.start <= v.start && v.start < sentence.end);
-        let Some(own) = own else { continue };
-        for v in &d.values {
-            if v.doc == sentence.doc || normal(&v.value) == normal(&own.value) {
-                continue;
+impl Style {
+    fn title(self, out: &mut String, title: &str) {
+        match self {
+            Style::Markdown => {
+                let _ = writeln!(out, "# {title}\n");
             }
-            let note = format!(
-                "{} says “{}”",
-                source_name(brief, v.doc).replacen("Source", "source", 1),
-                v.said
-            );
-            if !notes.contains(&note) {
-                notes.push(note);
+            Style::Text => {
+                let _ = writeln!(out, "{title}\n{}\n", "=".repeat(title.chars().count()));
             }
         }
     }
-    if notes.is_empty() {
-        String::new()
-    } else {
-        format!(" — {}", notes.join("; "))
+
+    fn heading(self, out: &mut String, heading: &str) {
+        match self {
+            Style::Markdown => {
+                let _ = writeln!(out, "## {heading}\n");
+            }
+            Style::Text => {
+                let _ = writeln!(out, "{heading}\n{}\n", "-".repeat(heading.chars().count()));
+            }
+        }
+    }
+
+    fn bold(self, text: &str) -> String {
+        match self {
+            Style::Markdown => format!("**{text}**"),
+            Style::Text => text.to_owned(),
+        }
+    }
+
+    fn italic(self, text: &str) -> String {
+        match self {
+            Style::Markdown => format!("_{text}_"),
+            Style::Text => text.to_owned(),
+        }
+    }
+
+    /// A list's last line when some of it was left out: "_… and 15 more people and organisations._".
+    /// A line of its own, not part of the list above it.
+    fn more(self, out: &mut String, left_out: usize, one: &str, many: &str) {
+        if left_out > 0 {
+            let line = format!(
+                "… and {} more {}.",
+                left_out,
+                if left_out == 1 { one } else { many }
+            );
+            if !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            let _ = writeln!(out, "{}", self.italic(&line));
+        }
     }
 }
 
-/// `[origin; supporters]`, 1-based.
-fn marks(s: &SummarySentence) -> String {
-    let mut m = format!("[{}", s.doc + 1);
-    for (i, sup) in s.support.iter().enumerate() {
-        let _ = write!(m, "{}{}", if i == 0 { "; " } else { ", " }, sup.doc + 1);
+fn write(brief: &Brief, opts: &RenderOptions, style: Style) -> String {
+    let mut out = String::new();
+    let title = brief.title.as_deref().unwrap_or("Story").trim();
+    style.title(&mut out, title);
+    let byline = format!(
+        "{}{} · summary of {}",
+        count(brief.sources.len(), "source", "sources"),
+        copies_note(brief),
+        count(brief.words, "word", "words")
+    );
+    let _ = writeln!(out, "{}\n", style.italic(&byline));
+    for section in &opts.sections {
+        match section {
+            Section::Summary => summary(brief, style, &mut out),
+            Section::Entities => entities(brief, style, &mut out),
+            Section::Quotes => quotes(brief, style, &mut out),
+            Section::Timeline => timeline(brief, style, &mut out),
+            Section::Sourcing => sourcing(brief, style, &mut out),
+            Section::Sources => sources(brief, style, &mut out),
+        }
     }
-    m.push(']');
-    m
+    if !brief.warnings.is_empty() {
+        style.heading(&mut out, "Warnings");
+        for w in &brief.warnings {
+            let _ = writeln!(out, "- {w}");
+        }
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
 }
 
-fn describe(source: &Source) -> String {
-    let mut d = match &source.title {
-        Some(t) => format!("**{}** ({})", t.trim(), source.id),
-        None => source.id.clone(),
-    };
-    for extra in [&source.outlet, &source.published].into_iter().flatten() {
-        let _ = write!(d, " · {extra}");
+fn summary(brief: &Brief, style: Style, out: &mut String) {
+    style.heading(out, "Summary");
+    for (i, s) in brief.summary.iter().enumerate() {
+        let _ = writeln!(out, "{} {}{}\n", s.text, marks(s), differs(brief, i));
     }
-    if !source.copies.is_empty() {
-        let copies: Vec<String> = source
-            .copies
+}
+
+/// Entities worth listing: named in several sources, or more than once.
+fn notable(e: &&Entity) -> bool {
+    e.docs.len() > 1 || e.mentions > 1
+}
+
+fn entities(brief: &Brief, style: Style, out: &mut String) {
+    let people: Vec<&Entity> = brief
+        .entities
+        .iter()
+        .filter(|e| e.kind != "place")
+        .filter(notable)
+        .collect();
+    let places: Vec<&str> = brief
+        .entities
+        .iter()
+        .filter(|e| e.kind == "place")
+        .filter(notable)
+        .map(|e| e.name.as_str())
+        .collect();
+    if people.is_empty() && places.is_empty() {
+        return;
+    }
+    style.heading(out, "People and organisations");
+    for e in people.iter().take(MAX_ENTITIES) {
+        let aliases: Vec<String> = e
+            .aliases
             .iter()
-            .map(|c| match &c.outlet {
-                Some(outlet) => format!("{outlet} ({})", c.id),
-                None => c.id.clone(),
+            .filter(|a| a.text != e.name)
+            .take(MAX_ALIASES)
+            .map(|a| {
+                if a.variant {
+                    format!("{} (variant)", a.text)
+                } else {
+                    a.text.clone()
+                }
             })
             .collect();
-        let _ = write!(d, " — also run by: {}", copies.join(", "));
+        let also = if aliases.is_empty() {
+            String::new()
+        } else {
+            format!("; also {}", aliases.join(", "))
+        };
+        let docs: Vec<String> = e.docs.iter().map(|d| (d + 1).to_string()).collect();
+        let _ = writeln!(
+            out,
+            "- {} ({}, {}{also}) [{}]",
+            style.bold(&e.name),
+            e.kind,
+            count(e.mentions, "mention", "mentions"),
+            docs.join(", ")
+        );
     }
-    d
+    style.more(
+        out,
+        people.len().saturating_sub(MAX_ENTITIES),
+        "person or organisation",
+        "people and organisations",
+    );
+    if !places.is_empty() {
+        let shown = places[..places.len().min(MAX_PLACES)].join(", ");
+        let _ = match places.len().saturating_sub(MAX_PLACES) {
+            0 => writeln!(out, "\nPlaces: {shown}."),
+            n => writeln!(out, "\nPlaces: {shown} and {n} more."),
+        };
+    }
+    out.push('\n');
 }
 
-/// "1 source", "3 sources": a number and the noun that agrees with it.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// The quotes listed: per speaker (most quoted first) those most sources carry, at most
+/// [`MAX_QUOTES_PER_SPEAKER`] each and [`MAX_QUOTES`] in all.
+fn chosen_quotes(brief: &Brief) -> Vec<(&str, Vec<&StoryQuote>)> {
+    let mut left = MAX_QUOTES;
+    let mut chosen = Vec::new();
+    for group in &brief.quotes {
+        if left == 0 {
+            break;
+        }
+        let mut quotes: Vec<(usize, &StoryQuote)> = group.quotes.iter().enumerate().collect();
+        quotes.sort_by_key(|&(i, q)| (std::cmp::Reverse(distinct_docs(&q.sources).len()), i));
+        quotes.truncate(MAX_QUOTES_PER_SPEAKER.min(left));
+        quotes.sort_by_key(|&(i, _)| i);
+        left -= quotes.len();
+        chosen.push((
+            group.speaker.as_str(),
+            quotes.into_iter().map(|(_, q)| q).collect(),
+        ));
+    }
+    chosen
 }
 
-/// " (and 3 copies, counted once)" after the number of sources, when some articles are copies of others.
-fn copies_note(brief: &Brief) -> String {
-    match brief.sources.iter().map(|s| s.copies.len()).sum::<usize>() {
+fn quotes(brief: &Brief, style: Style, out: &mut String) {
+    if brief.quotes.is_empty() {
+        return;
+    }
+    style.heading(out, "Quotes");
+    let chosen = chosen_quotes(brief);
+    for (speaker, quotes) in &chosen {
+        let _ = writeln!(out, "{}\n", style.bold(speaker));
+        for q in quotes {
+            let _ = writeln!(out, "- “{}” [{}]", q.text, source_list(&q.sources));
+        }
+        out.push('\n');
+    }
+    let total: usize = brief.quotes.iter().map(|g| g.quotes.len()).sum();
+    let shown: usize = chosen.iter().map(|(_, q)| q.len()).sum();
+    style.more(out, total - shown, "quote", "quotes");
+    if total > shown {
+        out.push('\n');
+    }
+}
+
+fn timeline(brief: &Brief, style: Style, out: &mut String) {
+    if brief.timeline.is_empty() {
+        return;
+    }
+    style.heading(out, "Timeline");
+    if brief.timeline.iter().any(|e| e.inferred) {
+        let note = "Some articles carry no date: their relative dates (\"Wednesday\", \"in September\") are \
+                    read against the story's date as inferred from the text.";
+        let _ = writeln!(out, "{}\n", style.italic(note));
+    }
+    // The entries most sources report (the latest first among equals), shown in date order.
+    let mut chosen: Vec<usize> = (0..brief.timeline.len()).collect();
+    chosen.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(distinct_docs(&brief.timeline[i].sources).len()),
+            std::cmp::Reverse(i),
+        )
+    });
+    chosen.truncate(MAX_TIMELINE);
+    chosen.sort_unstable();
+    for entry in chosen.iter().map(|&i| &brief.timeline[i]) {
+        let _ = writeln!(
+            out,
+            "- {} {} [{}]{}",
+            style.bold(&entry.date),
+            entry.text,
+            source_list(&entry.sources),
+            timeline_notes(brief, entry)
+        );
+    }
+    style.more(
+        out,
+        brief.timeline.len() - chosen.len(),
+        "dated event",
+        "dated events",
+    );
+    out.push('\n');
+}
+
+/// "How well sourced": how many claims several sources report, the single-source claims that are not
+/// already summary sentences (most central first), and each discrepancy with its sources.
+fn sourcing(brief: &Brief, style: Style, out: &mut String) {
+    let c = &brief.corroboration;
+    if c.claims.is_empty() {
+        return;
+    }
+    style.heading(out, "How well sourced");
+    let singles: Vec<&Claim> = c
+        .single_source
+        .iter()
+        .filter_map(|&i| c.claims.get(i))
+        .collect();
+    let (summarised, others): (Vec<&Claim>, Vec<&Claim>) =
+        singles.iter().partition(|claim| in_summary(brief, claim));
+    let in_the_summary = match summarised.len() {
         0 => String::new(),
-        1 => " (and 1 copy, counted once)".to_owned(),
-        n => format!(" (and {n} copies, counted once)"),
+        n => format!(" ({n} of them in the summary above)"),
+    };
+    let _ = writeln!(
+        out,
+        "{} {} reported by two or more sources, {} by one source only{in_the_summary}.\n",
+        count(c.corroborated, "claim", "claims"),
+        if c.corroborated == 1 { "is" } else { "are" },
+        singles.len()
+    );
+    if !others.is_empty() {
+        let heading = if summarised.is_empty() {
+            "Reported by one source only:"
+        } else {
+            "Reported by one source only, besides the summary:"
+        };
+        let _ = writeln!(out, "{}\n", style.bold(heading));
+        for claim in others.iter().take(MAX_SINGLE_SOURCE) {
+            let _ = writeln!(
+                out,
+                "- {} [{}]",
+                shorten(&claim.text),
+                source_name(brief, claim.doc)
+            );
+        }
+        style.more(
+            out,
+            others.len().saturating_sub(MAX_SINGLE_SOURCE),
+            "claim",
+            "claims",
+        );
+        out.push('\n');
     }
+    let differing: Vec<String> = c
+        .discrepancies
+        .iter()
+        .filter_map(|&i| c.claims.get(i))
+        .flat_map(|claim| {
+            claim
+                .discrepancies
+                .iter()
+                .map(move |d| discrepancy(brief, claim, d))
+        })
+        .collect();
+    if !differing.is_empty() {
+        let _ = writeln!(out, "{}\n", style.bold("Where sources differ:"));
+        for line in differing.iter().take(MAX_DISCREPANCIES) {
+            let _ = writeln!(out, "- {line}");
+        }
+        style.more(
+            out,
+            differing.len().saturating_sub(MAX_DISCREPANCIES),
+            "difference",
+            "differences",
+        );
+        out.push('\n');
+    }
+}
+
+fn sources(brief: &Brief, style: Style, out: &mut String) {
+    style.heading(out, "Sources");
+    for source in &brief.sources {
+        let _ = writeln!(out, "{}. {}", source.doc + 1, describe(source, style));
+    }
+    out.push('\n');
+}
+
+/// "**Title** (file.txt) · Outlet · date", the title linked to the source's address in Markdown (shown
+/// after it in plain text).
+fn describe(source: &Source, style: Style) -> String {
+    let name = match &source.title {
+        Some(t) => format!("{} ({})", style.bold(t.trim()), source.id),
+        None => source.id.clone(),
+    };
+    let shown = match (link(source), style) {
+        (Some(url), Style::Markdown) => match &source.title {
+            Some(t) => format!(
+                "**[{}]({url})** ({})",
+                t.trim().replace('[', "\\[").replace(']', "\\]"),
+                source.id
+            ),
+            None => format!("[{}]({url})", source.id),
+        },
+        (Some(url), Style::Text) => format!("{name} <{url}>"),
+        (None, _) => name,
+    };
+    shown + &source_details(source)
 }

@@ -82,8 +82,16 @@ pub async fn healthz() -> Response {
 /// articles (JSON parsing, HTML extraction), which runs in [`compute`].
 enum BriefBody {
     Json(Bytes),
-    Files(Vec<UploadedFile>, Option<usize>),
+    Files(Upload),
     Text(Bytes),
+}
+
+/// A multipart upload: its files, the pasted articles of its `articles` field (JSON, as the JSON body's
+/// `articles`, with their headline, outlet, date and address) and its `words` field.
+struct Upload {
+    files: Vec<UploadedFile>,
+    pasted: Option<Bytes>,
+    words: Option<usize>,
 }
 
 impl BriefBody {
@@ -95,7 +103,7 @@ impl BriefBody {
     ) -> Result<BriefRequest, ApiError> {
         match self {
             BriefBody::Json(bytes) => input::from_json(&bytes, query_words, max_articles),
-            BriefBody::Files(files, words) => input::from_files(files, words, max_articles),
+            BriefBody::Files(upload) => files_and_pasted(upload, max_articles),
             BriefBody::Text(bytes) => input::from_text(&bytes, query_words),
         }
     }
@@ -116,12 +124,11 @@ pub async fn brief(
     let reading = async {
         match content_type(request.headers()).as_str() {
             "application/json" => Ok(BriefBody::Json(read_body(request).await?)),
-            "multipart/form-data" => {
-                let (files, words) = read_multipart(request, params.words, max_articles).await?;
-                Ok(BriefBody::Files(files, words))
-            }
+            "multipart/form-data" => Ok(BriefBody::Files(
+                read_multipart(request, params.words, max_articles).await?,
+            )),
             "text/plain" | "text/markdown" => Ok(BriefBody::Text(read_body(request).await?)),
-            other => Err(unsupported_request(other)),
+            other => Err(unsupported_request(other, BRIEF_TYPES)),
         }
     };
     let body = within_time_limit(&state, reading).await?;
@@ -148,7 +155,7 @@ pub async fn summarize(
     refuse_declared_oversize(request.headers(), state.config.max_body)?;
     match content_type(request.headers()).as_str() {
         "application/x-ndjson" | "application/jsonl" | "application/json" | "text/plain" => {}
-        other => return Err(unsupported_request(other)),
+        other => return Err(unsupported_request(other, SUMMARIZE_TYPES)),
     }
     let body = within_time_limit(&state, read_body(request)).await?;
     let max_clusters = state.config.max_clusters;
@@ -176,7 +183,7 @@ fn make_brief(
             BriefError::Cancelled => ApiError::timed_out(),
         })?;
     brief.warnings.extend(request.skipped);
-    let texts = with_texts.then(|| request.articles.into_iter().map(|a| a.text).collect());
+    let texts = with_texts.then(|| crate::page::source_texts(&brief, &request.articles));
     serde_json::to_string(&BriefResponse {
         brief: &brief,
         texts,
@@ -270,17 +277,47 @@ pub(crate) async fn read_body(request: Request) -> Result<Bytes, ApiError> {
         .map_err(|e| body_error(e.status(), e.body_text()))
 }
 
-/// The files of a multipart upload and its `words` field (the query's when the form has none), read
-/// without looking into the files.
+/// The articles of an upload: the pasted ones first, then those of the files. Files that give no article
+/// leave a warning when pasted articles remain.
+fn files_and_pasted(upload: Upload, max_articles: usize) -> Result<BriefRequest, ApiError> {
+    let Some(pasted) = upload.pasted else {
+        return input::from_files(upload.files, upload.words, max_articles);
+    };
+    let mut request = input::from_json(&pasted, upload.words, max_articles)?;
+    if upload.files.is_empty() {
+        return Ok(request);
+    }
+    match input::from_files(upload.files, Some(request.words), max_articles) {
+        Ok(files) => {
+            request.articles.extend(files.articles);
+            request.skipped.extend(files.skipped);
+            if request.articles.len() > max_articles {
+                return Err(ApiError::too_large(format!(
+                    "{} articles in one request; the limit is {max_articles}",
+                    request.articles.len()
+                )));
+            }
+        }
+        Err(e) if e.code == "no_usable_article" || e.code == "unsupported_type" => {
+            request.skipped.push(e.message);
+        }
+        Err(e) => return Err(e),
+    }
+    Ok(request)
+}
+
+/// The files of a multipart upload, its `articles` field and its `words` field (the query's when the form
+/// has none), read without looking into the files.
 async fn read_multipart(
     request: Request,
     query_words: Option<usize>,
     max_articles: usize,
-) -> Result<(Vec<UploadedFile>, Option<usize>), ApiError> {
+) -> Result<Upload, ApiError> {
     let mut multipart = Multipart::from_request(request, &())
         .await
         .map_err(|e| body_error(e.status(), e.body_text()))?;
     let mut files = Vec::new();
+    let mut pasted = None;
     let mut words = query_words;
     while let Some(field) = multipart
         .next_field()
@@ -302,6 +339,10 @@ async fn read_multipart(
             words = Some(w);
             continue;
         }
+        if field_name == "articles" && file_name.is_none() {
+            pasted = Some(bytes);
+            continue;
+        }
         if files.len() >= max_articles {
             return Err(ApiError::too_large(format!(
                 "more than {max_articles} files in one request"
@@ -313,7 +354,11 @@ async fn read_multipart(
             bytes: bytes.to_vec(),
         });
     }
-    Ok((files, words))
+    Ok(Upload {
+        files,
+        pasted,
+        words,
+    })
 }
 
 /// 413 before reading a byte when the declared `content-length` is already over the limit.
@@ -354,13 +399,24 @@ fn content_type(headers: &HeaderMap) -> String {
         .unwrap_or_default()
 }
 
-fn unsupported_request(content_type: &str) -> ApiError {
+/// The content types `POST /v1/brief` reads.
+const BRIEF_TYPES: &str =
+    "application/json (articles), multipart/form-data (files) or text/plain (one article)";
+/// The content types `POST /v1/summarize` reads.
+const SUMMARIZE_TYPES: &str =
+    "application/x-ndjson, application/jsonl, application/json or text/plain \
+                               (one JSON cluster per line)";
+
+/// 415 for a request body of a type the route does not read, saying which ones it does.
+fn unsupported_request(content_type: &str, accepted: &str) -> ApiError {
     let shown = if content_type.is_empty() {
         "none"
     } else {
         content_type
     };
-    ApiError::unsupported(format!("cannot read a request of content type `{shown}`"))
+    ApiError::unsupported(format!(
+        "cannot read a request of content type `{shown}`; send {accepted}"
+    ))
 }
 
 pub(crate) fn json_response(status: StatusCode, body: String) -> Response {

@@ -23,8 +23,8 @@ pub struct Config {
     pub token: Option<String>,
 }
 
-/// Summary length used when a request does not say.
-pub const DEFAULT_WORDS: usize = 200;
+/// Summary length used when a request does not say (the command line's default too).
+pub const DEFAULT_WORDS: usize = 250;
 /// Longest summary a request may ask for.
 pub const MAX_WORDS: usize = 5_000;
 

@@ -30,12 +30,14 @@ pub struct UploadedFile {
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "an object {\"articles\": [...], \"words\"?}")]
 struct JsonRequest {
     articles: Vec<JsonArticle>,
     words: Option<usize>,
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "an article: an object with a \"text\" string")]
 struct JsonArticle {
     text: String,
     id: Option<String>,
@@ -65,8 +67,12 @@ pub fn from_json(
     default_words: Option<usize>,
     max_articles: usize,
 ) -> Result<BriefRequest, ApiError> {
-    let request: JsonRequest = serde_json::from_slice(bytes)
-        .map_err(|e| ApiError::malformed(format!("the request is not the expected JSON: {e}")))?;
+    let request: JsonRequest = serde_json::from_slice(bytes).map_err(|e| {
+        ApiError::malformed(format!(
+            "the request should be {{\"articles\": [{{\"text\": \"…\", \"title\"?, \"source\"?, \
+                 \"published\"?, \"url\"?}}, …], \"words\"?}}: {e}"
+        ))
+    })?;
     if request.articles.len() > max_articles {
         return Err(too_many(request.articles.len(), max_articles));
     }

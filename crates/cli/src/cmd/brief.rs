@@ -5,7 +5,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use newsbrief_core::{build_brief, render, Article, Brief, BriefOptions, SummaryOptions};
+use newsbrief_core::render::{self, RenderOptions, Section};
+use newsbrief_core::{build_brief, Article, Brief, BriefOptions, SummaryOptions};
 use newsbrief_timex::NaiveDate;
 
 use crate::input::{self, InputArgs};
@@ -24,27 +25,47 @@ pub struct Args {
     /// Word budget of the summary (whole sentences, never exceeded).
     #[arg(long, value_parser = super::word_budget, default_value_t = 250)]
     words: usize,
-    /// Output format.
+    /// Output format: Markdown, plain text, a standalone HTML page, or JSON (everything, uncapped).
     #[arg(long, value_enum, default_value_t = Format::Md)]
     format: Format,
     /// The date (YYYY-MM-DD) of articles that carry none, to anchor their relative dates ("Monday").
     #[arg(long)]
     date: Option<NaiveDate>,
+    /// Sections to show in md, text and html, comma-separated: summary, entities, quotes, timeline,
+    /// sourcing, sources [default: all]. Long lists stop at 10 entities, 8 quotes, 12 timeline entries and
+    /// 8 single-source claims, with the number left out.
+    #[arg(long, value_parser = sections)]
+    sections: Option<Sections>,
     #[command(flatten)]
     output: OutputArg,
 }
+
+/// The sections of `--sections`, each once, in the brief's order.
+#[derive(Clone)]
+struct Sections(Vec<Section>);
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Format {
     Md,
     Text,
+    Html,
     Json,
+}
+
+fn sections(list: &str) -> Result<Sections, String> {
+    render::parse_sections(list)
+        .map(Sections)
+        .map_err(|e| e.to_string())
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let inputs = input::read(&args.input)?;
     let opts = BriefOptions {
         summary: SummaryOptions::with_words(args.words),
+    };
+    let render_opts = match args.sections {
+        Some(Sections(sections)) => RenderOptions { sections },
+        None => RenderOptions::default(),
     };
     if inputs.clusters.is_empty() {
         let mut articles = inputs.articles;
@@ -54,12 +75,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         date_undated(&mut articles, args.date);
         let brief = build_brief(&articles, &opts)?;
         let mut sink = Sink::open(args.output.output.as_deref())?;
-        sink.write_all(rendered(&brief, args.format).as_bytes())?;
+        sink.write_all(rendered(&brief, &articles, args.format, &render_opts).as_bytes())?;
         sink.finish()?;
         return Ok(ExitCode::SUCCESS);
     }
     if !inputs.articles.is_empty() {
         bail!("a JSONL file of clusters gives one brief per line: give it without other articles");
+    }
+    if matches!(args.format, Format::Html) {
+        bail!("--format html writes the page of one story: give a clusters file with --format md, text or json");
     }
     let mut sink = Sink::open(args.output.output.as_deref())?;
     let (mut written, mut skipped) = (0usize, 0usize);
@@ -71,10 +95,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .map_err(anyhow::Error::from)
                 .and_then(|mut cluster| {
                     date_undated(&mut cluster.articles, args.date);
-                    Ok((cluster.id, build_brief(&cluster.articles, &opts)?))
+                    let brief = build_brief(&cluster.articles, &opts)?;
+                    Ok((cluster.id, brief, cluster.articles))
                 });
             match brief {
-                Ok((id, brief)) => {
+                Ok((id, brief, articles)) => {
                     let text = match args.format {
                         Format::Json => {
                             serde_json::to_string(&Record {
@@ -82,15 +107,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                                 brief: &brief,
                             })? + "\n"
                         }
-                        Format::Md => format!(
+                        Format::Md | Format::Html => format!(
                             "{}<!-- cluster {id} -->\n{}",
                             if written > 0 { "\n---\n\n" } else { "" },
-                            rendered(&brief, args.format)
+                            rendered(&brief, &articles, args.format, &render_opts)
                         ),
                         Format::Text => format!(
                             "{}== cluster {id} ==\n\n{}",
                             if written > 0 { "\n" } else { "" },
-                            rendered(&brief, args.format)
+                            rendered(&brief, &articles, args.format, &render_opts)
                         ),
                     };
                     sink.write_all(text.as_bytes())?;
@@ -121,10 +146,16 @@ struct Record<'a> {
     brief: &'a Brief,
 }
 
-fn rendered(brief: &Brief, format: Format) -> String {
+/// The brief of `articles` in `format`, with the sections of `opts`.
+fn rendered(brief: &Brief, articles: &[Article], format: Format, opts: &RenderOptions) -> String {
     match format {
-        Format::Md => render::markdown(brief),
-        Format::Text => render::text(brief),
+        Format::Md => render::markdown_with(brief, opts),
+        Format::Text => render::text_with(brief, opts),
+        Format::Html => newsbrief_server::page::standalone(
+            brief,
+            &newsbrief_server::page::source_texts(brief, articles),
+            &opts.sections,
+        ),
         Format::Json => render::json(brief) + "\n",
     }
 }

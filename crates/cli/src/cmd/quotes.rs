@@ -1,6 +1,7 @@
 //! `newsbrief quotes INPUT…`: the direct quotes of articles with their speakers, cue verbs and byte
-//! offsets into each article's text (into the file for a text file; into the extracted text for a page).
-//! Inputs are read as every command reads them (`crate::input`).
+//! offsets into each article's text (into the file for a text file; into the extracted text for a page),
+//! at the end of each text line and as fields of their own in JSON. Inputs are read as every command
+//! reads them (`crate::input`).
 //!
 //! Name mentions come from the committed named-entity tagger (`--no-ner`
 //! falls back to capitalised word sequences inside `newsbrief-quotes`).
@@ -33,9 +34,9 @@ pub struct Args {
     /// Find names by capitalisation instead of the named-entity tagger.
     #[arg(long)]
     no_ner: bool,
-    /// Also list quoted fragments inside the writer's sentences (partial quotes).
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
-    partial: bool,
+    /// Leave out quoted fragments inside the writer's own sentences (partial quotes).
+    #[arg(long)]
+    no_partial: bool,
     #[command(flatten)]
     output: OutputArg,
 }
@@ -85,7 +86,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             });
             newsbrief_quotes::extract(&article.text, &names)
                 .into_iter()
-                .filter(|q| args.partial || !q.partial)
+                .filter(|q| !(args.no_partial && q.partial))
                 .collect()
         })
         .collect();
@@ -154,13 +155,13 @@ fn print_text(text: &str, quotes: &[Quote]) -> String {
             .cue
             .map(|c| format!(" [{}]", c.text(text)))
             .unwrap_or_default();
-        let kind = if quote.partial { " partial" } else { "" };
+        let kind = if quote.partial { " (partial)" } else { "" };
         let _ = writeln!(
             out,
-            "{}..{}{kind} {who}{cue}: “{}”",
+            "{who}{cue}: “{}”{kind} · bytes {}–{}",
+            quote.text.replace('\n', " "),
             quote.span.start,
-            quote.span.end,
-            quote.text.replace('\n', " ")
+            quote.span.end
         );
     }
     out

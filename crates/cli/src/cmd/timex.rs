@@ -28,12 +28,19 @@ pub struct Args {
     tml: Option<PathBuf>,
     /// The article's date (YYYY-MM-DD); without it the article's own date (front matter, page
     /// metadata), else a date inferred from the text and marked so.
-    #[arg(long)]
+    #[arg(long, value_parser = iso_date)]
     date: Option<NaiveDate>,
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     #[command(flatten)]
     output: OutputArg,
+}
+
+/// Parses `--date`: a calendar date written YYYY-MM-DD.
+fn iso_date(value: &str) -> Result<NaiveDate, String> {
+    value.trim().parse().map_err(|_| {
+        format!("expected a date written YYYY-MM-DD, such as 2024-03-12 (got \"{value}\")")
+    })
 }
 
 fn read_input(path: &Path) -> anyhow::Result<String> {

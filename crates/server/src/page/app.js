@@ -1,6 +1,8 @@
 // newsbrief web page. Two views: "Stories" lists the server's stories (GET /v1/stories, polled for changes)
 // and opens the brief of one (GET /v1/stories/{id}); "Brief my articles" sends pasted or dropped articles to
 // /v1/brief. Both draw the brief the same way. The view is in the address (#stories, #story/ID, #brief).
+// Saved by `newsbrief brief --format html`, the page carries one brief (#brief-data) and shows only it.
+// Long lists stop at the Markdown brief's caps (crates/core/src/render.rs) with a "Show N more" button.
 // Every piece of input or output text goes into the page with textContent / text nodes, never as markup.
 'use strict';
 
@@ -57,6 +59,8 @@ function renumber() {
   });
 }
 
+// The pasted articles with their metadata. The URL is only the source's address, for its link: the
+// server fetches nothing.
 function pastedArticles() {
   return [...$('articles').children]
     .map((fs) => ({
@@ -64,6 +68,7 @@ function pastedArticles() {
       title: fs.querySelector('.article-title').value.trim() || undefined,
       source: fs.querySelector('.article-outlet').value.trim() || undefined,
       published: fs.querySelector('.article-date').value || undefined,
+      url: fs.querySelector('.article-url').value.trim() || undefined,
     }))
     .filter((a) => a.text.trim() !== '');
 }
@@ -73,14 +78,23 @@ let droppedFiles = [];
 function setFiles(files) {
   droppedFiles = [...files];
   $('file-list').textContent = droppedFiles.length
-    ? droppedFiles.length + ' file(s): ' + droppedFiles.map((f) => f.name).join(', ')
+    ? plural(droppedFiles.length, 'file', 'files') + ': ' + droppedFiles.map((f) => f.name).join(', ')
     : '';
 }
 
+// Says how the brief request went; an error is brought into view.
 function status(text, isError) {
   const s = $('status');
   s.textContent = text;
   s.classList.toggle('error', Boolean(isError));
+  if (isError) s.scrollIntoView({ block: 'center' });
+}
+
+// Folds the form away once it gave a brief (one line says what was sent), or opens it again.
+function collapseForm(collapsed, sent) {
+  $('form-body').hidden = collapsed;
+  $('form-summary').hidden = !collapsed;
+  if (collapsed) $('form-summary-text').textContent = 'Brief of ' + plural(sent, 'article', 'articles') + '.';
 }
 
 // The headers every API request carries: the bearer token, when one is given.
@@ -111,9 +125,10 @@ async function submitBrief(event) {
   const headers = authHeaders();
   let body;
   if (droppedFiles.length) {
+    // Pasted articles keep their headline, outlet, date and address in the `articles` field.
     body = new FormData();
     body.append('words', String(words));
-    articles.forEach((a, i) => body.append('file', new Blob([a.text], { type: 'text/plain' }), 'pasted-' + (i + 1) + '.txt'));
+    if (articles.length) body.append('articles', JSON.stringify({ articles }));
     droppedFiles.forEach((f) => body.append('file', f, f.name));
   } else {
     headers['content-type'] = 'application/json';
@@ -121,7 +136,8 @@ async function submitBrief(event) {
   }
   const button = $('make-brief');
   button.disabled = true;
-  status('Reading ' + (articles.length + droppedFiles.length) + ' article(s)…');
+  const sent = articles.length + droppedFiles.length;
+  status('Reading ' + plural(sent, 'article', 'articles') + '…');
   try {
     const response = await fetch('/v1/brief?texts=true', { method: 'POST', headers, body });
     const data = await response.json().catch(() => null);
@@ -130,8 +146,12 @@ async function submitBrief(event) {
       return;
     }
     briefs.upload = data;
-    if (view.name === 'brief') showBrief(data);
-    status('Brief ready: ' + (data.summary || []).length + ' sentences from ' + (data.sources || []).length + ' sources.');
+    status('Brief ready: ' + plural(list(data.summary).length, 'sentence', 'sentences') + ' from '
+      + plural(list(data.sources).length, 'source', 'sources') + '.');
+    if (view.name === 'brief') {
+      collapseForm(true, sent);
+      showBrief(data);
+    }
   } catch (e) {
     status('No brief: the server could not be reached.', true);
   } finally {
@@ -203,11 +223,11 @@ function sourceLabel(src, doc) {
 function showBrief(data, title, focus = true) {
   current = data;
   const sources = list(data.sources);
-  $('story-title').textContent = title || (sources.find((s) => s.title) || {}).title || 'Story';
+  $('story-title').textContent = title || data.title || (sources.find((s) => s.title) || {}).title || 'Story';
   const copies = sources.reduce((n, s) => n + list(s.copies).length, 0);
-  $('story-meta').textContent = sources.length + ' sources'
-    + (copies ? ' (and ' + copies + (copies === 1 ? ' copy' : ' copies') + ', counted once)' : '')
-    + ' · summary of ' + (data.words || 0) + ' words';
+  $('story-meta').textContent = plural(sources.length, 'source', 'sources')
+    + (copies ? ' (and ' + plural(copies, 'copy', 'copies') + ', counted once)' : '')
+    + ' · summary of ' + plural(data.words || 0, 'word', 'words');
 
   const summary = $('summary');
   summary.replaceChildren();
@@ -232,7 +252,7 @@ function showBrief(data, title, focus = true) {
     const parts = [el('span', { class: 'source-outlet' }, src.outlet || src.id || '')];
     if (src.title) parts.push(' — ', safeLink(src.title, src.url));
     if (src.published) parts.push(' ', el('span', { class: 'source-date' }, '(' + src.published + ')'));
-    parts.push(el('span', { class: 'marks' }, ' · ' + (src.words || 0) + ' words'));
+    parts.push(el('span', { class: 'marks' }, ' · ' + plural(src.words || 0, 'word', 'words')));
     const copiesOf = list(src.copies).map((c) => c.outlet || c.id).filter(Boolean);
     if (copiesOf.length) parts.push(el('span', { class: 'copies' }, ' · also run by ' + copiesOf.join(', ')));
     list_.append(el('li', { 'data-doc': src.doc }, ...parts));
@@ -250,7 +270,10 @@ function showBrief(data, title, focus = true) {
   $('warnings-section').hidden = warnings.length === 0;
   const result = $('result');
   result.hidden = false;
-  if (focus) result.focus();
+  if (focus) {
+    result.focus({ preventScroll: true });
+    result.scrollIntoView({ block: 'start' });
+  }
 }
 
 // Only http(s) links are made clickable; anything else is shown as text.
@@ -313,24 +336,72 @@ function selectSentence(i) {
 
 const KIND_NAMES = { person: 'People', per: 'People', organization: 'Organisations', organisation: 'Organisations', org: 'Organisations', place: 'Places', loc: 'Places', location: 'Places' };
 
+// Caps of the long lists, as in the Markdown brief (crates/core/src/render.rs).
+const MAX_ENTITIES = 10;
+const MAX_PLACES = 10;
+const MAX_QUOTES = 8;
+const MAX_QUOTES_PER_SPEAKER = 2;
+const MAX_TIMELINE = 12;
+const MAX_SINGLE_SOURCE = 8;
+const MAX_DISCREPANCIES = 8;
+
+// Hides the `items` (elements in the page) that `visible(i)` leaves out behind `button`, "Show N more …",
+// which brings them back; each of `groups` ({node, items}) is hidden while all its items are.
+function foldAway(button, items, visible, one, many, groups = []) {
+  const rest = items.filter((_, i) => !visible(i));
+  const hideEmptyGroups = () => groups.forEach((g) => { g.node.hidden = g.items.every((x) => x.hidden); });
+  rest.forEach((x) => { x.hidden = true; });
+  hideEmptyGroups();
+  button.hidden = rest.length === 0;
+  button.textContent = 'Show ' + rest.length + ' more ' + (rest.length === 1 ? one : many);
+  button.onclick = () => {
+    rest.forEach((x) => { x.hidden = false; });
+    hideEmptyGroups();
+    button.hidden = true;
+  };
+}
+
+// The distinct articles of some spans.
+function docsOf(spans) {
+  return [...new Set(list(spans).map((s) => s && s.doc).filter((d) => typeof d === 'number'))];
+}
+
+// Names grouped by kind; first those named in several sources or more than once (the first ten people and
+// organisations and ten places shown, as in the Markdown brief), then the rest behind "Show N more".
 function showEntities(entities) {
-  const items = list(entities);
   const box = $('entities');
   box.replaceChildren();
-  const groups = new Map();
-  for (const e of items) {
+  const items = [];
+  for (const e of list(entities)) {
     const name = label(e);
     if (!name) continue;
     const kind = KIND_NAMES[label(e.kind || e.type || e.category).toLowerCase()] || label(e.kind || e.type) || 'Names';
-    if (!groups.has(kind)) groups.set(kind, []);
-    const mentions = Array.isArray(e.mentions) ? e.mentions.length : e.mentions || e.count;
+    const mentions = Array.isArray(e.mentions) ? e.mentions.length : e.mentions || e.count || 0;
     const aliases = list(e.aliases).map(label).filter((a) => a && a !== name);
-    groups.get(kind).push({ name, mentions, aliases });
+    items.push({ name, kind, mentions, aliases, notable: list(e.docs).length > 1 || mentions > 1 });
   }
-  for (const [kind, names] of groups) {
-    const chips = el('ul', { class: 'chips' }, ...names.map((n) => el('li', { title: n.aliases.length ? 'Also written: ' + n.aliases.join(', ') : null }, n.name, n.mentions ? el('span', { class: 'count' }, '×' + n.mentions) : null)));
-    box.append(el('div', { class: 'entity-group' }, el('h4', {}, kind), chips));
+  const ordered = [...items.filter((e) => e.notable), ...items.filter((e) => !e.notable)];
+  const groups = new Map();
+  const chips = [];
+  const visible = [];
+  let people = 0, places = 0;
+  for (const e of ordered) {
+    if (!groups.has(e.kind)) {
+      const ul = el('ul', { class: 'chips' });
+      groups.set(e.kind, { node: el('div', { class: 'entity-group' }, el('h4', {}, e.kind), ul), ul, items: [] });
+    }
+    const about = [e.mentions ? plural(e.mentions, 'mention', 'mentions') : '', e.aliases.length ? 'also written: ' + e.aliases.join(', ') : '']
+      .filter(Boolean).join('; ');
+    const chip = el('li', { title: about || null }, e.name, e.mentions ? el('span', { class: 'count' }, '×' + e.mentions) : null);
+    const group = groups.get(e.kind);
+    group.ul.append(chip);
+    group.items.push(chip);
+    chips.push(chip);
+    const place = e.kind === 'Places';
+    visible.push(e.notable && (place ? places++ < MAX_PLACES : people++ < MAX_ENTITIES));
   }
+  box.append(...[...groups.values()].map((g) => g.node));
+  foldAway($('entities-more'), chips, (i) => visible[i], 'name', 'names', [...groups.values()]);
   $('entities-section').hidden = groups.size === 0;
 }
 
@@ -341,7 +412,8 @@ function docMarks(item) {
   return docs.length ? ' [' + docs.map((d) => d + 1).join(', ') + ']' : '';
 }
 
-// Quotes come grouped by speaker ({speaker, quotes: [...]}) or one by one ({speaker, text}).
+// Quotes come grouped by speaker ({speaker, quotes: [...]}) or one by one ({speaker, text}). Shown: per
+// speaker, most quoted first, the two quotes most sources carry, eight in all; the rest behind "Show N more".
 function showQuotes(quotes) {
   const box = $('quotes');
   box.replaceChildren();
@@ -351,16 +423,28 @@ function showQuotes(quotes) {
     if (!text) return;
     const who = label(speaker) || 'Unattributed';
     if (!bySpeaker.has(who)) bySpeaker.set(who, []);
-    bySpeaker.get(who).push({ text, marks: docMarks(q) });
+    bySpeaker.get(who).push({ text, marks: docMarks(q), docs: docsOf(q && q.sources).length });
   };
   for (const item of list(quotes)) {
     if (Array.isArray(item.quotes)) item.quotes.forEach((q) => add(item.speaker, q));
     else add(item.speaker, item);
   }
+  const all = [];
+  const visible = [];
+  const groups = [];
+  let left = MAX_QUOTES;
   for (const [speaker, said] of bySpeaker) {
+    const ranked = said.map((q, i) => ({ i, docs: q.docs })).sort((a, b) => b.docs - a.docs || a.i - b.i)
+      .slice(0, Math.min(MAX_QUOTES_PER_SPEAKER, left));
+    left -= ranked.length;
+    const chosen = new Set(ranked.map((r) => r.i));
     const quotes_ = said.map((q) => el('blockquote', {}, '“' + q.text.replace(/^["“]|["”]$/g, '') + '”', q.marks ? el('span', { class: 'marks' }, q.marks) : null));
-    box.append(el('div', { class: 'quote-group' }, el('h4', {}, speaker), ...quotes_));
+    quotes_.forEach((node, i) => { all.push(node); visible.push(chosen.has(i)); });
+    const node = el('div', { class: 'quote-group' }, el('h4', {}, speaker), ...quotes_);
+    groups.push({ node, items: quotes_ });
+    box.append(node);
   }
+  foldAway($('quotes-more'), all, (i) => visible[i], 'quote', 'quotes', groups);
   $('quotes-section').hidden = bySpeaker.size === 0;
 }
 
@@ -371,31 +455,49 @@ function parseDate(v) {
   return Number.isNaN(t) ? null : t;
 }
 
+// Radius of a timeline marker, and the least distance between the centres of two markers in one row.
+const MARKER_R = 8;
+const MARKER_GAP = 2 * MARKER_R + 3;
+
+// Rows of markers: each marker (in time order) goes to the lowest row where it keeps clear of the marker
+// before it, so that no two overlap however close their dates are.
+function markerRows(xs) {
+  const lastInRow = [];
+  return xs.map((px) => {
+    let row = lastInRow.findIndex((last) => px - last >= MARKER_GAP);
+    if (row < 0) row = lastInRow.length;
+    lastInRow[row] = px;
+    return row;
+  });
+}
+
 function showTimeline(timeline) {
   const events = list(timeline)
-    .map((e) => {
+    .map((e, i) => {
       const when = e.date || e.value || e.when || e.normalized || e.time;
-      return { when: label(when), t: parseDate(when), text: label(e.text || e.event || e.sentence || e.description || e.label), marks: docMarks(e) };
+      return { when: label(when), t: parseDate(when), text: label(e.text || e.event || e.sentence || e.description || e.label), marks: docMarks(e), docs: docsOf(e.sources).length, i };
     })
     .filter((e) => e.t !== null)
-    .sort((a, b) => a.t - b.t);
+    .sort((a, b) => a.t - b.t || a.i - b.i);
   const figure = $('timeline');
   figure.replaceChildren();
-  $('timeline-list').replaceChildren(...events.map((e) => el('li', {}, e.when + ' — ' + e.text + e.marks)));
+  // Numbered as their markers, whichever are folded away.
+  const items = events.map((e, k) => el('li', { value: k + 1 }, e.when + ' — ' + e.text + e.marks));
+  $('timeline-list').replaceChildren(...items);
+  // Listed: the entries most sources report, the latest first among equals, as in the Markdown brief.
+  const chosen = new Set(events.map((e, k) => ({ k, docs: e.docs })).sort((a, b) => b.docs - a.docs || b.k - a.k)
+    .slice(0, MAX_TIMELINE).map((r) => r.k));
+  foldAway($('timeline-more'), items, (k) => chosen.has(k), 'dated event', 'dated events');
   $('timeline-section').hidden = events.length === 0;
   if (!events.length) return;
-  // One column of numbered dots per date (numbers as in the list below), month or year ticks on the axis.
-  const byDate = new Map();
-  events.forEach((e, i) => {
-    if (!byDate.has(e.t)) byDate.set(e.t, []);
-    byDate.get(e.t).push({ ...e, n: i + 1 });
-  });
-  const tallest = Math.max(...[...byDate.values()].map((g) => g.length));
-  const width = 760, left = 30, right = 30, step = 18;
-  const axis = 16 + tallest * step;
+  // Numbered markers (numbers as in the list below) in rows that keep them apart, month or year ticks on
+  // the axis.
+  const width = 760, left = 30, right = 30, step = 2 * MARKER_R + 2;
   const t0 = events[0].t, t1 = events[events.length - 1].t;
   const x = (t) => (t1 === t0 ? width / 2 : left + ((t - t0) / (t1 - t0)) * (width - left - right));
-  const root = svg('svg', { viewBox: '0 0 ' + width + ' ' + (axis + 34), role: 'img', 'aria-label': 'Timeline of ' + events.length + ' events from ' + events[0].when + ' to ' + events[events.length - 1].when });
+  const rows = markerRows(events.map((e) => x(e.t)));
+  const axis = 16 + (Math.max(...rows) + 1) * step;
+  const root = svg('svg', { viewBox: '0 0 ' + width + ' ' + (axis + 34), role: 'img', 'aria-label': 'Timeline of ' + plural(events.length, 'event', 'events') + ' from ' + events[0].when + ' to ' + events[events.length - 1].when });
   root.append(svg('line', { x1: left - 10, y1: axis, x2: width - right + 10, y2: axis, stroke: '#5b6270', 'stroke-width': 2 }));
   let lastTick = -Infinity;
   for (const tick of axisTicks(t0, t1, (width - left - right) / 70)) {
@@ -405,17 +507,15 @@ function showTimeline(timeline) {
     root.append(svg('line', { x1: px, y1: axis, x2: px, y2: axis + 6, stroke: '#5b6270' }));
     root.append(svg('text', { x: px, y: axis + 20, 'font-size': 11, 'text-anchor': 'middle' }, tick.label));
   }
-  for (const [t, group] of byDate) {
-    const px = x(t);
-    group.forEach((e, k) => {
-      const cy = axis - 10 - k * step;
-      const g = svg('g', {});
-      g.append(svg('title', {}, e.n + '. ' + e.when + ': ' + e.text));
-      g.append(svg('circle', { cx: px, cy, r: 8, fill: '#1f5fbf', stroke: '#fff' }));
-      g.append(svg('text', { x: px, y: cy + 3.5, 'font-size': 9, 'text-anchor': 'middle', class: 'on-dot' }, String(e.n)));
-      root.append(g);
-    });
-  }
+  events.forEach((e, k) => {
+    const px = x(e.t);
+    const cy = axis - 10 - rows[k] * step;
+    const g = svg('g', { class: 'marker' });
+    g.append(svg('title', {}, (k + 1) + '. ' + e.when + ': ' + e.text));
+    g.append(svg('circle', { cx: px, cy, r: MARKER_R, fill: '#1f5fbf', stroke: '#fff' }));
+    g.append(svg('text', { x: px, y: cy + 3.5, 'font-size': 9, 'text-anchor': 'middle', class: 'on-dot' }, String(k + 1)));
+    root.append(g);
+  });
   figure.append(root);
 }
 
@@ -434,9 +534,8 @@ function axisTicks(t0, t1, most) {
   return ticks;
 }
 
-// Most claims the grid and the single-source list show.
+// Most claims the grid shows.
 const MAX_GRID_CLAIMS = 20;
-const MAX_SINGLE_SOURCE = 8;
 
 // The claims of the brief's corroboration ({claims: [...]}), or a bare list of claims.
 function claimsOf(data) {
@@ -462,15 +561,16 @@ function drawGrid(data) {
   figure.replaceChildren();
   $('grid-section').hidden = rows.length === 0 || sources.length === 0;
   if (!rows.length || !sources.length) return;
-  const labelWidth = 330, cell = 30, top = 96;
+  const labelWidth = 330, cell = 30, top = 130;
   const width = labelWidth + cell * sources.length + 90;
   const height = top + cell * rows.length + 10;
-  const root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width, role: 'img', 'aria-label': 'Grid of ' + rows.length + ' claims by ' + sources.length + ' sources' });
+  const root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width, role: 'img', 'aria-label': 'Grid of ' + plural(rows.length, 'claim', 'claims') + ' by ' + plural(sources.length, 'source', 'sources') });
   sources.forEach((src, j) => {
     const cx = labelWidth + j * cell + cell / 2;
-    const name = sourceName(src);
-    const t = svg('text', { x: cx, y: top - 8, 'font-size': 11, transform: 'rotate(-45 ' + cx + ' ' + (top - 8) + ')' }, (j + 1) + '. ' + (name.length > 16 ? name.slice(0, 15) + '…' : name));
-    t.append(svg('title', {}, name));
+    // The outlet, else the headline: a file name says nothing.
+    const name = (src && (src.outlet || src.title)) || sourceName(src);
+    const t = svg('text', { x: cx, y: top - 8, 'font-size': 11, transform: 'rotate(-45 ' + cx + ' ' + (top - 8) + ')' }, (j + 1) + '. ' + (name.length > 22 ? name.slice(0, 21) + '…' : name));
+    t.append(svg('title', {}, (j + 1) + '. ' + [src && src.outlet, src && src.title, src && src.id].filter(Boolean).join(' — ')));
     root.append(t);
   });
   rows.forEach((row, i) => {
@@ -506,13 +606,17 @@ function showSourcing(data) {
   };
   const single = list(c.single_source).map((i) => claims[i]).filter(Boolean);
   const several = typeof c.corroborated === 'number' ? c.corroborated : claims.length - single.length;
-  $('sourcing-counts').textContent = several + ' claims are reported by two or more sources, ' + single.length + ' by one source only.';
+  // Single-source claims that are summary sentences are marked there, not listed again.
   const summary = list(data.summary);
-  const inSummary = (claim) => list(claim.sources).some((s) => summary.some((x) => x.doc === s.doc && x.start === s.start));
-  const ordered = [...single.filter(inSummary), ...single.filter((x) => !inSummary(x))].slice(0, MAX_SINGLE_SOURCE);
-  $('single-source').replaceChildren(...ordered.map((claim) => el('li', {}, label(claim.text),
-    el('span', { class: 'marks' }, ' [' + name(claim.doc) + ']' + (inSummary(claim) ? ' (in the summary)' : '')))));
-  $('single-source-block').hidden = ordered.length === 0;
+  const inSummary = (claim) => list(claim.sources).some((s) => summary.some((x) => x.doc === s.doc && s.start < x.end && x.start < s.end));
+  const summarised = single.filter(inSummary).length;
+  $('sourcing-counts').textContent = plural(several, 'claim is', 'claims are') + ' reported by two or more sources, '
+    + single.length + ' by one source only' + (summarised ? ' (' + summarised + ' of them in the summary above)' : '') + '.';
+  const others = single.filter((x) => !inSummary(x));
+  const singles = others.map((claim) => el('li', {}, label(claim.text), el('span', { class: 'marks' }, ' [' + name(claim.doc) + ']')));
+  $('single-source').replaceChildren(...singles);
+  foldAway($('single-source-more'), singles, (i) => i < MAX_SINGLE_SOURCE, 'claim', 'claims');
+  $('single-source-block').hidden = singles.length === 0;
   const differing = list(c.discrepancies).map((i) => claims[i]).filter(Boolean);
   const items = [];
   for (const claim of differing) {
@@ -522,6 +626,7 @@ function showSourcing(data) {
     }
   }
   $('discrepancies').replaceChildren(...items);
+  foldAway($('discrepancies-more'), items, (i) => i < MAX_DISCREPANCIES, 'difference', 'differences');
   $('discrepancies-block').hidden = items.length === 0;
 }
 
@@ -708,12 +813,49 @@ function route() {
   // Any other address (#result, say) is a place on the page, not a view.
 }
 
+// ---------- a saved brief ----------
+
+// Where each section of a brief is drawn, by the names `newsbrief brief --sections` takes.
+const SECTION_NODES = {
+  summary: ['summary-section'],
+  entities: ['entities-section'],
+  quotes: ['quotes-section'],
+  timeline: ['timeline-section'],
+  sourcing: ['grid-section', 'sourcing-section'],
+  sources: ['sources-section'],
+};
+
+// The page saved by `newsbrief brief --format html`: its one brief, its chosen sections, no server.
+function showSaved(data) {
+  document.body.classList.add('standalone');
+  document.querySelector('.brand p').textContent = 'A sourced brief made by newsbrief.';
+  $('stories-view').hidden = true;
+  $('brief-form').hidden = true;
+  const sources = list(data.sources);
+  showBrief(data, undefined, false);
+  document.title = $('story-title').textContent + ' · newsbrief';
+  const chosen = Array.isArray(data.sections) ? data.sections : Object.keys(SECTION_NODES);
+  for (const [section, ids] of Object.entries(SECTION_NODES)) {
+    if (!chosen.includes(section)) ids.forEach((id) => { $(id).hidden = true; });
+  }
+  if (!sources.length) $('sources-section').hidden = true;
+}
+
 // ---------- wiring ----------
 
 async function init() {
+  const saved = $('brief-data');
+  if (saved) {
+    showSaved(JSON.parse(saved.textContent));
+    return;
+  }
   addArticle(false);
   addArticle(false);
   $('add-article').addEventListener('click', () => addArticle(true));
+  $('edit-articles').addEventListener('click', () => {
+    collapseForm(false);
+    $('brief-form').scrollIntoView({ block: 'start' });
+  });
   $('brief-form').addEventListener('submit', submitBrief);
   $('files').addEventListener('change', (e) => setFiles(e.target.files));
   const drop = $('drop');
