@@ -174,6 +174,21 @@ pub fn is_misspelling(a: &str, b: &str) -> bool {
     a.len().abs_diff(b.len()) <= allowed && edit_distance(&a, &b) <= allowed
 }
 
+/// Whether two different lower-cased names of at least four letters share their first letter and
+/// are one insertion, deletion, substitution or transposition apart ("klass" / "klaas"): the looser
+/// test for a lone name against the surname of the one full name it is close to.
+pub fn is_near_spelling(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    a.len().min(b.len()) >= 4
+        && a.len().max(b.len()) <= MAX_COMPARED_CHARS
+        && a.first() == b.first()
+        && a.len().abs_diff(b.len()) <= 1
+        && edit_distance(&a, &b) <= 1
+}
+
 /// Whether `a` and `b` differ only by a final plural `s`.
 pub fn is_plural_pair(a: &str, b: &str) -> bool {
     a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
