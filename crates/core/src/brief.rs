@@ -8,6 +8,7 @@ use crate::corroboration::{self, Corroboration};
 use crate::document::Document;
 use crate::duplicates;
 use crate::entities::{self, Entity};
+use crate::language::{self, ArticleLanguage};
 use crate::quotations::{self, QuoteGroup};
 use crate::summary::{self, SummaryOptions, SummarySentence, Support};
 use crate::timeline::{self, TimelineEntry};
@@ -79,6 +80,13 @@ pub struct Brief {
     pub corroboration: Corroboration,
     /// Things the reader should know about the input (an article with no prose, say).
     pub warnings: Vec<String>,
+    /// The sources not in English: summarised, but without names, quotes and dates (absent when all
+    /// are English).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<ArticleLanguage>,
+    /// What [`Brief::languages`] means for the reader, in one sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_note: Option<String>,
 }
 
 /// Builds the brief of the story told by `articles`.
@@ -143,12 +151,34 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
     );
     let mut summary = summary::summarize_analysed(articles, &docs, &opts.summary);
     let words = summary.words();
+    // Only English is analysed for names, quotes and dates; other languages are summarised only.
+    let languages: Vec<ArticleLanguage> = articles
+        .iter()
+        .zip(&docs)
+        .enumerate()
+        .filter_map(|(doc, (a, d))| {
+            let (code, name) = language::not_english(&a.text, d)?;
+            Some(ArticleLanguage { doc, code, name })
+        })
+        .collect();
+    let english: Vec<bool> = (0..articles.len())
+        .map(|doc| languages.iter().all(|l| l.doc != doc))
+        .collect();
     let found = entities::analyse(articles, &docs);
-    let quotes = quotations::quotations(articles, &found.names, |d, s, e| found.name_at(d, s, e));
+    let quotes = quotations::quotations(articles, &english, &found.names, |d, s, e| {
+        found.speaker_at(d, s, e)
+    });
     // Time expressions are found once per article, for the timeline and the date comparisons.
     let dates: Vec<newsbrief_timex::Found> = articles
         .iter()
-        .map(|a| newsbrief_timex::find(&a.text))
+        .zip(&english)
+        .map(|(a, &english)| {
+            if english {
+                newsbrief_timex::find(&a.text)
+            } else {
+                newsbrief_timex::Found::default()
+            }
+        })
         .collect();
     let timeline = timeline::timeline(articles, &docs, &dates);
     let mut corroboration =
@@ -175,6 +205,8 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
         timeline,
         corroboration,
         warnings,
+        language_note: language::note(&languages, articles.len()),
+        languages,
     })
 }
 

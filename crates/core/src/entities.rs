@@ -9,6 +9,7 @@ use newsbrief_quotes::NameSpan;
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::language;
 use crate::Article;
 
 /// A person, organisation or place of the story.
@@ -46,6 +47,20 @@ impl Analysis {
             })
             .map(|e| e.name.as_str())
     }
+
+    /// The person or organisation a mention span belongs to, with its kind: who may be named as a
+    /// speaker (a place or a thing never speaks).
+    pub fn speaker_at(&self, doc: usize, start: usize, end: usize) -> Option<(&str, EntityKind)> {
+        self.merged
+            .iter()
+            .find(|e| {
+                e.spans
+                    .iter()
+                    .any(|&(d, s, t)| d == doc && s < end && start < t)
+            })
+            .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+            .map(|e| (e.name.as_str(), e.kind))
+    }
 }
 
 /// Tags every article and merges the story's entities. Mentions in web junk that cleaning dropped
@@ -81,12 +96,16 @@ pub fn analyse(articles: &[Article], docs: &[Document]) -> Analysis {
 }
 
 /// The named-entity mentions of each article that lie in its kept text (`docs` are the analysed articles).
+/// The tagger knows English only: an article in another language ([`language::is_english`]) has none.
 pub fn mentions(articles: &[Article], docs: &[Document]) -> Vec<Vec<Mention>> {
     let tagger = Tagger::default();
     articles
         .iter()
         .zip(docs)
         .map(|(a, d)| {
+            if !language::is_english(&a.text, d) {
+                return Vec::new();
+            }
             let mut found = tagger.entities(&a.text);
             found.retain(|m| {
                 d.sentences

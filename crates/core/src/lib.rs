@@ -13,6 +13,7 @@ pub mod document;
 pub mod duplicates;
 pub mod entities;
 pub mod ingest;
+pub mod language;
 pub mod quotations;
 pub mod render;
 pub mod summary;

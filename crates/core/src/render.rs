@@ -30,6 +30,9 @@ pub fn markdown(brief: &Brief) -> String {
         copies_note(brief),
         count(brief.words, "word", "words")
     );
+    if let Some(note) = &brief.language_note {
+        let _ = writeln!(out, "_{note}_\n");
+    }
     out.push_str("## Summary\n\n");
     for (i, s) in brief.summary.iter().enumerate() {
         let _ = writeln!(out, "{} {}{}\n", s.text, marks(s), differs(brief, i));
