@@ -51,12 +51,22 @@ pub fn is_english(text: &str, doc: &Document) -> bool {
 /// The note a brief carries when some of its articles are not in English.
 pub fn note(languages: &[ArticleLanguage], sources: usize) -> Option<String> {
     let first = languages.first()?;
-    let which = if languages.len() == sources {
+    let which = if sources == 1 && languages.len() == 1 {
+        "the article is".to_string()
+    } else if languages.len() == sources {
         "the articles are".to_string()
     } else {
         let numbers: Vec<String> = languages.iter().map(|l| (l.doc + 1).to_string()).collect();
-        let noun = if numbers.len() == 1 { "source" } else { "sources" };
-        format!("{noun} {} {}", numbers.join(", "), if numbers.len() == 1 { "is" } else { "are" })
+        let noun = if numbers.len() == 1 {
+            "source"
+        } else {
+            "sources"
+        };
+        format!(
+            "{noun} {} {}",
+            numbers.join(", "),
+            if numbers.len() == 1 { "is" } else { "are" }
+        )
     };
     let mut names: Vec<&str> = languages.iter().map(|l| l.name).collect();
     names.dedup();
@@ -65,11 +75,7 @@ pub fn note(languages: &[ArticleLanguage], sources: usize) -> Option<String> {
     } else {
         "other languages".to_string()
     };
-    let their = if languages.len() == 1 && sources > 1 {
-        "its"
-    } else {
-        "their"
-    };
+    let their = if languages.len() == 1 { "its" } else { "their" };
     Some(format!(
         "Only English is analysed fully: {which} in {in_language}, summarised but with {their} people, quotes and dates not analysed."
     ))
@@ -92,7 +98,11 @@ mod tests {
         let english = "The town of Millbrook will close the Harlow Bridge for repairs next month, \
                        the council decided on Tuesday. Residents packed the meeting.";
         assert_eq!(language_of(english), None);
-        assert_eq!(language_of("Olaf Scholz sagte."), None, "too short to judge");
+        assert_eq!(
+            language_of("Olaf Scholz sagte."),
+            None,
+            "too short to judge"
+        );
     }
 
     #[test]
@@ -105,6 +115,9 @@ mod tests {
         let note = note(&[german(1)], 3).unwrap_or_default();
         assert!(note.contains("source 2 is in German"), "{note}");
         assert!(note.starts_with("Only English is analysed fully"));
+        let only = super::note(&[german(0)], 1).unwrap_or_default();
+        assert!(only.contains("the article is in German"), "{only}");
+        assert!(only.contains("its people"), "{only}");
         assert_eq!(super::note(&[], 3), None);
     }
 }

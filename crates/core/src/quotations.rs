@@ -57,9 +57,9 @@ pub fn quotations<'a>(
         }
         let doc_names = names.get(doc).map(Vec::as_slice).unwrap_or(&[]);
         for quote in extract(&article.text, doc_names) {
-            let Some((name, key)) = speaker(&article.text, &quote, |s| {
-                speaker_at(doc, s.start, s.end)
-            }) else {
+            let Some((name, key)) =
+                speaker(&article.text, &quote, |s| speaker_at(doc, s.start, s.end))
+            else {
                 continue;
             };
             let words = normalised_words(&quote.text);
@@ -158,9 +158,9 @@ fn named_in_phrase<'a>(
 ) -> Option<(&'a str, EntityKind)> {
     let words = phrase_words(text, phrase);
     let last = speaker_at(*words.last()?).filter(|(_, kind)| *kind == EntityKind::Person);
-    let preposition = words.iter().position(|w| {
-        PREPOSITIONS.contains(&w.text(text).to_lowercase().as_str())
-    });
+    let preposition = words
+        .iter()
+        .position(|w| PREPOSITIONS.contains(&w.text(text).to_lowercase().as_str()));
     let head = match preposition {
         Some(0) => None,
         Some(at) => Some(words[at - 1]),

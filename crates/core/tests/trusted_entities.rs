@@ -42,10 +42,20 @@ The Millbrook Gazette first reported the cracks in March. Becker said he would k
 #[test]
 fn places_bridges_newspapers_and_diners_get_their_kinds() {
     let brief = brief(&[MILLBROOK, MILLBROOK_2]);
-    assert_eq!(kind_of(&brief, "Millbrook"), Some("place"), "{:#?}", brief.entities);
+    assert_eq!(
+        kind_of(&brief, "Millbrook"),
+        Some("place"),
+        "{:#?}",
+        brief.entities
+    );
     assert_eq!(kind_of(&brief, "Harlow Bridge"), Some("place"));
     assert_eq!(kind_of(&brief, "Millbrook Gazette"), Some("organization"));
     assert_eq!(kind_of(&brief, "Tom Becker"), Some("person"));
+    assert_eq!(
+        kind_of(&brief, "Janet Ortiz"),
+        Some("person"),
+        "titles are no part of a name"
+    );
     for entity in &brief.entities {
         assert!(!entity.name.starts_with('#'), "{}", entity.name);
         assert!(

@@ -159,8 +159,14 @@ mod tests {
     #[test]
     fn head_nouns_type_names() {
         assert_eq!(kind_of_head("Harlow Bridge", Organization), Some(Place));
-        assert_eq!(kind_of_head("Millbrook Gazette", Person), Some(Organization));
-        assert_eq!(kind_of_head("The New York Times", Place), Some(Organization));
+        assert_eq!(
+            kind_of_head("Millbrook Gazette", Person),
+            Some(Organization)
+        );
+        assert_eq!(
+            kind_of_head("The New York Times", Place),
+            Some(Organization)
+        );
         assert_eq!(kind_of_head("Times Square", Organization), Some(Place));
         assert_eq!(kind_of_head("Anita Hill", Person), None);
         assert_eq!(kind_of_head("Capitol Hill", Organization), Some(Place));

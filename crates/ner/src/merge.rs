@@ -15,11 +15,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::head_nouns;
 use crate::names::{
     acronym, first_names_compatible, generation, initials, is_misspelling, is_near_spelling,
     is_plural_pair, is_title_word, normalise_spaces, person_words, strip_possessive, surname,
 };
-use crate::head_nouns;
 use crate::tag::EntityKind;
 use crate::tagger::{committed_clusters, Mention};
 
@@ -567,9 +567,9 @@ fn merge_others(forms: &mut Forms, misspelt: &mut BTreeSet<String>) {
 }
 
 /// Whether a name form can stand for its entity: no word in capitals that is no acronym
-/// ("MILLBROOK", "JEFF SESSIONS"), no lone head noun ("Gazette"), and for people no given name that
-/// looks misspelt ([`looks_misspelt`]: "Barrack" Obama).
-fn well_formed(name: &str, kind: EntityKind) -> bool {
+/// ("MILLBROOK", "JEFF SESSIONS") and no lone head noun ("Gazette"). (Misspelt forms, such as a
+/// full name whose given name [`looks_misspelt`], are variants and never candidates.)
+fn well_formed(name: &str) -> bool {
     let shouting = acronym(name).is_none()
         && name.split(' ').any(|word| {
             word.chars().filter(|c| c.is_alphabetic()).count() > 1
@@ -577,10 +577,7 @@ fn well_formed(name: &str, kind: EntityKind) -> bool {
                 && acronym(word).is_none()
         });
     let lone_head = !name.contains(' ') && head_nouns::kind_of_word(name).is_some();
-    let misspelt_given = kind == EntityKind::Person
-        && name.contains(' ')
-        && name.split(' ').next().is_some_and(looks_misspelt);
-    !shouting && !lone_head && !misspelt_given
+    !shouting && !lone_head
 }
 
 /// Whether a word is unknown to the committed news vocabulary (the word-cluster table) while a
@@ -617,10 +614,19 @@ fn build_entity(
     let mut aliases: BTreeMap<&str, (usize, bool)> = BTreeMap::new();
     let mut docs = BTreeSet::new();
     let mut spans = Vec::with_capacity(members.len());
+    let mut misspelt_given: BTreeMap<&str, bool> = BTreeMap::new();
     for &index in members {
         let occurrence = &occurrences[index];
-        let variant = is_variant(occurrence);
         let full = occurrence.is_person() && occurrence.words.len() >= 2;
+        let variant = is_variant(occurrence)
+            || full
+                && *misspelt_given.entry(&occurrence.core).or_insert_with(|| {
+                    occurrence
+                        .core
+                        .split(' ')
+                        .next()
+                        .is_some_and(looks_misspelt)
+                });
         if !variant {
             let entry = names.entry(&occurrence.core).or_insert((0, full));
             entry.0 += 1;
@@ -633,13 +639,9 @@ fn build_entity(
     }
     let name = names
         .iter()
-        .max_by(|a, b| {
-            let rank = |(name, (count, full)): (&&str, &(usize, bool))| {
-                (well_formed(name, kind), *full, *count, name.len())
-            };
-            rank(*a).cmp(&rank(*b)).then_with(|| b.0.cmp(a.0))
-        })
-        .map(|(name, _)| name.to_string())
+        .map(|(name, &(count, full))| ((well_formed(name), full, count, name.len()), *name))
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, name)| name.to_string())
         .unwrap_or_else(|| occurrences[members[0]].core.clone());
     let mut aliases: Vec<(&str, usize, bool)> = aliases
         .into_iter()
@@ -823,14 +825,25 @@ mod tests {
     #[test]
     fn lone_names_join_the_one_full_name_they_match() {
         use EntityKind::*;
-        let first = "Dr Brian Klaas wrote a book. Dr Klaas said it was early. Dr Klass told HuffPost.";
+        let first =
+            "Dr Brian Klaas wrote a book. Dr Klaas said it was early. Dr Klass told HuffPost.";
         let second = "Li Jifeng posted a video. Li said the city was calm.";
-        let first_mentions = mentions(first, &[("Brian Klaas", Person), ("Klaas", Person), ("Klass", Person)]);
+        let first_mentions = mentions(
+            first,
+            &[
+                ("Brian Klaas", Person),
+                ("Klaas", Person),
+                ("Klass", Person),
+            ],
+        );
         let second_mentions = mentions(second, &[("Li Jifeng", Person), ("Li", Person)]);
         let entities = merge(&[(first, &first_mentions), (second, &second_mentions)]);
         let klaas = entity(&entities, "Brian Klaas");
         assert_eq!(klaas.mentions, 3, "{klaas:?}");
-        assert!(klaas.aliases.iter().any(|a| a.text == "Dr Klass" && a.variant));
+        assert!(klaas
+            .aliases
+            .iter()
+            .any(|a| a.text == "Dr Klass" && a.variant));
         assert_eq!(entity(&entities, "Li Jifeng").mentions, 2);
         assert_eq!(entities.len(), 2, "{entities:#?}");
     }
@@ -840,12 +853,17 @@ mod tests {
         use EntityKind::*;
         let first = "Former President Barrack Obama signed it. Obama said so.";
         let second = "The Obama administration agreed.";
-        let third = "JEFF SESSIONS SPEAKS\nJeff Sessions spoke. Sessions left. Jeff Sessions came back.";
+        let third =
+            "JEFF SESSIONS SPEAKS\nJeff Sessions spoke. Sessions left. Jeff Sessions came back.";
         let first_mentions = mentions(first, &[("Barrack Obama", Person), ("Obama", Person)]);
         let second_mentions = mentions(second, &[("Obama", Person)]);
         let third_mentions = mentions(
             third,
-            &[("JEFF SESSIONS", Person), ("Jeff Sessions", Person), ("Sessions", Person)],
+            &[
+                ("JEFF SESSIONS", Person),
+                ("Jeff Sessions", Person),
+                ("Sessions", Person),
+            ],
         );
         let entities = merge(&[
             (first, &first_mentions),
@@ -854,6 +872,10 @@ mod tests {
         ]);
         let obama = entity(&entities, "Obama");
         assert_eq!(obama.mentions, 3, "{obama:?}");
+        assert!(obama
+            .aliases
+            .iter()
+            .any(|a| a.text == "President Barrack Obama" && a.variant));
         assert_eq!(entity(&entities, "Jeff Sessions").mentions, 4);
     }
 }

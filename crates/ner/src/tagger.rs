@@ -241,7 +241,8 @@ mod tests {
         let text = "**Tom Becker** -";
         assert_eq!(without_marks(text, 0, text.len()), Some((2, 12)));
         assert_eq!(without_marks("## --", 0, 5), None);
-        let text = "## Millbrook\n\n* Tom Becker, who owns the Riverside Diner in Millbrook, spoke.\n";
+        let text =
+            "## Millbrook\n\n* Tom Becker, who owns the Riverside Diner in Millbrook, spoke.\n";
         for mention in Tagger::default().entities(text) {
             let name = mention.text(text);
             assert!(
