@@ -164,7 +164,7 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
     let english: Vec<bool> = (0..articles.len())
         .map(|doc| languages.iter().all(|l| l.doc != doc))
         .collect();
-    let found = entities::analyse(articles, &docs);
+    let found = entities::analyse_english(articles, &docs, &english);
     let quotes = quotations::quotations(articles, &english, &found.names, |d, s, e| {
         found.speaker_at(d, s, e)
     });

@@ -65,8 +65,14 @@ impl Analysis {
 
 /// Tags every article and merges the story's entities. Mentions in web junk that cleaning dropped
 /// ("Open Image Modal", "Popular Video") are left out: only those inside `docs`' sentences count.
+/// Articles not in English ([`language::is_english`]) have no mentions.
 pub fn analyse(articles: &[Article], docs: &[Document]) -> Analysis {
-    let mentions = mentions(articles, docs);
+    analyse_english(articles, docs, &english(articles, docs))
+}
+
+/// [`analyse`] when the caller knows which articles are in English (`english[d]`).
+pub fn analyse_english(articles: &[Article], docs: &[Document], english: &[bool]) -> Analysis {
+    let mentions = mentions_in(articles, docs, english);
     let docs: Vec<(&str, &[Mention])> = articles
         .iter()
         .zip(&mentions)
@@ -98,12 +104,27 @@ pub fn analyse(articles: &[Article], docs: &[Document]) -> Analysis {
 /// The named-entity mentions of each article that lie in its kept text (`docs` are the analysed articles).
 /// The tagger knows English only: an article in another language ([`language::is_english`]) has none.
 pub fn mentions(articles: &[Article], docs: &[Document]) -> Vec<Vec<Mention>> {
+    mentions_in(articles, docs, &english(articles, docs))
+}
+
+/// Whether each article is in English.
+fn english(articles: &[Article], docs: &[Document]) -> Vec<bool> {
+    articles
+        .iter()
+        .zip(docs)
+        .map(|(a, d)| language::is_english(&a.text, d))
+        .collect()
+}
+
+/// The mentions of [`mentions`], the articles' languages given.
+fn mentions_in(articles: &[Article], docs: &[Document], english: &[bool]) -> Vec<Vec<Mention>> {
     let tagger = Tagger::default();
     articles
         .iter()
         .zip(docs)
-        .map(|(a, d)| {
-            if !language::is_english(&a.text, d) {
+        .zip(english)
+        .map(|((a, d), &english)| {
+            if !english {
                 return Vec::new();
             }
             let mut found = tagger.entities(&a.text);

@@ -11,7 +11,8 @@
 //! different kinds in different places takes its majority kind; so "Trump Tower" (place) and
 //! "the Clinton campaign" (organisation) stay apart from the people Trump and Clinton.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
@@ -589,18 +590,32 @@ fn looks_misspelt(word: &str) -> bool {
     if length < 6 {
         return false;
     }
-    let vocabulary = committed_clusters();
-    if vocabulary.get(&lower).is_some() {
+    if committed_clusters().get(&lower).is_some() {
         return false;
     }
-    let first = lower.chars().next();
-    let near_known = vocabulary.words().any(|known| {
-        known.chars().next() == first
-            && known.len().abs_diff(lower.len()) <= 2
-            && is_misspelling(&lower, known)
-    });
-    near_known
+    let Some(first) = lower.chars().next() else {
+        return false;
+    };
+    (length.saturating_sub(2)..=length + 2)
+        .filter_map(|other| VOCABULARY.get(&(first, other)))
+        .flatten()
+        .any(|known| is_misspelling(&lower, known))
 }
+
+/// The committed news vocabulary (the word-cluster table's words) by first letter and length in
+/// letters, so that [`looks_misspelt`] compares a word with the few words of similar shape only.
+static VOCABULARY: LazyLock<HashMap<(char, usize), Vec<String>>> = LazyLock::new(|| {
+    let mut index: HashMap<(char, usize), Vec<String>> = HashMap::new();
+    for word in committed_clusters().words() {
+        if let Some(first) = word.chars().next() {
+            index
+                .entry((first, word.chars().count()))
+                .or_default()
+                .push(word.to_string());
+        }
+    }
+    index
+});
 
 /// Builds the entity of a group of occurrences.
 fn build_entity(
