@@ -11,8 +11,7 @@
 //! different kinds in different places takes its majority kind; so "Trump Tower" (place) and
 //! "the Clinton campaign" (organisation) stay apart from the people Trump and Clinton.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::LazyLock;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -590,32 +589,18 @@ fn looks_misspelt(word: &str) -> bool {
     if length < 6 {
         return false;
     }
-    if committed_clusters().get(&lower).is_some() {
+    let vocabulary = committed_clusters();
+    if vocabulary.get(&lower).is_some() {
         return false;
     }
-    let Some(first) = lower.chars().next() else {
-        return false;
-    };
-    (length.saturating_sub(2)..=length + 2)
-        .filter_map(|other| VOCABULARY.get(&(first, other)))
-        .flatten()
-        .any(|known| is_misspelling(&lower, known))
+    let first = lower.chars().next();
+    let near_known = vocabulary.words().any(|known| {
+        known.len().abs_diff(lower.len()) <= 2
+            && known.chars().next() == first
+            && is_misspelling(&lower, known)
+    });
+    near_known
 }
-
-/// The committed news vocabulary (the word-cluster table's words) by first letter and length in
-/// letters, so that [`looks_misspelt`] compares a word with the few words of similar shape only.
-static VOCABULARY: LazyLock<HashMap<(char, usize), Vec<String>>> = LazyLock::new(|| {
-    let mut index: HashMap<(char, usize), Vec<String>> = HashMap::new();
-    for word in committed_clusters().words() {
-        if let Some(first) = word.chars().next() {
-            index
-                .entry((first, word.chars().count()))
-                .or_default()
-                .push(word.to_string());
-        }
-    }
-    index
-});
 
 /// Builds the entity of a group of occurrences.
 fn build_entity(
