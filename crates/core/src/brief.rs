@@ -9,6 +9,7 @@ use crate::corroboration::{self, Corroboration};
 use crate::document::Document;
 use crate::duplicates;
 use crate::entities::{self, Entity};
+use crate::language::{self, ArticleLanguage};
 use crate::quotations::{self, QuoteGroup};
 use crate::summary::{self, SummaryOptions, SummarySentence, Support};
 use crate::timeline::{self, TimelineEntry};
@@ -82,6 +83,13 @@ pub struct Brief {
     pub corroboration: Corroboration,
     /// Things the reader should know about the input (an article with no prose, say).
     pub warnings: Vec<String>,
+    /// The sources not in English: summarised, but without names, quotes and dates (absent when all
+    /// are English).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<ArticleLanguage>,
+    /// What [`Brief::languages`] means for the reader, in one sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_note: Option<String>,
 }
 
 /// Builds the brief of the story told by `articles`.
@@ -168,13 +176,37 @@ pub fn build_brief_cancellable(
     let (articles, docs, cut) = budget::analysed_in_full(articles, &docs);
     warnings.extend(cut);
     checked()?;
-    let found = entities::analyse(&articles, &docs);
+    // Only English is analysed for names, quotes and dates; other languages are summarised only.
+    let languages: Vec<ArticleLanguage> = articles
+        .iter()
+        .zip(docs.iter())
+        .enumerate()
+        .filter_map(|(doc, (a, d))| {
+            let (code, name) = language::not_english(&a.text, d)?;
+            Some(ArticleLanguage { doc, code, name })
+        })
+        .collect();
+    let english: Vec<bool> = (0..articles.len())
+        .map(|doc| languages.iter().all(|l| l.doc != doc))
+        .collect();
+    let found = entities::analyse_english(&articles, &docs, &english);
     checked()?;
-    let quotes = quotations::quotations(&articles, &found.names, |d, s, e| found.name_at(d, s, e));
+    let quotes = quotations::quotations(&articles, &english, &found.names, |d, s, e| {
+        found.speaker_at(d, s, e)
+    });
     // Time expressions are found once per article, for the timeline and the date comparisons.
     let dates: Vec<newsbrief_timex::Found> = articles
         .iter()
-        .map(|a| checked().map(|()| newsbrief_timex::find(&a.text)))
+        .zip(&english)
+        .map(|(a, &english)| {
+            checked().map(|()| {
+                if english {
+                    newsbrief_timex::find(&a.text)
+                } else {
+                    newsbrief_timex::Found::default()
+                }
+            })
+        })
         .collect::<Result<_, _>>()?;
     let timeline = timeline::timeline(&articles, &docs, &dates);
     checked()?;
@@ -202,6 +234,8 @@ pub fn build_brief_cancellable(
         timeline,
         corroboration,
         warnings,
+        language_note: language::note(&languages, articles.len()),
+        languages,
     })
 }
 

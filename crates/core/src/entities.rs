@@ -9,6 +9,7 @@ use newsbrief_quotes::NameSpan;
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::language;
 use crate::Article;
 
 /// A person, organisation or place of the story.
@@ -46,12 +47,32 @@ impl Analysis {
             })
             .map(|e| e.name.as_str())
     }
+
+    /// The person or organisation a mention span belongs to, with its kind: who may be named as a
+    /// speaker (a place or a thing never speaks).
+    pub fn speaker_at(&self, doc: usize, start: usize, end: usize) -> Option<(&str, EntityKind)> {
+        self.merged
+            .iter()
+            .find(|e| {
+                e.spans
+                    .iter()
+                    .any(|&(d, s, t)| d == doc && s < end && start < t)
+            })
+            .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+            .map(|e| (e.name.as_str(), e.kind))
+    }
 }
 
 /// Tags every article and merges the story's entities. Mentions in web junk that cleaning dropped
 /// ("Open Image Modal", "Popular Video") are left out: only those inside `docs`' sentences count.
+/// Articles not in English ([`language::is_english`]) have no mentions.
 pub fn analyse(articles: &[Article], docs: &[Document]) -> Analysis {
-    let mentions = mentions(articles, docs);
+    analyse_english(articles, docs, &english(articles, docs))
+}
+
+/// [`analyse`] when the caller knows which articles are in English (`english[d]`).
+pub fn analyse_english(articles: &[Article], docs: &[Document], english: &[bool]) -> Analysis {
+    let mentions = mentions_in(articles, docs, english);
     let docs: Vec<(&str, &[Mention])> = articles
         .iter()
         .zip(&mentions)
@@ -81,12 +102,31 @@ pub fn analyse(articles: &[Article], docs: &[Document]) -> Analysis {
 }
 
 /// The named-entity mentions of each article that lie in its kept text (`docs` are the analysed articles).
+/// The tagger knows English only: an article in another language ([`language::is_english`]) has none.
 pub fn mentions(articles: &[Article], docs: &[Document]) -> Vec<Vec<Mention>> {
+    mentions_in(articles, docs, &english(articles, docs))
+}
+
+/// Whether each article is in English.
+fn english(articles: &[Article], docs: &[Document]) -> Vec<bool> {
+    articles
+        .iter()
+        .zip(docs)
+        .map(|(a, d)| language::is_english(&a.text, d))
+        .collect()
+}
+
+/// The mentions of [`mentions`], the articles' languages given.
+fn mentions_in(articles: &[Article], docs: &[Document], english: &[bool]) -> Vec<Vec<Mention>> {
     let tagger = Tagger::default();
     articles
         .iter()
         .zip(docs)
-        .map(|(a, d)| {
+        .zip(english)
+        .map(|((a, d), &english)| {
+            if !english {
+                return Vec::new();
+            }
             let mut found = tagger.entities(&a.text);
             found.retain(|m| {
                 d.sentences

@@ -17,6 +17,7 @@ pub mod entities;
 pub mod feed;
 pub mod front_matter;
 pub mod ingest;
+pub mod language;
 pub mod quotations;
 pub mod reader;
 pub mod render;

@@ -4,6 +4,7 @@
 //! speaker across the story (a speaker's name is reduced to a key, so "Jeff Sessions", "Sessions" and
 //! "Sessions'" meet), and the same quote carried by several outlets is merged into one with all its sources.
 
+use newsbrief_ner::EntityKind;
 use newsbrief_quotes::{extract, NameSpan, Quote, Span as QuoteSpan};
 use serde::Serialize;
 
@@ -33,19 +34,32 @@ pub struct StoryQuote {
 /// Two quotes whose word sets overlap this much (Jaccard) are the same quote.
 const SAME_QUOTE: f32 = 0.7;
 
+/// Words that end the head of a speaker's phrase: what follows them is not the speaker ("a post on
+/// Weibo", "officials in Millbrook").
+const PREPOSITIONS: &[&str] = &[
+    "about", "at", "by", "for", "from", "in", "near", "of", "on", "to", "via", "with",
+];
+
 /// The quotes of the story grouped by speaker, most quoted speaker first. `names[d]` are the named-entity
 /// mentions of article `d` (may be empty: the quote finder then falls back on capitalised words);
-/// `entity_at(doc, start, end)` names the story entity a span belongs to, if any.
+/// `speaker_at(doc, start, end)` is the person or organisation of the story a span belongs to, if any:
+/// only they are named as speakers. Articles with `analysed[d]` false (not in English) are skipped.
 pub fn quotations<'a>(
     articles: &[Article],
+    analysed: &[bool],
     names: &[Vec<NameSpan>],
-    entity_at: impl Fn(usize, usize, usize) -> Option<&'a str>,
+    speaker_at: impl Fn(usize, usize, usize) -> Option<(&'a str, EntityKind)>,
 ) -> Vec<QuoteGroup> {
     let mut groups: Vec<(String, QuoteGroup, Vec<Vec<String>>)> = Vec::new();
     for (doc, article) in articles.iter().enumerate() {
+        if !analysed.get(doc).copied().unwrap_or(true) {
+            continue;
+        }
         let doc_names = names.get(doc).map(Vec::as_slice).unwrap_or(&[]);
         for quote in extract(&article.text, doc_names) {
-            let Some((name, key)) = speaker(&quote, |s| entity_at(doc, s.start, s.end)) else {
+            let Some((name, key)) =
+                speaker(&article.text, &quote, |s| speaker_at(doc, s.start, s.end))
+            else {
                 continue;
             };
             let words = normalised_words(&quote.text);
@@ -102,21 +116,27 @@ pub fn quotations<'a>(
     out
 }
 
-/// The speaker's name (its story entity's name, else the resolved mention, else the phrase) and its
-/// grouping key: the last capitalised word without a possessive ending.
+/// The speaker's name and its grouping key (the last capitalised word without a possessive ending).
+/// The speaker is a person or organisation of the story: the one a pronoun or description stands for
+/// (resolved outside the phrase), else the one the phrase names — a person it ends with ("Secretary of
+/// State Rex Tillerson"), the head of the phrase ("the Times", not the "U.S." of "U.S. officials" nor
+/// the "Weibo" of "a post on Weibo"), or the organisation a spokesperson speaks for ("a spokesman for
+/// the Justice Department"). A news outlet is a speaker only as the subject of the cue ("the Times
+/// reported"); the outlet told something ("told the Times") is not in the speaker's phrase.
 fn speaker<'a>(
+    text: &str,
     quote: &Quote,
-    entity_at: impl Fn(QuoteSpan) -> Option<&'a str>,
+    speaker_at: impl Fn(QuoteSpan) -> Option<(&'a str, EntityKind)>,
 ) -> Option<(String, String)> {
     let s = quote.speaker.as_ref()?;
-    let entity = s
+    let antecedent = s
         .resolved
-        .and_then(&entity_at)
-        .or_else(|| entity_at(s.span));
-    let name = entity
-        .or(s.resolved_text.as_deref())
-        .unwrap_or(&s.text)
-        .trim();
+        .filter(|r| r.end <= s.span.start || s.span.end <= r.start);
+    let entity = match antecedent {
+        Some(resolved) => speaker_at(resolved),
+        None => named_in_phrase(text, s.span, &speaker_at),
+    };
+    let name = entity?.0.trim();
     let last = name
         .split_whitespace()
         .rev()
@@ -128,6 +148,54 @@ fn speaker<'a>(
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     (!key.is_empty()).then(|| (name.to_owned(), key))
+}
+
+/// The person or organisation a speaker's phrase names (see [`speaker`]).
+fn named_in_phrase<'a>(
+    text: &str,
+    phrase: QuoteSpan,
+    speaker_at: &impl Fn(QuoteSpan) -> Option<(&'a str, EntityKind)>,
+) -> Option<(&'a str, EntityKind)> {
+    let words = phrase_words(text, phrase);
+    let last = speaker_at(*words.last()?).filter(|(_, kind)| *kind == EntityKind::Person);
+    let preposition = words
+        .iter()
+        .position(|w| PREPOSITIONS.contains(&w.text(text).to_lowercase().as_str()));
+    let head = match preposition {
+        Some(0) => None,
+        Some(at) => Some(words[at - 1]),
+        None => words.last().copied(),
+    };
+    let spoken_for = || {
+        let at = preposition.filter(|&at| words[at].text(text).eq_ignore_ascii_case("for"))?;
+        speaker_at(*words.get(at + 1..)?.last()?)
+            .filter(|(_, kind)| *kind == EntityKind::Organization)
+    };
+    last.or_else(|| head.and_then(speaker_at))
+        .or_else(spoken_for)
+}
+
+/// The words of a phrase as spans, without punctuation and possessive endings around them.
+fn phrase_words(text: &str, phrase: QuoteSpan) -> Vec<QuoteSpan> {
+    let Some(inside) = text.get(phrase.start..phrase.end) else {
+        return Vec::new();
+    };
+    let mut words = Vec::new();
+    let mut offset = 0;
+    for raw in inside.split(' ') {
+        let at = phrase.start + offset;
+        offset += raw.len() + 1;
+        let word = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let start = at + (raw.len() - word.len());
+        let word = word
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        if !word.is_empty() {
+            words.push(QuoteSpan::new(start, start + word.len()));
+        }
+    }
+    words
 }
 
 fn normalised_words(text: &str) -> Vec<String> {
@@ -153,7 +221,13 @@ mod tests {
             Article::new("a", "“I have no idea what this allegation is about,” Sessions said on Wednesday."),
             Article::new("b", "Attorney General Jeff Sessions said: “I have no idea what this allegation is about.”"),
         ];
-        let groups = quotations(&articles, &[], |_, _, _| None);
+        let sessions = |doc: usize, start: usize, end: usize| {
+            let text = &articles[doc].text;
+            text.get(start..end)
+                .is_some_and(|s| s.contains("Sessions"))
+                .then_some(("Jeff Sessions", EntityKind::Person))
+        };
+        let groups = quotations(&articles, &[true, true], &[], sessions);
         assert_eq!(groups.len(), 1, "{groups:?}");
         assert_eq!(groups[0].quotes.len(), 1);
         assert_eq!(groups[0].quotes[0].sources.len(), 2);

@@ -227,6 +227,9 @@ fn write(brief: &Brief, opts: &RenderOptions, style: Style) -> String {
         count(brief.words, "word", "words")
     );
     let _ = writeln!(out, "{}\n", style.italic(&byline));
+    if let Some(note) = &brief.language_note {
+        let _ = writeln!(out, "{}\n", style.italic(note));
+    }
     for section in &opts.sections {
         match section {
             Section::Summary => summary(brief, style, &mut out),

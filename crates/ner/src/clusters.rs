@@ -30,6 +30,11 @@ impl Clusters {
         self.paths.get(lower).map(String::as_str)
     }
 
+    /// The words of the table, in no particular order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.paths.keys().map(String::as_str)
+    }
+
     /// Number of words in the table.
     pub fn len(&self) -> usize {
         self.paths.len()

@@ -18,6 +18,7 @@ pub mod cluster_learning;
 pub mod clusters;
 pub mod conll;
 pub mod features;
+pub mod head_nouns;
 pub mod merge;
 pub mod model;
 pub mod names;

@@ -15,12 +15,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::head_nouns;
 use crate::names::{
-    acronym, first_names_compatible, generation, initials, is_misspelling, is_plural_pair,
-    is_title_word, normalise_spaces, person_words, strip_possessive, surname,
+    acronym, first_names_compatible, generation, initials, is_misspelling, is_near_spelling,
+    is_plural_pair, is_title_word, normalise_spaces, person_words, strip_possessive, surname,
 };
 use crate::tag::EntityKind;
-use crate::tagger::Mention;
+use crate::tagger::{committed_clusters, Mention};
 
 /// One written form of an entity; `variant` marks misspelt or non-standard forms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -61,6 +62,8 @@ struct Occurrence {
     surface: String,
     /// The entity form this occurrence was attached to, when it differs from its own.
     target: Option<usize>,
+    /// The kind the words before the mention give it ("the town of Millbrook": place).
+    context_kind: Option<EntityKind>,
 }
 
 impl Occurrence {
@@ -159,7 +162,18 @@ fn prepare(doc: usize, text: &str, mention: &Mention) -> Option<Occurrence> {
         words,
         surface,
         target: None,
+        context_kind: head_nouns::kind_from_context(before_on_line(text, start)),
     })
+}
+
+/// Up to 40 bytes of the text before `start` on the same line.
+fn before_on_line(text: &str, start: usize) -> &str {
+    let mut from = start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..start).unwrap_or("");
+    before.rsplit('\n').next().unwrap_or(before)
 }
 
 /// Extends a mention start back over up to three title words right before it on the same line.
@@ -197,31 +211,37 @@ fn possessive_end(text: &str, end: usize) -> usize {
     end
 }
 
-/// Gives every occurrence of a name the kind it is tagged with most often.
+/// Votes a place noun before a mention ("the town of Millbrook") counts as.
+const CONTEXT_VOTES: usize = 3;
+
+/// Gives every occurrence of a name one kind: the kind its mentions vote for (each tagged mention
+/// one vote, a governing place noun [`CONTEXT_VOTES`]), unless the name's head noun says otherwise
+/// ("Harlow Bridge" is a place, "Millbrook Gazette" an organisation; see [`head_nouns`]).
 fn vote_kinds(occurrences: &mut [Occurrence]) {
     let mut votes: BTreeMap<String, BTreeMap<EntityKind, usize>> = BTreeMap::new();
     for occurrence in occurrences.iter() {
-        *votes
-            .entry(occurrence.core.to_lowercase())
-            .or_default()
-            .entry(occurrence.kind)
-            .or_default() += 1;
+        let name_votes = votes.entry(occurrence.core.to_lowercase()).or_default();
+        *name_votes.entry(occurrence.kind).or_default() += 1;
+        if let Some(kind) = occurrence.context_kind {
+            *name_votes.entry(kind).or_default() += CONTEXT_VOTES;
+        }
     }
     for occurrence in occurrences.iter_mut() {
-        if let Some(kinds) = votes.get(&occurrence.core.to_lowercase()) {
-            let best = kinds.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
-            if let Some((&kind, _)) = best {
-                if kind != occurrence.kind {
-                    occurrence.kind = kind;
-                    occurrence.words = if kind == EntityKind::Person {
-                        occurrence.core.split(' ').map(str::to_lowercase).collect()
-                    } else {
-                        vec![acronym(&occurrence.core)
-                            .unwrap_or_else(|| occurrence.core.clone())
-                            .to_lowercase()]
-                    };
-                }
-            }
+        let Some(kinds) = votes.get(&occurrence.core.to_lowercase()) else {
+            continue;
+        };
+        let best = kinds.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
+        let Some((&voted, _)) = best else { continue };
+        let kind = head_nouns::kind_of_head(&occurrence.core, voted).unwrap_or(voted);
+        if kind != occurrence.kind {
+            occurrence.kind = kind;
+            occurrence.words = if kind == EntityKind::Person {
+                occurrence.core.split(' ').map(str::to_lowercase).collect()
+            } else {
+                vec![acronym(&occurrence.core)
+                    .unwrap_or_else(|| occurrence.core.clone())
+                    .to_lowercase()]
+            };
         }
     }
 }
@@ -416,23 +436,52 @@ fn merge_people(
             .collect();
         let mut target_word = word.clone();
         if candidates.is_empty() {
+            // The first word of exactly one full name: a given name, or a surname written first
+            // ("Li" for Li Jifeng).
+            let by_first: Vec<usize> = full
+                .iter()
+                .copied()
+                .filter(|&f| forms.forms[f].1[0] == word)
+                .collect();
+            let roots: BTreeSet<usize> = by_first.iter().map(|&f| forms.find(f)).collect();
+            if let (1, Some(&first)) = (roots.len(), by_first.first()) {
+                target_word = name_parts(&forms.forms[first]).1;
+                candidates = by_first;
+            }
+        }
+        if candidates.is_empty() {
             let count = surname_counts.get(&word).copied().unwrap_or(0);
             let best = surname_counts
                 .iter()
                 .filter(|(other, &other_count)| misspelt_pair(&word, count, other, other_count))
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
-            let Some((other, _)) = best else { continue };
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(other, _)| other.clone());
+            // Short names: one edit from the surname of exactly one full name ("Klass" for Klaas).
+            let near = || {
+                let near: BTreeSet<String> = full
+                    .iter()
+                    .map(|&f| name_parts(&forms.forms[f]).1)
+                    .filter(|other| {
+                        is_near_spelling(&word, other)
+                            && count * 2 <= surname_counts.get(other).copied().unwrap_or(0)
+                    })
+                    .collect();
+                (near.len() == 1).then(|| near.into_iter().next()).flatten()
+            };
+            let Some(other) = best.or_else(near) else {
+                continue;
+            };
             target_word = other.clone();
             candidates = full
                 .iter()
                 .copied()
-                .filter(|&f| name_parts(&forms.forms[f]).1 == *other)
+                .filter(|&f| name_parts(&forms.forms[f]).1 == other)
                 .collect();
             if candidates.is_empty() {
                 candidates = single_forms
                     .iter()
                     .copied()
-                    .filter(|&f| forms.forms[f].1[0] == *other)
+                    .filter(|&f| forms.forms[f].1[0] == other)
                     .collect();
             }
             misspelt.insert(word.clone());
@@ -476,6 +525,23 @@ fn merge_others(forms: &mut Forms, misspelt: &mut BTreeSet<String>) {
             forms.union(a, b);
         }
     }
+    // A lone head noun ("the Gazette", "the Diner") joins the one name of its kind it ends.
+    for &a in &others {
+        let (kind_a, key_a, core_a) = forms.forms[a].clone();
+        if core_a.contains(' ') || head_nouns::kind_of_word(&core_a).is_none() {
+            continue;
+        }
+        let ending = format!(" {}", key_a[0]);
+        let named: Vec<usize> = others
+            .iter()
+            .copied()
+            .filter(|&b| forms.forms[b].0 == kind_a && forms.forms[b].1[0].ends_with(&ending))
+            .collect();
+        let roots: BTreeSet<usize> = named.iter().map(|&b| forms.find(b)).collect();
+        if let (1, Some(&b)) = (roots.len(), named.first()) {
+            forms.union(a, b);
+        }
+    }
     for (position, &a) in others.iter().enumerate() {
         for &b in &others[position + 1..] {
             comparisons += 1;
@@ -500,6 +566,42 @@ fn merge_others(forms: &mut Forms, misspelt: &mut BTreeSet<String>) {
     }
 }
 
+/// Whether a name form can stand for its entity: no word in capitals that is no acronym
+/// ("MILLBROOK", "JEFF SESSIONS") and no lone head noun ("Gazette"). (Misspelt forms, such as a
+/// full name whose given name [`looks_misspelt`], are variants and never candidates.)
+fn well_formed(name: &str) -> bool {
+    let shouting = acronym(name).is_none()
+        && name.split(' ').any(|word| {
+            word.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !word.chars().any(char::is_lowercase)
+                && acronym(word).is_none()
+        });
+    let lone_head = !name.contains(' ') && head_nouns::kind_of_word(name).is_some();
+    !shouting && !lone_head
+}
+
+/// Whether a word is unknown to the committed news vocabulary (the word-cluster table) while a
+/// known word one edit away exists: "Barrack" next to "barack". Only names of six letters or more
+/// are judged ([`is_misspelling`]).
+fn looks_misspelt(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let length = lower.chars().count();
+    if length < 6 {
+        return false;
+    }
+    let vocabulary = committed_clusters();
+    if vocabulary.get(&lower).is_some() {
+        return false;
+    }
+    let first = lower.chars().next();
+    let near_known = vocabulary.words().any(|known| {
+        known.len().abs_diff(lower.len()) <= 2
+            && known.chars().next() == first
+            && is_misspelling(&lower, known)
+    });
+    near_known
+}
+
 /// Builds the entity of a group of occurrences.
 fn build_entity(
     occurrences: &[Occurrence],
@@ -512,10 +614,19 @@ fn build_entity(
     let mut aliases: BTreeMap<&str, (usize, bool)> = BTreeMap::new();
     let mut docs = BTreeSet::new();
     let mut spans = Vec::with_capacity(members.len());
+    let mut misspelt_given: BTreeMap<&str, bool> = BTreeMap::new();
     for &index in members {
         let occurrence = &occurrences[index];
-        let variant = is_variant(occurrence);
         let full = occurrence.is_person() && occurrence.words.len() >= 2;
+        let variant = is_variant(occurrence)
+            || full
+                && *misspelt_given.entry(&occurrence.core).or_insert_with(|| {
+                    occurrence
+                        .core
+                        .split(' ')
+                        .next()
+                        .is_some_and(looks_misspelt)
+                });
         if !variant {
             let entry = names.entry(&occurrence.core).or_insert((0, full));
             entry.0 += 1;
@@ -528,12 +639,9 @@ fn build_entity(
     }
     let name = names
         .iter()
-        .max_by(|a, b| {
-            (a.1 .1, a.1 .0, a.0.len())
-                .cmp(&(b.1 .1, b.1 .0, b.0.len()))
-                .then_with(|| b.0.cmp(a.0))
-        })
-        .map(|(name, _)| name.to_string())
+        .map(|(name, &(count, full))| ((well_formed(name), full, count, name.len()), *name))
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, name)| name.to_string())
         .unwrap_or_else(|| occurrences[members[0]].core.clone());
     let mut aliases: Vec<(&str, usize, bool)> = aliases
         .into_iter()
@@ -679,5 +787,95 @@ mod tests {
         let entities = merge(&[(text, &found)]);
         assert_eq!(entities.len(), 2, "{entities:#?}");
         assert!(entities.iter().all(|e| e.mentions == 2));
+    }
+
+    fn entity<'a>(entities: &'a [StoryEntity], name: &str) -> &'a StoryEntity {
+        entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no {name} in {entities:#?}"))
+    }
+
+    #[test]
+    fn head_nouns_and_place_nouns_decide_kinds() {
+        use EntityKind::*;
+        let text = "The town of Millbrook will close the Harlow Bridge. Millbrook council agreed. \
+                    Tom Becker told the Millbrook Gazette. The Gazette said the Riverside Diner stays open.";
+        let found = mentions(
+            text,
+            &[
+                ("Millbrook Gazette", Person),
+                ("Harlow Bridge", Organization),
+                ("Riverside Diner", Other),
+                ("Tom Becker", Person),
+                ("Gazette", Person),
+                ("Millbrook", Organization),
+            ],
+        );
+        let entities = merge(&[(text, &found)]);
+        assert_eq!(entity(&entities, "Millbrook").kind, Place);
+        assert_eq!(entity(&entities, "Harlow Bridge").kind, Place);
+        assert_eq!(entity(&entities, "Riverside Diner").kind, Organization);
+        let gazette = entity(&entities, "Millbrook Gazette");
+        assert_eq!(gazette.kind, Organization);
+        assert_eq!(gazette.mentions, 2, "the lone Gazette joins it");
+        assert_eq!(entity(&entities, "Tom Becker").kind, Person);
+    }
+
+    #[test]
+    fn lone_names_join_the_one_full_name_they_match() {
+        use EntityKind::*;
+        let first =
+            "Dr Brian Klaas wrote a book. Dr Klaas said it was early. Dr Klass told HuffPost.";
+        let second = "Li Jifeng posted a video. Li said the city was calm.";
+        let first_mentions = mentions(
+            first,
+            &[
+                ("Brian Klaas", Person),
+                ("Klaas", Person),
+                ("Klass", Person),
+            ],
+        );
+        let second_mentions = mentions(second, &[("Li Jifeng", Person), ("Li", Person)]);
+        let entities = merge(&[(first, &first_mentions), (second, &second_mentions)]);
+        let klaas = entity(&entities, "Brian Klaas");
+        assert_eq!(klaas.mentions, 3, "{klaas:?}");
+        assert!(klaas
+            .aliases
+            .iter()
+            .any(|a| a.text == "Dr Klass" && a.variant));
+        assert_eq!(entity(&entities, "Li Jifeng").mentions, 2);
+        assert_eq!(entities.len(), 2, "{entities:#?}");
+    }
+
+    #[test]
+    fn the_canonical_name_is_the_most_frequent_well_formed_full_name() {
+        use EntityKind::*;
+        let first = "Former President Barrack Obama signed it. Obama said so.";
+        let second = "The Obama administration agreed.";
+        let third =
+            "JEFF SESSIONS SPEAKS\nJeff Sessions spoke. Sessions left. Jeff Sessions came back.";
+        let first_mentions = mentions(first, &[("Barrack Obama", Person), ("Obama", Person)]);
+        let second_mentions = mentions(second, &[("Obama", Person)]);
+        let third_mentions = mentions(
+            third,
+            &[
+                ("JEFF SESSIONS", Person),
+                ("Jeff Sessions", Person),
+                ("Sessions", Person),
+            ],
+        );
+        let entities = merge(&[
+            (first, &first_mentions),
+            (second, &second_mentions),
+            (third, &third_mentions),
+        ]);
+        let obama = entity(&entities, "Obama");
+        assert_eq!(obama.mentions, 3, "{obama:?}");
+        assert!(obama
+            .aliases
+            .iter()
+            .any(|a| a.text == "President Barrack Obama" && a.variant));
+        assert_eq!(entity(&entities, "Jeff Sessions").mentions, 4);
     }
 }

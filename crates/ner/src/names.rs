@@ -14,6 +14,9 @@ const TITLE_WORDS: &[&str] = &[
     "chief",
     "col",
     "commissioner",
+    "councillor",
+    "councilman",
+    "councilwoman",
     "congressman",
     "congresswoman",
     "deputy",
@@ -29,6 +32,7 @@ const TITLE_WORDS: &[&str] = &[
     "lt",
     "madam",
     "majority",
+    "mayor",
     "minister",
     "minority",
     "mr",
@@ -47,6 +51,7 @@ const TITLE_WORDS: &[&str] = &[
     "sen",
     "senator",
     "sgt",
+    "sheriff",
     "speaker",
     "vice",
 ];
@@ -172,6 +177,21 @@ pub fn is_misspelling(a: &str, b: &str) -> bool {
     }
     let allowed = if shorter >= 10 { 2 } else { 1 };
     a.len().abs_diff(b.len()) <= allowed && edit_distance(&a, &b) <= allowed
+}
+
+/// Whether two different lower-cased names of at least four letters share their first letter and
+/// are one insertion, deletion, substitution or transposition apart ("klass" / "klaas"): the looser
+/// test for a lone name against the surname of the one full name it is close to.
+pub fn is_near_spelling(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    a.len().min(b.len()) >= 4
+        && a.len().max(b.len()) <= MAX_COMPARED_CHARS
+        && a.first() == b.first()
+        && a.len().abs_diff(b.len()) <= 1
+        && edit_distance(&a, &b) <= 1
 }
 
 /// Whether `a` and `b` differ only by a final plural `s`.

@@ -67,6 +67,29 @@ impl Mention {
     }
 }
 
+/// Characters of text markup (Markdown headings, emphasis, quotes, list bullets, rules) that are
+/// never part of a name.
+fn is_markup_mark(c: char) -> bool {
+    matches!(
+        c,
+        '#' | '*' | '_' | '>' | '|' | '~' | '`' | '=' | '+' | '•' | '·' | '▪' | '-' | '–' | '—'
+    ) || c.is_whitespace()
+}
+
+/// The span `start..end` without markup marks at either end ("# Millbrook" → "Millbrook"); none
+/// when nothing with a letter or digit is left.
+fn without_marks(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let span = text.get(start..end)?;
+    let trimmed = span.trim_start_matches(is_markup_mark);
+    let start = start + (span.len() - trimmed.len());
+    let trimmed = trimmed.trim_end_matches(is_markup_mark);
+    let end = start + trimmed.len();
+    trimmed
+        .chars()
+        .any(char::is_alphanumeric)
+        .then_some((start, end))
+}
+
 /// A named-entity tagger: a model plus the word-cluster table its features use.
 #[derive(Clone)]
 pub struct Tagger {
@@ -198,13 +221,34 @@ impl Tagger {
             for (first, end, kind) in spans(sentence_tags) {
                 let start = tokens[range.start + first].start;
                 let stop = tokens[range.start + end - 1].end;
-                mentions.push(Mention {
-                    start,
-                    end: stop,
-                    kind,
-                });
+                if let Some((start, end)) = without_marks(text, start, stop) {
+                    mentions.push(Mention { start, end, kind });
+                }
             }
         }
         mentions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_marks_are_never_part_of_a_name() {
+        let text = "# Millbrook";
+        assert_eq!(without_marks(text, 0, text.len()), Some((2, 11)));
+        let text = "**Tom Becker** -";
+        assert_eq!(without_marks(text, 0, text.len()), Some((2, 12)));
+        assert_eq!(without_marks("## --", 0, 5), None);
+        let text =
+            "## Millbrook\n\n* Tom Becker, who owns the Riverside Diner in Millbrook, spoke.\n";
+        for mention in Tagger::default().entities(text) {
+            let name = mention.text(text);
+            assert!(
+                !name.starts_with(is_markup_mark) && !name.ends_with(is_markup_mark),
+                "{name:?}"
+            );
+        }
     }
 }
