@@ -422,3 +422,19 @@ fn unsupported_request(content_type: &str, accepted: &str) -> ApiError {
 pub(crate) fn json_response(status: StatusCode, body: String) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_stop_between_clusters_once_cancelled() {
+        let line = r#"{"id": "c", "documents": ["The council met on Monday and approved the budget for the year."]}"#;
+        let clusters = || input::clusters_from_jsonl(line.as_bytes(), 10).unwrap();
+        let cancel = Cancel::new();
+        assert!(summarize_lines(clusters(), 50, &cancel).is_ok());
+        cancel.cancel();
+        let stopped = summarize_lines(clusters(), 50, &cancel).unwrap_err();
+        assert_eq!(stopped.status, StatusCode::SERVICE_UNAVAILABLE);
+    }
+}

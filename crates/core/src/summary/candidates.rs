@@ -74,6 +74,16 @@ const MAX_WORDS: usize = 80;
 /// Only an article's first sentences compete: news puts what matters first, and this bounds the work on
 /// very long inputs.
 const MAX_PER_ARTICLE: usize = 200;
+/// Sentences of all the articles that compete, shared out equally (the features compare every candidate
+/// with every other article's, so this bounds that work on stories of hundreds of articles).
+const MAX_PER_STORY: usize = 4_000;
+/// An article's share never goes below this.
+const LEAST_PER_ARTICLE: usize = 3;
+
+/// How many of each article's first sentences compete when a story has `articles` articles.
+fn per_article(articles: usize) -> usize {
+    (MAX_PER_STORY / articles.max(1)).clamp(LEAST_PER_ARTICLE, MAX_PER_ARTICLE)
+}
 
 /// Keeps the sentences of the analysed articles (`docs[i]` is `articles[i]` cleaned and split) that can
 /// stand in a summary.
@@ -83,6 +93,7 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
     let mut bags = Vec::new();
     let mut doc_lengths = Vec::with_capacity(articles.len());
     let mut headline_bags = Vec::new();
+    let competing = per_article(articles.len());
     for (doc, (article, analysed)) in articles.iter().zip(docs).enumerate() {
         doc_lengths.push(analysed.prose().count());
         if let Some(h) = article
@@ -92,7 +103,7 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
         {
             headline_bags.push(vocabulary.terms(h));
         }
-        let prose: Vec<_> = analysed.prose().take(MAX_PER_ARTICLE).collect();
+        let prose: Vec<_> = analysed.prose().take(competing).collect();
         let mut open_quote = false;
         for (i, s) in prose.iter().enumerate() {
             let inside_quote = open_quote && i > 0 && prose[i - 1].paragraph == s.paragraph;
@@ -341,6 +352,30 @@ fn quoted_share(sentence: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_stories_share_out_the_competing_sentences() {
+        assert_eq!(per_article(1), MAX_PER_ARTICLE);
+        assert_eq!(per_article(10), MAX_PER_ARTICLE);
+        assert_eq!(per_article(150), MAX_PER_STORY / 150);
+        assert_eq!(per_article(100_000), LEAST_PER_ARTICLE);
+        let articles: Vec<Article> = (0..100)
+            .map(|i| {
+                let text: String = (0..100)
+                    .map(|j| {
+                        format!("Report number {i} says that item {j} was counted on Tuesday.\n")
+                    })
+                    .collect();
+                Article::new(format!("a{i}"), text)
+            })
+            .collect();
+        let docs: Vec<Document> = articles
+            .iter()
+            .map(|a| Document::analyse(&a.text))
+            .collect();
+        let pool = collect(&articles, &docs);
+        assert_eq!(pool.candidates.len(), 100 * per_article(100));
+    }
 
     #[test]
     fn lead_ins_and_fragments_are_left_out() {
