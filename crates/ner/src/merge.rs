@@ -372,14 +372,17 @@ fn merge_people(
     for occurrence in occurrences.iter().filter(|o| o.is_person()) {
         *surname_counts.entry(occurrence.last_word()).or_default() += 1;
     }
-    let name_parts = |form: &(EntityKind, Vec<String>, String)| {
-        let words: Vec<&str> = form.1.iter().map(String::as_str).collect();
-        (
-            words[0].to_string(),
-            surname(&words).unwrap_or("").to_string(),
-            generation(&words),
-        )
-    };
+    // Each full name's first word, surname and generation, read once (the loops below are over pairs
+    // and over every lone mention).
+    let parts: BTreeMap<usize, (String, String, Option<String>)> = full
+        .iter()
+        .map(|&f| {
+            let words: Vec<&str> = forms.forms[f].1.iter().map(String::as_str).collect();
+            let first = words[0].to_string();
+            let last = surname(&words).unwrap_or("").to_string();
+            (f, (first, last, generation(&words)))
+        })
+        .collect();
     let mut comparisons = 0;
     for (position, &a) in full.iter().enumerate() {
         for &b in &full[position + 1..] {
@@ -387,20 +390,20 @@ fn merge_people(
             if comparisons > MAX_COMPARISONS {
                 break;
             }
-            let (first_a, last_a, generation_a) = name_parts(&forms.forms[a]);
-            let (first_b, last_b, generation_b) = name_parts(&forms.forms[b]);
+            let (first_a, last_a, generation_a) = &parts[&a];
+            let (first_b, last_b, generation_b) = &parts[&b];
             if generation_a != generation_b {
                 continue;
             }
-            if last_a == last_b && first_names_compatible(&first_a, &first_b) {
+            if last_a == last_b && first_names_compatible(first_a, first_b) {
                 forms.union(a, b);
             } else if first_a == first_b {
-                let (count_a, count_b) = (surname_counts[&last_a], surname_counts[&last_b]);
-                if misspelt_pair(&last_a, count_a, &last_b, count_b) {
-                    misspelt.insert(last_a);
+                let (count_a, count_b) = (surname_counts[last_a], surname_counts[last_b]);
+                if misspelt_pair(last_a, count_a, last_b, count_b) {
+                    misspelt.insert(last_a.clone());
                     forms.union(a, b);
-                } else if misspelt_pair(&last_b, count_b, &last_a, count_a) {
-                    misspelt.insert(last_b);
+                } else if misspelt_pair(last_b, count_b, last_a, count_a) {
+                    misspelt.insert(last_b.clone());
                     forms.union(a, b);
                 }
             }
@@ -418,76 +421,52 @@ fn merge_people(
             .or_default()
             .push((occurrence.start, form));
     }
-    let single_forms: Vec<usize> = person_forms
+    let mut full_by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut full_by_first: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &f in &full {
+        let (first, last, _) = &parts[&f];
+        full_by_surname.entry(last).or_default().push(f);
+        full_by_first.entry(first).or_default().push(f);
+    }
+    let mut single_by_word: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for &f in person_forms
         .iter()
-        .copied()
-        .filter(|&f| forms.forms[f].1.len() == 1)
-        .collect();
+        .filter(|&&f| forms.forms[f].1.len() == 1)
+    {
+        single_by_word
+            .entry(forms.forms[f].1[0].clone())
+            .or_default()
+            .push(f);
+    }
+    // What a lone word refers to (the full names it may stand for, the surname it is read as, and
+    // whether it is a misspelling), worked out once per distinct word.
+    let mut resolved: BTreeMap<String, Option<(Vec<usize>, String, bool)>> = BTreeMap::new();
     let mut targets: Vec<(usize, Option<usize>)> = Vec::new();
     for (index, occurrence) in occurrences.iter().enumerate() {
         if !occurrence.is_person() || occurrence.words.len() != 1 {
             continue;
         }
-        let word = occurrence.words[0].clone();
-        let mut candidates: Vec<usize> = full
-            .iter()
-            .copied()
-            .filter(|&f| name_parts(&forms.forms[f]).1 == word)
-            .collect();
-        let mut target_word = word.clone();
-        if candidates.is_empty() {
-            // The first word of exactly one full name: a given name, or a surname written first
-            // ("Li" for Li Jifeng).
-            let by_first: Vec<usize> = full
-                .iter()
-                .copied()
-                .filter(|&f| forms.forms[f].1[0] == word)
-                .collect();
-            let roots: BTreeSet<usize> = by_first.iter().map(|&f| forms.find(f)).collect();
-            if let (1, Some(&first)) = (roots.len(), by_first.first()) {
-                target_word = name_parts(&forms.forms[first]).1;
-                candidates = by_first;
-            }
+        let word = &occurrence.words[0];
+        if !resolved.contains_key(word) {
+            let reading = lone_word_reading(
+                word,
+                &parts,
+                &full_by_surname,
+                &full_by_first,
+                &single_by_word,
+                &surname_counts,
+                forms,
+            );
+            resolved.insert(word.clone(), reading);
         }
-        if candidates.is_empty() {
-            let count = surname_counts.get(&word).copied().unwrap_or(0);
-            let best = surname_counts
-                .iter()
-                .filter(|(other, &other_count)| misspelt_pair(&word, count, other, other_count))
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(other, _)| other.clone());
-            // Short names: one edit from the surname of exactly one full name ("Klass" for Klaas).
-            let near = || {
-                let near: BTreeSet<String> = full
-                    .iter()
-                    .map(|&f| name_parts(&forms.forms[f]).1)
-                    .filter(|other| {
-                        is_near_spelling(&word, other)
-                            && count * 2 <= surname_counts.get(other).copied().unwrap_or(0)
-                    })
-                    .collect();
-                (near.len() == 1).then(|| near.into_iter().next()).flatten()
-            };
-            let Some(other) = best.or_else(near) else {
-                continue;
-            };
-            target_word = other.clone();
-            candidates = full
-                .iter()
-                .copied()
-                .filter(|&f| name_parts(&forms.forms[f]).1 == other)
-                .collect();
-            if candidates.is_empty() {
-                candidates = single_forms
-                    .iter()
-                    .copied()
-                    .filter(|&f| forms.forms[f].1[0] == other)
-                    .collect();
-            }
+        let Some(Some((candidates, target_word, is_misspelt))) = resolved.get(word) else {
+            continue;
+        };
+        if *is_misspelt {
             misspelt.insert(word.clone());
         }
         let nearest = latest_full
-            .get(&(occurrence.doc, target_word))
+            .get(&(occurrence.doc, target_word.clone()))
             .and_then(|starts| {
                 starts
                     .iter()
@@ -504,6 +483,54 @@ fn merge_people(
     for (index, target) in targets {
         occurrences[index].target = target;
     }
+}
+
+/// The full names a lone person word may stand for, the surname it is read as, and whether it is a
+/// misspelling: a surname of full names; else the first word of exactly one full name (a given name, or
+/// a surname written first: "Li" for Li Jifeng); else a misspelt surname (of a full name, or of a lone
+/// name) — one edit from the surname of exactly one full name for short names ("Klass" for Klaas).
+fn lone_word_reading(
+    word: &str,
+    parts: &BTreeMap<usize, (String, String, Option<String>)>,
+    full_by_surname: &BTreeMap<&str, Vec<usize>>,
+    full_by_first: &BTreeMap<&str, Vec<usize>>,
+    single_by_word: &BTreeMap<String, Vec<usize>>,
+    surname_counts: &BTreeMap<String, usize>,
+    forms: &mut Forms,
+) -> Option<(Vec<usize>, String, bool)> {
+    if let Some(candidates) = full_by_surname.get(word) {
+        return Some((candidates.clone(), word.to_owned(), false));
+    }
+    if let Some(by_first) = full_by_first.get(word) {
+        let roots: BTreeSet<usize> = by_first.iter().map(|&f| forms.find(f)).collect();
+        if let (1, Some(&first)) = (roots.len(), by_first.first()) {
+            return Some((by_first.clone(), parts[&first].1.clone(), false));
+        }
+    }
+    let count = surname_counts.get(word).copied().unwrap_or(0);
+    let best = surname_counts
+        .iter()
+        .filter(|(other, &other_count)| misspelt_pair(word, count, other, other_count))
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(other, _)| other.clone());
+    let near = || {
+        let near: Vec<&str> = full_by_surname
+            .keys()
+            .copied()
+            .filter(|other| {
+                is_near_spelling(word, other)
+                    && count * 2 <= surname_counts.get(*other).copied().unwrap_or(0)
+            })
+            .collect();
+        (near.len() == 1).then(|| near[0].to_owned())
+    };
+    let other = best.or_else(near)?;
+    let candidates = full_by_surname
+        .get(other.as_str())
+        .or_else(|| single_by_word.get(&other))
+        .cloned()
+        .unwrap_or_default();
+    Some((candidates, other, true))
 }
 
 /// Organisations, places and others: acronyms join their expansions; plural and misspelt forms join.

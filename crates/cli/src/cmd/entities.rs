@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
+use newsbrief_core::budget;
 use newsbrief_core::document::Document;
 use newsbrief_ner::{merge, Mention, StoryEntity, Tagger};
 use serde::Serialize;
@@ -71,6 +72,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|a| Document::analyse(&a.text))
         .collect();
+    // Very long articles are read up to the brief's sentence cap, as `brief` reads them.
+    let (articles, analysed, notes) = budget::analysed_in_full(&articles, &analysed);
+    for note in notes {
+        eprintln!("newsbrief: note: {note}");
+    }
     // Only mentions in article text count, not in the web junk cleaning drops ("Open Image Modal").
     let mentions: Vec<Vec<Mention>> = newsbrief_core::entities::mentions(&articles, &analysed);
     let docs: Vec<(&str, &[Mention])> = articles

@@ -10,6 +10,8 @@ use std::fmt::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use newsbrief_core::budget;
+use newsbrief_core::document::Document;
 use newsbrief_ner::Tagger;
 use newsbrief_quotes::{NameSpan, Quote, Span};
 use serde::Serialize;
@@ -74,6 +76,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         Some(Tagger::committed().context("loading the named-entity model")?)
     };
+    // Very long articles are read up to the brief's sentence cap, as `brief` reads them.
+    let analysed: Vec<Document> = articles
+        .iter()
+        .map(|a| Document::analyse(&a.text))
+        .collect();
+    let (articles, _, notes) = budget::analysed_in_full(&articles, &analysed);
+    for note in notes {
+        eprintln!("newsbrief: note: {note}");
+    }
     let found: Vec<Vec<Quote>> = articles
         .iter()
         .map(|article| {
