@@ -36,28 +36,24 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The entity one of whose mentions overlaps `start..end` of article `doc`, if any.
+    fn entity_at(&self, doc: usize, start: usize, end: usize) -> Option<&StoryEntity> {
+        self.merged.iter().find(|e| {
+            e.spans
+                .iter()
+                .any(|&(d, s, t)| d == doc && s < end && start < t)
+        })
+    }
+
     /// The canonical name of the entity a mention span belongs to, if any.
     pub fn name_at(&self, doc: usize, start: usize, end: usize) -> Option<&str> {
-        self.merged
-            .iter()
-            .find(|e| {
-                e.spans
-                    .iter()
-                    .any(|&(d, s, t)| d == doc && s < end && start < t)
-            })
-            .map(|e| e.name.as_str())
+        self.entity_at(doc, start, end).map(|e| e.name.as_str())
     }
 
     /// The person or organisation a mention span belongs to, with its kind: who may be named as a
     /// speaker (a place or a thing never speaks).
     pub fn speaker_at(&self, doc: usize, start: usize, end: usize) -> Option<(&str, EntityKind)> {
-        self.merged
-            .iter()
-            .find(|e| {
-                e.spans
-                    .iter()
-                    .any(|&(d, s, t)| d == doc && s < end && start < t)
-            })
+        self.entity_at(doc, start, end)
             .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
             .map(|e| (e.name.as_str(), e.kind))
     }

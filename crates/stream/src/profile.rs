@@ -262,18 +262,8 @@ const NOT_NAMES: &[&str] = &[
     "you",
 ];
 
-/// Seconds since 1970 of an RFC 3339 time or a bare date (the start of its day, UTC).
-pub fn parse_time(text: &str) -> Option<i64> {
-    let text = text.trim();
-    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
-        return Some(t.timestamp());
-    }
-    if let Ok(t) = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S") {
-        return Some(t.and_utc().timestamp());
-    }
-    let date = chrono::NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()?;
-    Some(date.and_hms_opt(0, 0, 0)?.and_utc().timestamp())
-}
+/// Seconds since 1970 of a publication time (the one reader of them: `core::article_json`).
+pub use newsbrief_core::article_json::parse_published as parse_time;
 
 #[cfg(test)]
 mod tests {
