@@ -3,7 +3,7 @@
 # hand. New inputs go to a scratch corpus (fuzz/seeds/ stays as committed); a crash stops the run with
 # the input saved under fuzz/artifacts/<target>/ — turn it into a regression test.
 #
-#   scripts/fuzz.sh            # 20 s per target (the test command's run)
+#   scripts/fuzz.sh            # 20 s per target (the test command passes 15: FUZZ_SECONDS)
 #   scripts/fuzz.sh 1800       # 30 min per target (the long run reported in docs/BENCHMARKS.md)
 #   scripts/fuzz.sh 60 quotes  # one target
 #
