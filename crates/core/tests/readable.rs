@@ -174,3 +174,36 @@ fn sign_up_lines_are_never_chosen() {
         }
     }
 }
+
+/// Four outlets open with the same fact in their own words; only one of those openings may enter the
+/// summary (the others name nothing it does not).
+#[test]
+fn one_fact_worded_four_ways_is_stated_once() {
+    let leads = [
+        "The Ash River Bridge in Millbrook will close to all traffic on Monday for six weeks of deck repairs, county officials said.",
+        "Drivers will need another way across the Ash River from Monday, when the county shuts the bridge for six weeks to repair its deck.",
+        "Starting Monday the Millbrook bridge will be off-limits to cars and trucks for six weeks while crews rebuild the deck.",
+        "Millbrook's Ash River Bridge closes Monday and will stay shut for six weeks of repairs to its deck, the county announced.",
+    ];
+    let rest = [
+        "Detours will add up to 25 minutes to commutes between Millbrook and Easton.\n\nThe repairs will cost $4.2 million.",
+        "School buses will use the Route 9 bridge, the school district said in a letter to parents.\n\nA federal grant pays for most of the work.",
+        "The county said the deck had been patched twice since its last full repair in 1998.\n\nPedestrians can still use a walkway on the east side.",
+        "A farmers market that meets beside the bridge on Saturdays will move to the town green.\n\nShop owners on Main Street said they worried that customers would stay away during the closure.",
+    ];
+    let articles: Vec<Article> = leads
+        .iter()
+        .zip(rest)
+        .enumerate()
+        .map(|(i, (lead, rest))| Article::new(format!("outlet-{i}"), format!("{lead}\n\n{rest}\n")))
+        .collect();
+    for words in [60, 120, 1000] {
+        let summary = summarize(&articles, &SummaryOptions::with_words(words));
+        let openings = summary
+            .sentences
+            .iter()
+            .filter(|s| leads.contains(&s.text.as_str()))
+            .count();
+        assert_eq!(openings, 1, "{words} words:\n{}", summary.text());
+    }
+}

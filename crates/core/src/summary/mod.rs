@@ -6,15 +6,16 @@
 //!    to the other articles), its cross-article support (how strongly each other article states the same thing)
 //!    and how central its article is; combined into one score.
 //! 3. [`select`]: MMR-style greedy selection that fills the word budget with whole sentences, never exceeding it,
-//!    and skips sentences that repeat one already chosen; a sentence that opens with a pronoun ("She did not
-//!    say …") is chosen only with the sentence before it in its article, and read right after it; then
-//!    ordering so the summary reads as a story.
+//!    and skips sentences that repeat one already chosen or restate its fact in other words ([`restate`]); a
+//!    sentence that opens with a pronoun ("She did not say …") is chosen only with the sentence before it in its
+//!    article, and read right after it; then ordering so the summary reads as a story.
 //!
 //! Every chosen sentence keeps its article, its byte span there and the other articles that support it.
 
 pub mod candidates;
 mod compress;
 pub mod features;
+mod restate;
 mod select;
 pub(crate) mod vector;
 mod weights;

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::candidates::Pool;
+use super::restate::Specifics;
 use super::SummaryOptions;
 
 /// Indices of the chosen candidates, in reading order. The word total never exceeds `budget`.
@@ -19,6 +20,7 @@ pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions) -> Vec<usize> 
     let mut is_chosen = vec![false; n];
     let mut max_sim = vec![0.0f32; n];
     let mut open = vec![true; n];
+    let specifics = Specifics::of(pool);
     let mut used = 0usize;
     let dims = pool.vectors.iter().map(|v| v.dims()).max().unwrap_or(0);
     let mut dense = vec![0.0f32; dims];
@@ -64,6 +66,8 @@ pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions) -> Vec<usize> 
             for i in 0..n {
                 if open[i] {
                     max_sim[i] = max_sim[i].max(pool.vectors[i].dot_dense(&dense));
+                    let shared = pool.vectors[i].share_in_dense(&dense);
+                    open[i] = !specifics.restates(i, k, shared);
                 }
             }
             pool.vectors[k].unscatter(&mut dense);
