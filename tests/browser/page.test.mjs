@@ -371,6 +371,28 @@ test('counts of one are singular on the page', async () => {
   await page.close();
 });
 
+test('a story in German says that it is summarised but not analysed in full', async () => {
+  const german = [
+    'Die Brücke über den Fluss wird am Montag für sechs Wochen gesperrt, teilte die Stadtverwaltung am Dienstag mit. '
+      + 'Die Reparaturen kosten nach Angaben der Behörden rund vier Millionen Euro und sollen im Sommer abgeschlossen sein.',
+    'Die Stadt sperrt die Brücke ab Montag für den gesamten Verkehr, weil die Fahrbahn dringend erneuert werden muss. '
+      + 'Pendler müssen mit Umwegen von bis zu zwanzig Minuten rechnen, sagte ein Sprecher der Verkehrsbetriebe.',
+  ];
+  const { page } = await openPage();
+  await pasteArticles(page, german);
+  await makeBrief(page);
+  const note = page.locator('#language-note');
+  assert.ok(await note.isVisible(), 'the language note is shown');
+  assert.match(await note.textContent(), /English/);
+  await page.close();
+  // An English story shows no such note.
+  const { page: english } = await openPage();
+  await pasteArticles(english, STORY);
+  await makeBrief(english);
+  assert.equal(await english.locator('#language-note').isVisible(), false);
+  await english.close();
+});
+
 test('the standalone page of --format html shows the brief with no server', async () => {
   const binary = process.env.NEWSBRIEF_BIN;
   assert.ok(binary, 'NEWSBRIEF_BIN names the newsbrief binary (scripts/browser-test.sh sets it)');

@@ -631,3 +631,52 @@ fn a_killed_ingest_run_again_ends_as_an_uninterrupted_one() {
         started.elapsed()
     );
 }
+
+#[test]
+fn listing_and_story_write_to_a_file_and_a_story_takes_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stories.db");
+    let listing = dir.path().join("stories.md");
+    newsbrief()
+        .args(["stories", "--input"])
+        .arg(example())
+        .arg("--db")
+        .arg(&db)
+        .arg("-o")
+        .arg(&listing)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+    let listed = std::fs::read_to_string(&listing).unwrap();
+    let id = listed
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|w| w.len() > 1 && w.starts_with('s') && w[1..].bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or_else(|| panic!("no story id in {listed}"))
+        .to_owned();
+
+    let brief = dir.path().join("brief.md");
+    newsbrief()
+        .args(["story", &id, "--sections", "summary,sources", "--db"])
+        .arg(&db)
+        .arg("--output")
+        .arg(&brief)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+    let text = std::fs::read_to_string(&brief).unwrap();
+    assert!(text.contains("## Summary") && text.contains("## Sources"), "{text}");
+    assert!(!text.contains("## Quotes") && !text.contains("## Timeline"), "{text}");
+    // Without --sections the whole (cached) brief.
+    newsbrief()
+        .args(["story", &id, "--db"])
+        .arg(&db)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("## Quotes"));
+    newsbrief()
+        .args(["story", "s999", "--sections", "summary", "--db"])
+        .arg(&db)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no story s999"));
+}

@@ -42,7 +42,7 @@ pub struct Args {
 
 /// The sections of `--sections`, each once, in the brief's order.
 #[derive(Clone)]
-struct Sections(Vec<Section>);
+pub(crate) struct Sections(pub(crate) Vec<Section>);
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Format {
@@ -52,7 +52,7 @@ enum Format {
     Json,
 }
 
-fn sections(list: &str) -> Result<Sections, String> {
+pub(crate) fn sections(list: &str) -> Result<Sections, String> {
     render::parse_sections(list)
         .map(Sections)
         .map_err(|e| e.to_string())

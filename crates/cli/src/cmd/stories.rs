@@ -16,6 +16,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use newsbrief_store::{Ingest, Order, Outcome, StoryQuery, StorySummary};
 use serde::Serialize;
 
+use crate::output::{OutputArg, Sink};
 use crate::stream_input::ArticleStream;
 
 const EXAMPLES: &str = "Examples:
@@ -23,7 +24,7 @@ const EXAMPLES: &str = "Examples:
   newsbrief stories --input articles.jsonl --db stories.db --assignments assigned.jsonl
   cat articles.jsonl | newsbrief stories --input - --format jsonl
   newsbrief stories --input examples/sessions-kislyak --db stories.db
-  newsbrief stories --db stories.db --limit 20
+  newsbrief stories --db stories.db --limit 20 -o stories.md
 
 Input lines: {\"id\", \"text\" | \"html\", \"title\"?, \"published\"?, \"outlet\"?, \"url\"?}
 Exit status: 0 all read, 1 error, 2 some lines or files skipped (each reported on stderr).";
@@ -50,6 +51,8 @@ pub struct Args {
     /// List at most this many stories.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
+    #[command(flatten)]
+    output: OutputArg,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -102,7 +105,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let stories = ingest
         .stories(&query, Order::Biggest)
         .context("cannot list the stories")?;
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = Sink::open(args.output.output.as_deref())?;
     match args.format {
         Format::Md => write!(out, "{}", markdown(&stories)),
         Format::Json => {
@@ -121,8 +124,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )
         }),
     }
-    .and_then(|()| out.flush())
     .context("cannot write the listing")?;
+    out.finish()?;
     if counts.skipped > 0 {
         eprintln!(
             "newsbrief: {} articles read, {} skipped",

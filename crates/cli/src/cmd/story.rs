@@ -1,21 +1,25 @@
 //! `newsbrief story`: the brief of one stored story, from the database `newsbrief stories --db` wrote.
 //!
 //! The brief is built from the story's articles as they are now and cached in the database; it is rebuilt
-//! only when the story has taken articles since.
+//! only when the story has taken articles since. With `--sections` it is built afresh and not cached.
 
-use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
+use anyhow::bail;
+use newsbrief_core::render::{self, RenderOptions};
+use newsbrief_core::{build_brief, BriefOptions};
 use newsbrief_store::StoreError;
 
+use crate::cmd::brief::{sections, Sections};
 use crate::cmd::stories::open_db;
+use crate::output::{write_all, OutputArg};
 
 const EXAMPLES: &str = "Examples:
   newsbrief stories --input articles.jsonl --db stories.db
   newsbrief story s12 --db stories.db
-  newsbrief story s12 --db stories.db --format json";
+  newsbrief story s12 --db stories.db --format json -o s12.json
+  newsbrief story s12 --db stories.db --sections summary,sources";
 
 #[derive(clap::Args)]
 #[command(after_help = EXAMPLES)]
@@ -28,6 +32,12 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Md)]
     format: Format,
+    /// Sections to show in md and text, comma-separated: summary, entities, quotes, timeline, sourcing,
+    /// sources [default: all].
+    #[arg(long, value_parser = sections)]
+    sections: Option<Sections>,
+    #[command(flatten)]
+    output: OutputArg,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -52,17 +62,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bail!("no database at {}", args.db.display());
     }
     let mut ingest = open_db(&args.db)?;
-    let brief = match ingest.brief(&args.id, args.format.name()) {
-        Ok(brief) => brief,
-        Err(StoreError::NotFound(_)) => {
-            bail!("no story {} in {}", args.id, args.db.display())
+    let missing = || format!("no story {} in {}", args.id, args.db.display());
+    let brief = match &args.sections {
+        None => match ingest.brief(&args.id, args.format.name()) {
+            Err(StoreError::NotFound(_)) => bail!(missing()),
+            other => other?,
+        },
+        Some(Sections(sections)) => {
+            let articles = match ingest.story_articles(&args.id) {
+                Err(StoreError::NotFound(_)) => bail!(missing()),
+                other => other?,
+            };
+            let brief = build_brief(&articles, &BriefOptions::default())?;
+            let opts = RenderOptions {
+                sections: sections.clone(),
+            };
+            match args.format {
+                Format::Md => render::markdown_with(&brief, &opts),
+                Format::Text => render::text_with(&brief, &opts),
+                Format::Json => render::json(&brief),
+            }
         }
-        Err(e) => return Err(e.into()),
     };
     let newline = if brief.ends_with('\n') { "" } else { "\n" };
-    let mut out = io::stdout().lock();
-    write!(out, "{brief}{newline}")
-        .and_then(|()| out.flush())
-        .context("cannot write the brief")?;
+    write_all(args.output.output.as_deref(), &format!("{brief}{newline}"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -228,6 +228,9 @@ function showBrief(data, title, focus = true) {
   $('story-meta').textContent = plural(sources.length, 'source', 'sources')
     + (copies ? ' (and ' + plural(copies, 'copy', 'copies') + ', counted once)' : '')
     + ' · summary of ' + plural(data.words || 0, 'word', 'words');
+  // Articles not in English are summarised but not analysed in full: the brief says so.
+  $('language-note').textContent = data.language_note || '';
+  $('language-note').hidden = !data.language_note;
 
   const summary = $('summary');
   summary.replaceChildren();
