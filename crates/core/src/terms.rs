@@ -67,6 +67,25 @@ impl Interner {
     }
 }
 
+/// A content word as [`Vocabulary::written_terms`] gives it: its term id and how it was written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Written {
+    pub id: u32,
+    /// Starts with a capital letter.
+    pub capitalised: bool,
+    /// The first word of the text.
+    pub first: bool,
+    /// A figure: has a digit, or is a number word ("six", "dozen", "million").
+    pub figure: bool,
+}
+
+/// Number words that state a figure as a word.
+const NUMBER_WORDS: [&str; 24] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
+    "millions", "billion", "dozen",
+];
+
 /// Interns stemmed terms as dense ids, in order of first appearance (so ids are deterministic).
 pub struct Vocabulary {
     stemmer: Stemmer,
@@ -92,8 +111,29 @@ impl Vocabulary {
     /// The term ids of the content words of `text`, in order, repeats kept.
     pub fn terms(&mut self, text: &str) -> Vec<u32> {
         let mut out = Vec::new();
+        self.each_term(text, |id, _, _, _| out.push(id));
+        out
+    }
+
+    /// [`Vocabulary::terms`] with how each word was written.
+    pub fn written_terms(&mut self, text: &str) -> Vec<Written> {
+        let mut out = Vec::new();
+        self.each_term(text, |id, word, lowered, at| {
+            out.push(Written {
+                id,
+                capitalised: word.starts_with(char::is_uppercase),
+                first: at == 0,
+                figure: word.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&lowered),
+            });
+        });
+        out
+    }
+
+    /// Calls `each` with the term id, the word, its lower-cased form and its index among all the words
+    /// of `text`, for every content word.
+    fn each_term(&mut self, text: &str, mut each: impl FnMut(u32, &str, &str, usize)) {
         INTERNER.with_borrow_mut(|interner| {
-            for word in words(text) {
+            for (at, word) in words(text).enumerate() {
                 lowercase_into(word, &mut self.lowered);
                 let next = self.len() as u32;
                 let id = match interner.stem(&self.lowered, &self.stemmer) {
@@ -101,10 +141,9 @@ impl Vocabulary {
                     StemKey::Id(stem) => *self.ids.entry(stem).or_insert(next),
                     StemKey::Text(stem) => *self.overflow.entry(stem).or_insert(next),
                 };
-                out.push(id);
+                each(id, word, &self.lowered, at);
             }
         });
-        out
     }
 
     /// How many distinct terms have been seen.

@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::compress;
 use super::vector::{self, SparseVec};
 use crate::document::{Document, Sentence};
-use crate::terms::Vocabulary;
+use crate::terms::{Vocabulary, Written};
 use crate::Article;
 
 /// A sentence that may enter the summary.
@@ -35,6 +35,8 @@ pub struct Candidate {
     pub numbers: f32,
     /// Share of words that start with a capital letter (names).
     pub capitalised: f32,
+    /// The capitalised words and figures it writes, as term ids (see [`super::restate`]).
+    pub specifics: Vec<Written>,
 }
 
 impl Candidate {
@@ -123,7 +125,12 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
             if !(MIN_WORDS..=MAX_WORDS).contains(&words) || !stands_alone(raw) {
                 continue;
             }
-            bags.push(vocabulary.terms(raw));
+            let written = vocabulary.written_terms(raw);
+            bags.push(written.iter().map(|w| w.id).collect());
+            let specifics = written
+                .into_iter()
+                .filter(|w| w.capitalised || w.figure)
+                .collect();
             let text = fold_whitespace(raw);
             let compressed = compress::compress(&text);
             let leading_pronoun =
@@ -142,6 +149,7 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
                 leading_pronoun,
                 numbers: stats.numbers,
                 capitalised: stats.capitalised,
+                specifics,
             });
         }
     }

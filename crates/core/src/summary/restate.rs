@@ -3,7 +3,7 @@
 //! redundancy cut-off asks. A candidate that names nothing a chosen sentence does not already name (no new
 //! name, figure or date) and shares enough of its terms says that sentence's fact again.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::candidates::Pool;
 
@@ -12,44 +12,33 @@ const LEAST_SPECIFICS: usize = 3;
 /// Share of the candidate's term weight the chosen sentence must also have.
 const LEAST_SHARED_TERMS: f32 = 0.3;
 
-/// Number words that state a figure as a word.
-const NUMBER_WORDS: [&str; 24] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
-    "millions", "billion", "dozen",
-];
-
-/// The specifics of each candidate: the names, figures and dates it states, lower-cased and sorted.
-pub struct Specifics(Vec<Vec<String>>);
+/// The specifics of each candidate — the names, figures and dates it states — as sorted term ids.
+pub struct Specifics(Vec<Vec<u32>>);
 
 impl Specifics {
-    /// A word is a name when it is capitalised inside a sentence somewhere in the story (so a sentence's
-    /// first word counts only when the story writes it capitalised elsewhere too); a figure when it has a
-    /// digit or is a number word.
+    /// A word is a name when it is capitalised inside the sentence, or opens it and the story capitalises
+    /// it inside a sentence elsewhere too; a figure when it has a digit or is a number word.
     pub fn of(pool: &Pool) -> Specifics {
-        let words: Vec<Vec<&str>> = pool.candidates.iter().map(|c| words(&c.text)).collect();
-        let names: HashSet<String> = words
+        let names: FxHashSet<u32> = pool
+            .candidates
             .iter()
-            .flat_map(|w| w.iter().skip(1))
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .map(|w| w.to_lowercase())
+            .flat_map(|c| &c.specifics)
+            .filter(|w| w.capitalised && !w.first)
+            .map(|w| w.id)
             .collect();
         Specifics(
-            words
+            pool.candidates
                 .iter()
-                .map(|ws| {
-                    let mut out: Vec<String> = ws
+                .map(|c| {
+                    let mut ids: Vec<u32> = c
+                        .specifics
                         .iter()
-                        .map(|w| w.to_lowercase())
-                        .filter(|w| {
-                            names.contains(w)
-                                || w.contains(|c: char| c.is_ascii_digit())
-                                || NUMBER_WORDS.contains(&w.as_str())
-                        })
+                        .filter(|w| w.figure || !w.first || names.contains(&w.id))
+                        .map(|w| w.id)
                         .collect();
-                    out.sort_unstable();
-                    out.dedup();
-                    out
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ids
                 })
                 .collect(),
         )
@@ -59,31 +48,41 @@ impl Specifics {
     /// also has.
     pub fn restates(&self, candidate: usize, chosen: usize, shared_terms: f32) -> bool {
         let (mine, theirs) = (&self.0[candidate], &self.0[chosen]);
-        mine.len() >= LEAST_SPECIFICS
-            && shared_terms >= LEAST_SHARED_TERMS
+        shared_terms >= LEAST_SHARED_TERMS
+            && mine.len() >= LEAST_SPECIFICS
             && mine.iter().all(|w| theirs.binary_search(w).is_ok())
     }
-}
-
-/// The words of a sentence, without the possessive "'s" and surrounding punctuation.
-fn words(text: &str) -> Vec<&str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.' || c == ','))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
-        .filter(|w| !w.is_empty())
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
+    use crate::summary::candidates::collect;
+    use crate::Article;
+
+    fn pool(texts: &[&str]) -> Pool {
+        let articles: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Article::new(format!("a{i}"), *t))
+            .collect();
+        let docs: Vec<Document> = articles.iter().map(|a| Document::analyse(&a.text)).collect();
+        collect(&articles, &docs)
+    }
 
     #[test]
-    fn words_drop_possessives_and_punctuation() {
-        assert_eq!(
-            words("Millbrook's bridge, built in 1962, closes Monday."),
-            ["Millbrook", "bridge", "built", "in", "1962", "closes", "Monday"]
-        );
-        assert_eq!(words("$4.2 million"), ["4.2", "million"]);
+    fn a_sentence_naming_nothing_new_restates_and_one_with_a_new_figure_does_not() {
+        let pool = pool(&[
+            "Millbrook's Ash River Bridge closes Monday and will stay shut for six weeks of repairs to its deck.",
+            "Starting Monday the Millbrook bridge will be off-limits to cars and trucks for six weeks while crews rebuild the deck.",
+            "Starting Monday the Millbrook bridge will be closed to cars and trucks for eight weeks while crews rebuild the deck.",
+        ]);
+        let specifics = Specifics::of(&pool);
+        // "Starting" opens its sentence and is written capitalised nowhere else: not a name.
+        assert_eq!(specifics.0[1].len(), 3, "Monday, Millbrook, six");
+        assert!(specifics.restates(1, 0, 0.35));
+        assert!(!specifics.restates(1, 0, 0.2), "too few shared terms");
+        assert!(!specifics.restates(2, 0, 0.35), "eight weeks is new");
     }
 }

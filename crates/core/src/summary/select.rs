@@ -65,8 +65,8 @@ pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions) -> Vec<usize> 
             pool.vectors[k].scatter(&mut dense);
             for i in 0..n {
                 if open[i] {
-                    max_sim[i] = max_sim[i].max(pool.vectors[i].dot_dense(&dense));
-                    let shared = pool.vectors[i].share_in_dense(&dense);
+                    let (similarity, shared) = pool.vectors[i].dot_and_share_dense(&dense);
+                    max_sim[i] = max_sim[i].max(similarity);
                     open[i] = !specifics.restates(i, k, shared);
                 }
             }

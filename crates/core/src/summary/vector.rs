@@ -83,21 +83,18 @@ impl SparseVec {
             .sum()
     }
 
-    /// The share of the vector's weight (L1) on terms that the vector scattered into `dense` also has:
-    /// how much of this sentence another one already says, whatever else that one says.
-    pub fn share_in_dense(&self, dense: &[f32]) -> f32 {
-        let (mut covered, mut total) = (0.0, 0.0);
+    /// [`SparseVec::dot_dense`], and the share of this vector's weight (L1) on terms the scattered vector
+    /// also has: how much of this sentence another one already says, whatever else that one says.
+    pub fn dot_and_share_dense(&self, dense: &[f32]) -> (f32, f32) {
+        let (mut dot, mut covered, mut total) = (0.0, 0.0, 0.0);
         for &(t, w) in &self.0 {
             total += w;
-            if dense.get(t as usize).is_some_and(|&d| d > 0.0) {
+            if let Some(&d) = dense.get(t as usize).filter(|&&d| d > 0.0) {
+                dot += d * w;
                 covered += w;
             }
         }
-        if total > 0.0 {
-            covered / total
-        } else {
-            0.0
-        }
+        (dot, if total > 0.0 { covered / total } else { 0.0 })
     }
 
     /// Cosine similarity (both vectors are unit length, so this is the dot product).
