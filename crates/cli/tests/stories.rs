@@ -680,3 +680,76 @@ fn listing_and_story_write_to_a_file_and_a_story_takes_sections() {
         .failure()
         .stderr(predicate::str::contains("no story s999"));
 }
+
+/// A PostgreSQL schema of its own for one test (on the server `NEWSBRIEF_TEST_POSTGRES` names, else
+/// 127.0.0.1:5432 database `test`), dropped afterwards; its URL as `--store` takes it.
+struct PostgresSchema {
+    base: String,
+    schema: String,
+}
+
+impl PostgresSchema {
+    fn new(name: &str) -> PostgresSchema {
+        let base = std::env::var("NEWSBRIEF_TEST_POSTGRES")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        let schema = format!("nbcli_{name}_{}", std::process::id());
+        let mut client = postgres::Client::connect(&base, postgres::NoTls)
+            .unwrap_or_else(|e| panic!("no PostgreSQL at {base} ({e}): scripts/test starts one"));
+        client
+            .batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
+            .unwrap();
+        PostgresSchema { base, schema }
+    }
+
+    fn url(&self) -> String {
+        let join = if self.base.contains('?') { '&' } else { '?' };
+        format!("{}{join}options=-csearch_path%3D{}", self.base, self.schema)
+    }
+}
+
+impl Drop for PostgresSchema {
+    fn drop(&mut self) {
+        if let Ok(mut client) = postgres::Client::connect(&self.base, postgres::NoTls) {
+            let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.schema));
+        }
+    }
+}
+
+#[test]
+fn a_postgres_store_gives_the_same_stories_as_an_sqlite_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let pg = PostgresSchema::new("same");
+    let stream = data("stream.jsonl");
+    let mut assignments = Vec::new();
+    for (i, store) in [
+        format!("sqlite://{}", dir.path().join("s.db").display()),
+        pg.url(),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let out = dir.path().join(format!("assigned-{i}.jsonl"));
+        newsbrief()
+            .args(["stories", "--store", store, "--input"])
+            .arg(&stream)
+            .arg("--assignments")
+            .arg(&out)
+            .assert()
+            .code(2); // the committed stream has two bad lines
+        assignments.push(std::fs::read_to_string(&out).unwrap());
+    }
+    assert_eq!(assignments[0], assignments[1]);
+    assert_eq!(json_lines(&assignments[1]).len(), 11);
+    // The story's brief from PostgreSQL.
+    let story = json_lines(&assignments[1])[0]["story"].as_str().unwrap().to_owned();
+    newsbrief()
+        .args(["story", &story, "--store", &pg.url()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("## Summary"));
+    newsbrief()
+        .args(["story", "s999", "--store", &pg.url()])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no story s999"));
+}

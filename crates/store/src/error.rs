@@ -5,7 +5,7 @@
 pub enum StoreError {
     /// The database refused or failed an operation.
     #[error("database: {0}")]
-    Sqlite(String),
+    Database(String),
     /// No such story (or article).
     #[error("{0}")]
     NotFound(String),
@@ -38,6 +38,16 @@ pub enum StoreError {
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
-        StoreError::Sqlite(e.to_string())
+        StoreError::Database(e.to_string())
+    }
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> StoreError {
+        // The server's own message (with its detail) says more than the client's summary of it.
+        match e.as_db_error() {
+            Some(db) => StoreError::Database(db.to_string()),
+            None => StoreError::Database(e.to_string()),
+        }
     }
 }

@@ -19,6 +19,7 @@ use rustc_hash::FxHashMap;
 use crate::brief::Format;
 use crate::memory::MemoryStore;
 use crate::pipeline;
+use crate::postgres::PostgresStore;
 use crate::sqlite::SqliteStore;
 use crate::store::{NewArticle, Original, ReplayRow, Store, Stored};
 use crate::{Order, Outcome, StoreError, StoryQuery, StorySummary};
@@ -75,6 +76,27 @@ impl Ingest {
     /// first `add` or `checkpoint`), so opening a database only to read it is quick.
     pub fn open_sqlite(path: &Path) -> Result<Ingest, StoreError> {
         Ingest::with_store(Box::new(SqliteStore::open(path)?), None)
+    }
+
+    /// An ingest backed by a PostgreSQL database (`postgres://user@host:port/db`), its schema created and
+    /// migrated as needed; the detector is restored as for [`Ingest::open_sqlite`].
+    pub fn open_postgres(url: &str) -> Result<Ingest, StoreError> {
+        Ingest::with_store(Box::new(PostgresStore::open(url)?), None)
+    }
+
+    /// An ingest backed by the store a URL names: `postgres://…` (or `postgresql://…`), or
+    /// `sqlite://PATH` (also a bare path) for an SQLite file.
+    pub fn open(store: &str) -> Result<Ingest, StoreError> {
+        if store.starts_with("postgres://") || store.starts_with("postgresql://") {
+            return Ingest::open_postgres(store);
+        }
+        let path = store.strip_prefix("sqlite://").unwrap_or(store);
+        if path.is_empty() || path.contains("://") {
+            return Err(StoreError::Invalid(format!(
+                "`{store}` names no store (expected postgres://USER@HOST/DB or sqlite://PATH)"
+            )));
+        }
+        Ingest::open_sqlite(Path::new(path))
     }
 
     /// An ingest that keeps only what listings need in memory (no article texts: no briefs). It remembers the

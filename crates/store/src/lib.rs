@@ -3,8 +3,8 @@
 //! An [`Ingest`] is a story detector ([`newsbrief_stream::Detector`]) and a store together: articles go in
 //! (in arrival order, a batch per [`Ingest::add`]), each is assigned its story, and articles, assignments,
 //! per-story summaries and the detector's saved state are written in one transaction per batch. The store
-//! is SQLite ([`Ingest::open_sqlite`], [`Ingest::sqlite_in_memory`]) or a bounded in-memory summary
-//! ([`Ingest::in_memory`]). Opening a database restores the detector from its latest snapshot and replays
+//! is SQLite ([`Ingest::open_sqlite`], [`Ingest::sqlite_in_memory`]), PostgreSQL ([`Ingest::open_postgres`];
+//! [`Ingest::open`] takes either as a URL) or a bounded in-memory summary ([`Ingest::in_memory`]). Opening a database restores the detector from its latest snapshot and replays
 //! the articles stored after it, so a killed ingest run again ends exactly as an uninterrupted one.
 
 mod brief;
@@ -12,6 +12,7 @@ mod error;
 mod ingest;
 mod memory;
 mod pipeline;
+mod postgres;
 mod schema;
 mod snapshot;
 mod sqlite;

@@ -38,10 +38,10 @@ impl SqliteStore {
     /// Opens (creating and migrating as needed) the database file at `path`.
     pub(crate) fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         let conn = Connection::open(path)
-            .map_err(|e| StoreError::Sqlite(format!("cannot open {}: {e}", path.display())))?;
+            .map_err(|e| StoreError::Database(format!("cannot open {}: {e}", path.display())))?;
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Sqlite(format!(
+            return Err(StoreError::Database(format!(
                 "{}: cannot use write-ahead logging (journal mode is {mode})",
                 path.display()
             )));
@@ -90,7 +90,7 @@ impl SqliteStore {
              last_time = excluded.last_time, updated = excluded.updated, version = excluded.version",
         )?;
         let outlets = serde_json::to_string(&row.outlets)
-            .map_err(|e| StoreError::Sqlite(format!("story s{}: {e}", row.id)))?;
+            .map_err(|e| StoreError::Database(format!("story s{}: {e}", row.id)))?;
         stmt.execute(params![
             to_i64(row.id),
             row.title,
@@ -391,7 +391,7 @@ fn read_story(r: &Row<'_>) -> rusqlite::Result<Result<StoryRow, StoreError>> {
     };
     Ok(match serde_json::from_str(&outlets) {
         Ok(outlets) => Ok(StoryRow { outlets, ..row }),
-        Err(e) => Err(StoreError::Sqlite(format!(
+        Err(e) => Err(StoreError::Database(format!(
             "story s{id}: unreadable outlets `{outlets}`: {e}"
         ))),
     })

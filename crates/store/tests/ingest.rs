@@ -1,4 +1,9 @@
-//! Ingest end to end: idempotency, exact copies, replay after reopening, snapshots, briefs, listings.
+//! Ingest end to end: idempotency, exact copies, replay after reopening, snapshots, briefs, listings —
+//! each on SQLite and on PostgreSQL (`common::every_store`), and the in-memory summary where it applies.
+
+mod common;
+
+use common::every_store;
 
 use newsbrief_core::Article;
 use newsbrief_store::synthetic;
@@ -199,176 +204,198 @@ fn in_memory_listing() {
 }
 
 #[test]
+fn every_store_stores_a_batch_once_and_finds_copies() {
+    for db in every_store() {
+        let articles = synthetic::stream(200, 4, 1);
+        let mut ingest = db.open();
+        let first = ingest.add(&articles).unwrap();
+        assert!(first.iter().all(|o| !o.repeated), "{}", db.name());
+        let second = ingest.add(&articles).unwrap();
+        assert!(second.iter().all(|o| o.repeated), "{}", db.name());
+        assert_eq!(ingest.cursor(), 200, "{}", db.name());
+        // The same text under a new id is a copy in the first one's story.
+        let copy = Article::new("copy-of-5", articles[5].text.clone());
+        let out = ingest.add(&[copy]).unwrap();
+        assert_eq!(out[0].duplicate_of.as_deref(), Some(articles[5].id.as_str()), "{}", db.name());
+        assert_eq!(out[0].story, first[5].story, "{}", db.name());
+        assert_eq!(ingest.assignments().unwrap()[..200], uninterrupted(&articles)[..], "{}", db.name());
+    }
+}
+
+#[test]
 fn replay_after_reopening_equals_an_uninterrupted_run() {
     let articles = synthetic::stream(1_000, 6, 6);
     let expected = uninterrupted(&articles);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("replay.db");
-    {
-        let mut ingest = Ingest::open_sqlite(&path).unwrap();
-        ingest_all(&mut ingest, &articles[..500], 64);
-        // Dropped without a checkpoint: the next open replays everything.
+    for db in every_store() {
+        {
+            let mut ingest = db.open();
+            ingest_all(&mut ingest, &articles[..500], 64);
+            // Dropped without a checkpoint: the next open replays everything.
+        }
+        let mut ingest = db.open();
+        assert_eq!(ingest.cursor(), 500, "{}", db.name());
+        // The same ingest run again from the start: the first half is repeated, the rest goes on.
+        let again = ingest_all(&mut ingest, &articles, 64);
+        assert!(again[..500].iter().all(|o| o.repeated), "{}", db.name());
+        assert!(again[500..].iter().all(|o| !o.repeated), "{}", db.name());
+        assert_eq!(ingest.assignments().unwrap(), expected, "{}", db.name());
     }
-    let mut ingest = Ingest::open_sqlite(&path).unwrap();
-    assert_eq!(ingest.cursor(), 500);
-    // The same ingest run again from the start: the first half is repeated, the rest goes on.
-    let again = ingest_all(&mut ingest, &articles, 64);
-    assert!(again[..500].iter().all(|o| o.repeated));
-    assert!(again[500..].iter().all(|o| !o.repeated));
-    assert_eq!(ingest.assignments().unwrap(), expected);
 }
 
 #[test]
 fn replay_from_a_snapshot_taken_midway_equals_an_uninterrupted_run() {
     let articles = synthetic::stream(1_000, 6, 7);
     let expected = uninterrupted(&articles);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("snapshot.db");
-    {
-        let mut ingest = Ingest::open_sqlite(&path).unwrap();
-        ingest_all(&mut ingest, &articles[..400], 50);
+    for db in every_store() {
+        {
+            let mut ingest = db.open();
+            ingest_all(&mut ingest, &articles[..400], 50);
+            ingest.checkpoint().unwrap();
+            ingest_all(&mut ingest, &articles[400..700], 50);
+        }
+        {
+            let mut ingest = db.open();
+            ingest_all(&mut ingest, &articles[700..850], 50);
+            ingest.checkpoint().unwrap();
+        }
+        let mut ingest = db.open();
+        ingest_all(&mut ingest, &articles[850..], 50);
         ingest.checkpoint().unwrap();
-        ingest_all(&mut ingest, &articles[400..700], 50);
+        assert_eq!(ingest.assignments().unwrap(), expected, "{}", db.name());
+        assert_eq!(ingest.cursor(), 1_000, "{}", db.name());
     }
-    {
-        let mut ingest = Ingest::open_sqlite(&path).unwrap();
-        ingest_all(&mut ingest, &articles[700..850], 50);
-        ingest.checkpoint().unwrap();
-    }
-    let mut ingest = Ingest::open_sqlite(&path).unwrap();
-    ingest_all(&mut ingest, &articles[850..], 50);
-    ingest.checkpoint().unwrap();
-    assert_eq!(ingest.assignments().unwrap(), expected);
-    assert_eq!(ingest.cursor(), 1_000);
 }
 
 #[test]
 fn a_damaged_snapshot_is_a_clear_error() {
     let articles = synthetic::stream(100, 3, 8);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("damaged.db");
-    {
-        let mut ingest = Ingest::open_sqlite(&path).unwrap();
-        ingest.add(&articles[..50]).unwrap();
-        ingest.checkpoint().unwrap();
+    for db in every_store() {
+        {
+            let mut ingest = db.open();
+            ingest.add(&articles[..50]).unwrap();
+            ingest.checkpoint().unwrap();
+        }
+        db.exec(
+            "DELETE FROM snapshot_parts WHERE part > 0; UPDATE snapshot_parts SET bytes = x'0badf00d'; \
+             UPDATE snapshots SET length = 4, parts = 1;",
+            "DELETE FROM snapshot_parts WHERE part > 0; UPDATE snapshot_parts SET bytes = '\\x0badf00d'; \
+             UPDATE snapshots SET length = 4, parts = 1;",
+        );
+        let mut ingest = db.open();
+        // Reading still works; taking more articles needs the detector.
+        assert_eq!(ingest.assignments().unwrap().len(), 50, "{}", db.name());
+        let err = ingest.add(&articles[50..]).unwrap_err();
+        assert!(matches!(err, StoreError::Snapshot(_)), "{}: {err}", db.name());
+        assert!(err.to_string().contains("cannot be read"), "{}: {err}", db.name());
+        assert_eq!(ingest.cursor(), 50, "{}", db.name());
     }
-    let conn = rusqlite_open(&path);
-    let length: i64 = conn
-        .query_row("SELECT length FROM snapshots", [], |r| r.get(0))
-        .unwrap();
-    assert!(length > 0);
-    conn.execute("DELETE FROM snapshot_parts WHERE part > 0", [])
-        .unwrap();
-    conn.execute("UPDATE snapshot_parts SET bytes = x'0badf00d'", [])
-        .unwrap();
-    conn.execute("UPDATE snapshots SET length = 4, parts = 1", [])
-        .unwrap();
-    drop(conn);
-    let mut ingest = Ingest::open_sqlite(&path).unwrap();
-    // Reading still works; taking more articles needs the detector.
-    assert_eq!(ingest.assignments().unwrap().len(), 50);
-    let err = ingest.add(&articles[50..]).unwrap_err();
-    assert!(matches!(err, StoreError::Snapshot(_)), "{err}");
-    assert!(err.to_string().contains("cannot be read"), "{err}");
-    assert_eq!(ingest.cursor(), 50);
 }
 
 #[test]
 fn an_incomplete_snapshot_is_a_clear_error() {
     let articles = synthetic::stream(60, 3, 12);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("incomplete.db");
-    {
-        let mut ingest = Ingest::open_sqlite(&path).unwrap();
-        ingest.add(&articles[..30]).unwrap();
-        ingest.checkpoint().unwrap();
+    for db in every_store() {
+        {
+            let mut ingest = db.open();
+            ingest.add(&articles[..30]).unwrap();
+            ingest.checkpoint().unwrap();
+        }
+        db.exec("DELETE FROM snapshot_parts", "DELETE FROM snapshot_parts");
+        let mut ingest = db.open();
+        let err = ingest.add(&articles[30..]).unwrap_err();
+        assert!(matches!(err, StoreError::Snapshot(_)), "{}: {err}", db.name());
+        assert!(err.to_string().contains("incomplete"), "{}: {err}", db.name());
     }
-    let conn = rusqlite_open(&path);
-    conn.execute("DELETE FROM snapshot_parts", []).unwrap();
-    drop(conn);
-    let mut ingest = Ingest::open_sqlite(&path).unwrap();
-    let err = ingest.add(&articles[30..]).unwrap_err();
-    assert!(matches!(err, StoreError::Snapshot(_)), "{err}");
-    assert!(err.to_string().contains("incomplete"), "{err}");
 }
 
 #[test]
 fn a_replay_that_disagrees_with_the_stored_stories_is_an_error() {
     let articles = synthetic::stream(100, 3, 9);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("diverged.db");
-    {
-        let mut ingest = Ingest::open_sqlite(&path).unwrap();
-        ingest.add(&articles[..60]).unwrap();
+    for db in every_store() {
+        {
+            let mut ingest = db.open();
+            ingest.add(&articles[..60]).unwrap();
+        }
+        let tamper = "UPDATE articles SET story = 4242 WHERE seq = 30";
+        db.exec(tamper, tamper);
+        let mut ingest = db.open();
+        let err = ingest.add(&articles[60..]).unwrap_err();
+        assert!(matches!(err, StoreError::Diverged { .. }), "{}: {err}", db.name());
+        assert!(err.to_string().contains("s4242"), "{}: {err}", db.name());
     }
-    let conn = rusqlite_open(&path);
-    conn.execute("UPDATE articles SET story = 4242 WHERE seq = 30", [])
-        .unwrap();
-    drop(conn);
-    let mut ingest = Ingest::open_sqlite(&path).unwrap();
-    let err = ingest.add(&articles[60..]).unwrap_err();
-    assert!(matches!(err, StoreError::Diverged { .. }), "{err}");
-    assert!(err.to_string().contains("s4242"), "{err}");
 }
 
 #[test]
 fn briefs_are_cached_until_their_story_changes() {
     let articles = synthetic::stream(300, 3, 10);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("briefs.db");
-    let mut ingest = Ingest::open_sqlite(&path).unwrap();
-    let out = ingest.add(&articles[..200]).unwrap();
-    let story = out[0].story.clone();
-    let md = ingest.brief(&story, "md").unwrap();
-    assert!(!md.is_empty());
-    let json = ingest.brief(&story, "json").unwrap();
-    assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
-    // Served from the cache: mark the cached body and ask again.
-    let conn = rusqlite_open(&path);
-    conn.execute("UPDATE briefs SET body = 'cached' WHERE format = 'md'", [])
-        .unwrap();
-    assert_eq!(ingest.brief(&story, "md").unwrap(), "cached");
-    assert_eq!(ingest.brief(&story, "markdown").unwrap(), "cached");
-    // A new article in the story: rebuilt.
-    let more = articles[200..]
-        .iter()
-        .position(|a| {
-            let mut probe = Ingest::sqlite_in_memory().unwrap();
-            let mut prefix = articles[..200].to_vec();
-            prefix.push(a.clone());
-            probe.add(&prefix).unwrap().last().unwrap().story == story
-        })
-        .map(|i| 200 + i)
-        .unwrap();
-    let before = ingest.story(&story).unwrap();
-    ingest.add(&articles[200..=more]).unwrap();
-    assert!(ingest.story(&story).unwrap().articles > before.articles);
-    let rebuilt = ingest.brief(&story, "md").unwrap();
-    assert_ne!(rebuilt, "cached");
-    assert!(matches!(
-        ingest.brief(&story, "pdf"),
-        Err(StoreError::Invalid(_))
-    ));
-    assert!(matches!(
-        ingest.brief("s987654", "md"),
-        Err(StoreError::NotFound(_))
-    ));
+    // The first article after the 200th that joins the first article's story.
+    let all = uninterrupted(&articles);
+    let more = (200..300).find(|&i| all[i].story == all[0].story).unwrap();
+    for db in every_store() {
+        let mut ingest = db.open();
+        let out = ingest.add(&articles[..200]).unwrap();
+        let story = out[0].story.clone();
+        let md = ingest.brief(&story, "md").unwrap();
+        assert!(!md.is_empty());
+        let json = ingest.brief(&story, "json").unwrap();
+        assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
+        // Served from the cache: mark the cached body and ask again.
+        let mark = "UPDATE briefs SET body = 'cached' WHERE format = 'md'";
+        db.exec(mark, mark);
+        assert_eq!(ingest.brief(&story, "md").unwrap(), "cached", "{}", db.name());
+        assert_eq!(ingest.brief(&story, "markdown").unwrap(), "cached", "{}", db.name());
+        // A new article in the story: rebuilt.
+        let before = ingest.story(&story).unwrap();
+        ingest.add(&articles[200..=more]).unwrap();
+        assert!(ingest.story(&story).unwrap().articles > before.articles, "{}", db.name());
+        let rebuilt = ingest.brief(&story, "md").unwrap();
+        assert_ne!(rebuilt, "cached", "{}", db.name());
+        assert!(matches!(ingest.brief(&story, "pdf"), Err(StoreError::Invalid(_))));
+        assert!(matches!(ingest.brief("s987654", "md"), Err(StoreError::NotFound(_))));
+    }
 }
 
 #[test]
 fn a_second_writer_is_refused() {
     let articles = synthetic::stream(60, 2, 11);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("two.db");
-    let mut one = Ingest::open_sqlite(&path).unwrap();
-    let mut two = Ingest::open_sqlite(&path).unwrap();
-    one.add(&articles[..30]).unwrap();
-    let err = two.add(&articles[30..]).unwrap_err();
-    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
-    one.add(&articles[30..]).unwrap();
-    assert_eq!(one.cursor(), 60);
+    for db in every_store() {
+        let mut one = db.open();
+        let mut two = db.open();
+        one.add(&articles[..30]).unwrap();
+        let err = two.add(&articles[30..]).unwrap_err();
+        assert!(matches!(err, StoreError::Conflict(_)), "{}: {err}", db.name());
+        one.add(&articles[30..]).unwrap();
+        assert_eq!(one.cursor(), 60, "{}", db.name());
+    }
 }
 
-fn rusqlite_open(path: &std::path::Path) -> rusqlite::Connection {
-    rusqlite::Connection::open(path).unwrap()
+#[test]
+fn listings_agree_between_the_stores() {
+    let articles = synthetic::stream(400, 5, 13);
+    let listings: Vec<_> = every_store()
+        .into_iter()
+        .map(|db| {
+            let mut ingest = db.open();
+            ingest_all(&mut ingest, &articles, 100);
+            let query = StoryQuery { limit: Some(10), since: None };
+            (
+                ingest.stories(&query, Order::Biggest).unwrap(),
+                ingest.stories(&query, Order::MostActive).unwrap(),
+                ingest.stories(&StoryQuery { limit: None, since: Some(Since::Cursor(350)) }, Order::MostActive).unwrap(),
+            )
+        })
+        .collect();
+    assert!(!listings[0].0.is_empty());
+    assert_eq!(listings[0], listings[1]);
+}
+
+#[test]
+fn a_store_url_names_its_kind() {
+    for bad in ["", "mysql://db/x", "sqlite://"] {
+        assert!(matches!(Ingest::open(bad), Err(StoreError::Invalid(_))), "{bad:?}");
+    }
+    let Err(err) = Ingest::open("postgres://nobody@127.0.0.1:1/none") else {
+        panic!("connected to a closed port");
+    };
+    assert!(err.to_string().contains("cannot connect to PostgreSQL"), "{err}");
 }

@@ -25,6 +25,7 @@ const EXAMPLES: &str = "Examples:
   cat articles.jsonl | newsbrief stories --input - --format jsonl
   newsbrief stories --input examples/sessions-kislyak --db stories.db
   newsbrief stories --db stories.db --limit 20 -o stories.md
+  newsbrief stories --input articles.jsonl --store postgres://news@db.example/newsbrief
 
 Input lines: {\"id\", \"text\" | \"html\", \"title\"?, \"published\"?, \"outlet\"?, \"url\"?}
 Exit status: 0 all read, 1 error, 2 some lines or files skipped (each reported on stderr).";
@@ -35,12 +36,16 @@ pub struct Args {
     /// Articles to ingest, in order: a JSONL file (one article per line), a directory of article files
     /// (text, HTML, WARC; oldest published first, undated last), or - for JSONL on standard input.
     /// Repeat for several inputs. Without it, --db lists the stories already stored.
-    #[arg(long, short, value_name = "STREAM", required_unless_present = "db")]
+    #[arg(long, short, value_name = "STREAM", required_unless_present_any = ["db", "store"])]
     input: Vec<PathBuf>,
     /// SQLite file keeping articles, stories and briefs (created when missing). A re-run of the same
     /// input stores nothing twice. Without it the stories are kept in memory for this run only.
     #[arg(long, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// The store as a URL instead of --db: postgres://USER@HOST:PORT/DB (shared by several machines; the
+    /// schema is created when missing) or sqlite://PATH (the same as --db PATH).
+    #[arg(long, value_name = "URL", conflicts_with = "db")]
+    store: Option<String>,
     /// Write each input article's story here, one JSON line per article in input order:
     /// {"id", "story", "duplicate_of"}.
     #[arg(long, value_name = "OUT.jsonl")]
@@ -84,14 +89,15 @@ struct Counts {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut ingest = match &args.db {
-        Some(path) => {
+    let mut ingest = match (&args.db, &args.store) {
+        (Some(path), _) => {
             if args.input.is_empty() && !path.exists() {
                 bail!("no database at {}", path.display());
             }
             open_db(path)?
         }
-        None => Ingest::in_memory(),
+        (None, Some(url)) => open_store(url)?,
+        (None, None) => Ingest::in_memory(),
     };
     let counts = if args.input.is_empty() {
         Counts::default()
@@ -134,6 +140,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The store `--store` names.
+pub fn open_store(url: &str) -> anyhow::Result<Ingest> {
+    Ingest::open(url).context("cannot open the store")
 }
 
 pub fn open_db(path: &Path) -> anyhow::Result<Ingest> {

@@ -12,7 +12,7 @@ use newsbrief_core::{build_brief, BriefOptions};
 use newsbrief_store::StoreError;
 
 use crate::cmd::brief::{sections, Sections};
-use crate::cmd::stories::open_db;
+use crate::cmd::stories::{open_db, open_store};
 use crate::output::{write_all, OutputArg};
 
 const EXAMPLES: &str = "Examples:
@@ -27,8 +27,11 @@ pub struct Args {
     /// The story's id as `newsbrief stories` lists it (s12, or just 12).
     id: String,
     /// The SQLite file `newsbrief stories --db` wrote.
-    #[arg(long, value_name = "PATH")]
-    db: PathBuf,
+    #[arg(long, value_name = "PATH", required_unless_present = "store")]
+    db: Option<PathBuf>,
+    /// The store `newsbrief stories --store` wrote, as its URL (postgres://… or sqlite://PATH).
+    #[arg(long, value_name = "URL", conflicts_with = "db")]
+    store: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Md)]
     format: Format,
@@ -58,11 +61,17 @@ impl Format {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if !args.db.exists() {
-        bail!("no database at {}", args.db.display());
-    }
-    let mut ingest = open_db(&args.db)?;
-    let missing = || format!("no story {} in {}", args.id, args.db.display());
+    let (mut ingest, place) = match (&args.db, &args.store) {
+        (Some(path), _) => {
+            if !path.exists() {
+                bail!("no database at {}", path.display());
+            }
+            (open_db(path)?, path.display().to_string())
+        }
+        (None, Some(url)) => (open_store(url)?, "the store".to_owned()),
+        (None, None) => bail!("say where the stories are: --db PATH or --store URL"),
+    };
+    let missing = || format!("no story {} in {place}", args.id);
     let brief = match &args.sections {
         None => match ingest.brief(&args.id, args.format.name()) {
             Err(StoreError::NotFound(_)) => bail!(missing()),
