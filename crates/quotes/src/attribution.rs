@@ -161,7 +161,11 @@ impl Frames<'_> {
             .map_or(self.tokens.len(), |next| self.token_at(next.open));
         QuoteTokens {
             open: self.token_at(stretch.open),
-            close: self.token_at(stretch.end),
+            // The last token of the closing mark (a pair such as `''` is two).
+            close: self
+                .token_at(stretch.close_end)
+                .saturating_sub(1)
+                .max(self.token_at(stretch.end)),
             lower_bound,
             upper_bound,
             content_end: stretch.end,
@@ -681,6 +685,22 @@ mod tests {
         assert_eq!(
             attributed("“Fine,” Rep. Glenn Thompson, R-Pa., said."),
             vec![triple("Fine,", "Rep. Glenn Thompson", Some("said"))]
+        );
+    }
+
+    #[test]
+    fn cue_after_a_closing_mark_typed_as_two_apostrophes() {
+        assert_eq!(
+            attributed("''It is a big story,'' the economist Jared Bernstein wrote."),
+            vec![triple(
+                "It is a big story,",
+                "the economist Jared Bernstein",
+                Some("wrote")
+            )]
+        );
+        assert_eq!(
+            attributed("``We will see,'' Mr. Garin said."),
+            vec![triple("We will see,", "Mr. Garin", Some("said"))]
         );
     }
 

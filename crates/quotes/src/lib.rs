@@ -17,6 +17,7 @@ pub mod eval;
 mod lexicon;
 mod marks;
 mod names;
+pub mod perturb;
 mod resolve;
 mod text;
 
