@@ -14,6 +14,7 @@
 
 mod attribution;
 pub mod eval;
+mod layout;
 mod lexicon;
 mod marks;
 mod names;
@@ -123,8 +124,12 @@ pub struct Quote {
 ///
 /// `names` are named-entity mentions (any order; spans that do not fit `text`
 /// are ignored); pass `&[]` to use the capitalisation fallback. Quoted
-/// fragments with no attribution (scare quotes, titles) are left out.
+/// fragments with no attribution (scare quotes, titles) are left out. Text
+/// hard-wrapped at a fixed width reads as its paragraphs, and `\r\n` as `\n`;
+/// the `text` fields show soft wraps and carriage returns as spaces.
 pub fn extract(text: &str, names: &[NameSpan]) -> Vec<Quote> {
+    let normalised = layout::normalise(text);
+    let text: &str = &normalised;
     let tokens = text::tokenize(text);
     let names = names::usable_or_fallback(text, &tokens, names);
     let stretches = marks::quoted_stretches(text);
