@@ -137,8 +137,9 @@ pub fn gold_quotes(text: &str, ann: &str, all: bool) -> Vec<GoldQuote> {
     gold
 }
 
-/// Marks that open a quote, pairs of single marks typed for a double one first.
-const OPENING: [&str; 6] = ["``", "''", "“", "\"", "„", "«"];
+/// Marks that open a quote, pairs of single marks typed for a double one
+/// first (`”` too: some articles type it at both ends).
+const OPENING: [&str; 7] = ["``", "''", "“", "\"", "„", "«", "”"];
 /// Marks that close a quote.
 const CLOSING: [&str; 5] = ["''", "’’", "”", "\"", "»"];
 

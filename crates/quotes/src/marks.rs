@@ -85,7 +85,15 @@ pub fn quoted_stretches(text: &str) -> Vec<QuotedStretch> {
             previous_visible = None;
             continue;
         }
-        let Some((mark, mark_len)) = mark_at(&text[i..]) else {
+        let closing_single_before_pair = matches!(c, '\'' | '’')
+            && previous.is_some_and(|p| !p.is_whitespace())
+            && text[i..].chars().take(3).filter(|&n| n == c).count() == 3;
+        let mark = if closing_single_before_pair {
+            None
+        } else {
+            mark_at(&text[i..])
+        };
+        let Some((mark, mark_len)) = mark else {
             previous = Some(c);
             if !c.is_whitespace() {
                 previous_visible = Some(c);
@@ -109,8 +117,8 @@ pub fn quoted_stretches(text: &str) -> Vec<QuotedStretch> {
             continue;
         }
         let closes = match mark {
-            Role::Close => true,
-            Role::Open => open.is_some() && looks_like_closing(previous, next),
+            Role::Close => open.is_some() || !looks_like_opening(previous, next),
+            Role::Open => open.is_some() && looks_like_closing(next),
             Role::Straight => open.is_some() && !looks_like_opening(previous, next),
             Role::DoubledApostrophe => open.is_some(),
         };
@@ -145,13 +153,11 @@ pub fn quoted_stretches(text: &str) -> Vec<QuotedStretch> {
     found
 }
 
-/// An opening curly mark typed after a word and before a space or the end
-/// closes the open quote (`a fascist?“ he asked`).
-fn looks_like_closing(previous: Option<char>, next: Option<char>) -> bool {
-    let after_word = previous.is_some_and(|p| !p.is_whitespace());
-    let before_space =
-        next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')'));
-    after_word && before_space
+/// An opening curly mark typed before a space, punctuation or the end closes
+/// the open quote (`a fascist?“ he asked`, `the ‘two-step’ “ – increasing`):
+/// a quote opens onto its first word.
+fn looks_like_closing(next: Option<char>) -> bool {
+    next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')'))
 }
 
 /// A straight mark after a space and before a word opens a quote even when
@@ -221,6 +227,21 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_mark_before_a_space_closes_after_a_nested_quote() {
+        let text = "“Do the ‘two-step’ “ – he said. “Go.”";
+        assert_eq!(contents(text), vec!["Do the ‘two-step’ ", "Go."]);
+    }
+
+    #[test]
+    fn a_closing_mark_typed_to_open_a_paragraph_opens() {
+        let text = "”They are not like him,” she said.\n\n”Fear. I am afraid.” ― A reader";
+        assert_eq!(
+            contents(text),
+            vec!["They are not like him,", "Fear. I am afraid."]
+        );
+    }
+
+    #[test]
     fn a_fragment_left_open_mid_sentence_does_not_run_on() {
         let text = "It was a “question that.\n“You called women pigs,” Kelly said.";
         assert_eq!(contents(text), vec!["You called women pigs,"]);
@@ -245,6 +266,12 @@ mod tests {
     fn wire_style_quote_runs_over_paragraphs() {
         let text = "He said: ''One.\n\n''Two.''\n\nThe players' union ''agreed.''";
         assert_eq!(contents(text), vec!["One.\n\n''Two.", "agreed."]);
+    }
+
+    #[test]
+    fn a_nested_quote_closing_before_the_pair_keeps_its_mark() {
+        let text = "''He said, 'Eight years,''' he recalled. ''Go.''";
+        assert_eq!(contents(text), vec!["He said, 'Eight years,'", "Go."]);
     }
 
     #[test]

@@ -11,9 +11,12 @@ use crate::Span;
 pub enum Perturbation {
     /// `“ ” ‘ ’` become `" " ' '`.
     CurlyToStraight,
-    /// Straight `"`, `''` and `'` become curly, opening or closing by context (a smart-quote typesetter).
+    /// Straight `"` and `''` become curly, opening and closing in turn within
+    /// a paragraph; `'` becomes `‘` after a space and `’` elsewhere (a
+    /// smart-quote typesetter, `'80s` becoming `‘80s` included).
     StraightToCurly,
-    /// Double marks become TeX / wire style: ``` `` ``` to open, `''` to close.
+    /// Double marks become TeX / wire style: ``` `` ``` to open, `''` to close
+    /// (straight marks open and close in turn within a paragraph).
     TexMarks,
     /// Double marks become guillemets `« »`.
     Guillemets,
@@ -84,29 +87,41 @@ pub fn rewrite(text: &str, perturbation: Perturbation) -> Rewritten {
     let mut previous: Option<char> = None;
     let mut paragraph = 0usize;
     let mut column = 0usize;
+    // A straight double mark opens when none is open in its paragraph (a
+    // quote running on reopens at each paragraph), and closes otherwise.
+    let mut double_open = false;
     let mut chars = text.char_indices().peekable();
     while let Some((_, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let mut pair = false;
         let opening = previous.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+        let double_is_straight = c == '"' || (c == '\'' && next == Some('\''));
+        let double_opens = !double_open;
+        if double_is_straight || c == '“' || c == '”' {
+            double_open = match c {
+                '“' => true,
+                '”' => false,
+                _ => double_opens,
+            };
+        }
         let replacement: String = match (perturbation, c) {
             (Perturbation::CurlyToStraight, '“' | '”') => "\"".into(),
             (Perturbation::CurlyToStraight, '‘' | '’') => "'".into(),
-            (Perturbation::StraightToCurly, '"') => if opening { "“" } else { "”" }.into(),
+            (Perturbation::StraightToCurly, '"') => if double_opens { "“" } else { "”" }.into(),
             (Perturbation::StraightToCurly, '\'') if next == Some('\'') => {
                 pair = true;
-                if opening { "“" } else { "”" }.into()
+                if double_opens { "“" } else { "”" }.into()
             }
             (Perturbation::StraightToCurly, '\'') => if opening { "‘" } else { "’" }.into(),
             (Perturbation::TexMarks, '“') => "``".into(),
             (Perturbation::TexMarks, '”') => "''".into(),
-            (Perturbation::TexMarks, '"') => if opening { "``" } else { "''" }.into(),
+            (Perturbation::TexMarks, '"') => if double_opens { "``" } else { "''" }.into(),
             (Perturbation::Guillemets, '“') => "«".into(),
             (Perturbation::Guillemets, '”') => "»".into(),
-            (Perturbation::Guillemets, '"') => if opening { "«" } else { "»" }.into(),
+            (Perturbation::Guillemets, '"') => if double_opens { "«" } else { "»" }.into(),
             (Perturbation::MixedMarks, '“' | '”') if paragraph % 2 == 0 => "\"".into(),
             (Perturbation::MixedMarks, '"') if paragraph % 2 == 1 => {
-                if opening { "“" } else { "”" }.into()
+                if double_opens { "“" } else { "”" }.into()
             }
             (Perturbation::SingleLineBreaks, '\n') if previous == Some('\n') => String::new(),
             (Perturbation::Crlf, '\n') => "\r\n".into(),
@@ -125,6 +140,7 @@ pub fn rewrite(text: &str, perturbation: Perturbation) -> Rewritten {
         out.push_str(&replacement);
         if c == '\n' {
             paragraph += usize::from(previous != Some('\n'));
+            double_open = false;
         }
         column = match replacement.rfind('\n') {
             Some(at) => replacement.len() - at - 1,
