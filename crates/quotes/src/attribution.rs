@@ -238,10 +238,16 @@ impl Frames<'_> {
         }
         let mut words = 0;
         let mut seen_comma = false;
+        // An apposition may hold any words (`Mr. Daniloff, now 81 and retired
+        // in Cambridge, Mass., said`) as long as a comma closes it before the cue.
+        let mut in_free_apposition = false;
         for index in first..end {
             let token = &self.tokens[index];
             if token.is_word {
                 if let Some(cue) = self.cue_at(index, end) {
+                    if in_free_apposition && self.word(index - 1) != "," {
+                        return None;
+                    }
                     let speaker = if index == first {
                         self.phrase_after(cue.1, end)
                     } else {
@@ -255,8 +261,14 @@ impl Frames<'_> {
                 } else {
                     MAX_WORDS_TO_CUE
                 };
-                if words >= limit || !self.may_be_in_speaker_phrase(index) {
+                if words >= limit {
                     return None;
+                }
+                if !self.may_be_in_speaker_phrase(index) {
+                    if !seen_comma {
+                        return None;
+                    }
+                    in_free_apposition = true;
                 }
             } else if !matches!(self.word(index), "," | "(" | ")" | ".") {
                 return None;
@@ -685,6 +697,24 @@ mod tests {
         assert_eq!(
             attributed("“Fine,” Rep. Glenn Thompson, R-Pa., said."),
             vec![triple("Fine,", "Rep. Glenn Thompson", Some("said"))]
+        );
+    }
+
+    #[test]
+    fn cue_after_an_apposition_of_any_words_closed_by_a_comma() {
+        assert_eq!(
+            attributed(
+                "“I would be in Siberia,” Mr. Daniloff, now 81 and retired in Cambridge, said."
+            ),
+            vec![triple(
+                "I would be in Siberia,",
+                "Mr. Daniloff",
+                Some("said")
+            )]
+        );
+        assert_eq!(
+            attributed("“It is over,” Mr. Peck, who runs it and more, then it said."),
+            vec![("It is over,".to_string(), None, None)]
         );
     }
 

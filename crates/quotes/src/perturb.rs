@@ -28,10 +28,14 @@ pub enum Perturbation {
     HardWrapped,
     /// Line breaks become `\r\n`.
     Crlf,
+    /// Spaces after punctuation become no-break spaces (U+00A0), as HTML `&nbsp;` leaves them.
+    NoBreakSpaces,
+    /// Dashes are typed in ASCII: `—` as `--`, `–` as `-`.
+    AsciiDashes,
 }
 
 impl Perturbation {
-    pub const ALL: [Perturbation; 8] = [
+    pub const ALL: [Perturbation; 10] = [
         Perturbation::CurlyToStraight,
         Perturbation::StraightToCurly,
         Perturbation::TexMarks,
@@ -40,6 +44,8 @@ impl Perturbation {
         Perturbation::SingleLineBreaks,
         Perturbation::HardWrapped,
         Perturbation::Crlf,
+        Perturbation::NoBreakSpaces,
+        Perturbation::AsciiDashes,
     ];
 
     pub fn name(self) -> &'static str {
@@ -52,6 +58,8 @@ impl Perturbation {
             Perturbation::SingleLineBreaks => "single-line-breaks",
             Perturbation::HardWrapped => "hard-wrapped",
             Perturbation::Crlf => "crlf",
+            Perturbation::NoBreakSpaces => "no-break-spaces",
+            Perturbation::AsciiDashes => "ascii-dashes",
         }
     }
 
@@ -125,6 +133,13 @@ pub fn rewrite(text: &str, perturbation: Perturbation) -> Rewritten {
             }
             (Perturbation::SingleLineBreaks, '\n') if previous == Some('\n') => String::new(),
             (Perturbation::Crlf, '\n') => "\r\n".into(),
+            (Perturbation::NoBreakSpaces, ' ')
+                if previous.is_some_and(|p| !p.is_alphanumeric() && !p.is_whitespace()) =>
+            {
+                "\u{a0}".into()
+            }
+            (Perturbation::AsciiDashes, '—') => "--".into(),
+            (Perturbation::AsciiDashes, '–') => "-".into(),
             (Perturbation::HardWrapped, ' ')
                 if column >= WRAP_COLUMN && next.is_some_and(|n| !n.is_whitespace()) =>
             {
@@ -206,6 +221,19 @@ mod tests {
         let crlf = rewrite(text, Perturbation::Crlf);
         assert_eq!(crlf.text, "One.\r\n\r\nTwo words here.");
         assert_eq!(mapped(text, Perturbation::Crlf, "Two words"), "Two words");
+    }
+
+    #[test]
+    fn spaces_and_dashes_change_and_spans_still_map() {
+        let text = "“No,” he said — and left.";
+        let spaces = rewrite(text, Perturbation::NoBreakSpaces);
+        assert_eq!(spaces.text, "“No,”\u{a0}he said —\u{a0}and left.");
+        let dashes = rewrite(text, Perturbation::AsciiDashes);
+        assert_eq!(dashes.text, "“No,” he said -- and left.");
+        assert_eq!(
+            mapped(text, Perturbation::AsciiDashes, "and left"),
+            "and left"
+        );
     }
 
     #[test]
