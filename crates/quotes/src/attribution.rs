@@ -26,6 +26,8 @@ const MAX_FRAME_TOKENS: usize = 80;
 const MAX_WORDS_AFTER_CUE: usize = 6;
 /// Words of a determiner phrase taken as the speaker when nothing better is found (`The ad says`).
 const MAX_DETERMINED_PHRASE_WORDS: usize = 4;
+/// Words of a name credited after a dash (`“…” ― Oscar P. Quintero`).
+const MAX_CREDIT_WORDS: usize = 5;
 /// Writer's words between a quote and the one before it that it may continue.
 const MAX_WORDS_TO_CONTINUE: usize = 40;
 
@@ -83,6 +85,7 @@ pub fn attribute(
             } else {
                 frames
                     .introduced_by_colon(&quote)
+                    .or_else(|| frames.credit_line(&quote))
                     .or_else(|| frames.continued_speaker(index, &found))
             };
             Attribution {
@@ -283,6 +286,34 @@ impl Frames<'_> {
     fn cue_before(&self, quote: &QuoteTokens) -> Option<CueAndSpeaker> {
         let start = self.clause_start(quote);
         self.last_cue_in(start, quote.open, quote.open)
+    }
+
+    /// `“…” ― Sonya Herridge` or `“…” — Paul Ryan (@SpeakerRyan)`: a name
+    /// credited after a dash, ending the paragraph or followed by a bracket.
+    fn credit_line(&self, quote: &QuoteTokens) -> Option<Span> {
+        let dash = quote.close + 1;
+        if !matches!(self.word(dash), "―" | "—" | "–" | "-") {
+            return None;
+        }
+        let paragraph = self.tokens[dash].paragraph;
+        let first = dash + 1;
+        let mut last = None;
+        for index in first..quote.upper_bound.min(first + MAX_CREDIT_WORDS + 1) {
+            let token = &self.tokens[index];
+            if token.paragraph != paragraph || self.word(index) == "(" {
+                break;
+            }
+            if !is_capitalised(self.text, token) {
+                return None;
+            }
+            last = Some(index);
+        }
+        let last = last?;
+        let ends_credit = self
+            .tokens
+            .get(last + 1)
+            .is_none_or(|next| next.paragraph != paragraph || self.word(last + 1) == "(");
+        ends_credit.then(|| Span::new(self.tokens[first].start, self.tokens[last].end))
     }
 
     /// `More from Blumenthal and Cohen: “…”`: the last name of a clause that
@@ -715,6 +746,21 @@ mod tests {
         assert_eq!(
             attributed("“It is over,” Mr. Peck, who runs it and more, then it said."),
             vec![("It is over,".to_string(), None, None)]
+        );
+    }
+
+    #[test]
+    fn a_name_credited_after_a_dash_is_the_speaker() {
+        assert_eq!(
+            attributed("“We need a bigger room.” ― Oscar P. Quintero\n“Not again.” — Paul Ryan (@SpeakerRyan) July 5"),
+            vec![
+                triple("We need a bigger room.", "Oscar P. Quintero", None),
+                triple("Not again.", "Paul Ryan", None),
+            ]
+        );
+        assert_eq!(
+            attributed("“It is late.” — and the vote went on."),
+            vec![("It is late.".to_string(), None, None)]
         );
     }
 
