@@ -123,10 +123,11 @@ fn line_width(text: &str, lines: &[&WrappedLine]) -> usize {
 }
 
 /// A line break in a hard-wrapped text ends a paragraph when the next line is
-/// indented, or when the line ends a sentence well short of the wrap width.
+/// indented, or when the line stops well short of the wrap width (the next
+/// word would have fitted): a sentence end, a headline, a credit line.
 fn ends_paragraph(text: &str, line: &WrappedLine, width: usize) -> bool {
     let short = (line_length(text, line) as f64) < width as f64 * SHORT_LINE_SHARE;
-    line.next_indented || (short && ends_a_sentence(&text[line.start..line.end]))
+    line.next_indented || short
 }
 
 fn ends_a_sentence(line: &str) -> bool {
@@ -165,6 +166,18 @@ mod tests {
         let lines: Vec<&str> = normalised.lines().collect();
         assert_eq!(lines.len(), 3, "{normalised}");
         assert!(lines[0].ends_with("He declined."));
+    }
+
+    #[test]
+    fn a_short_line_without_a_full_stop_ends_its_paragraph_too() {
+        let text = "“We have to do something, and it is the only way that you\n\
+                    stop it.” ― Ana\n\
+                    “He does not answer to anyone, and he never has in all the\n\
+                    years he spent running the company.” ― Luis Ortega";
+        let normalised = normalise(text);
+        let lines: Vec<&str> = normalised.lines().collect();
+        assert_eq!(lines.len(), 2, "{normalised}");
+        assert!(lines[0].ends_with("― Ana"));
     }
 
     #[test]
