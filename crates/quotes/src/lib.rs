@@ -1,8 +1,9 @@
 //! Direct quotes in news text and who said them.
 //!
 //! [`extract`] finds the quoted stretches of an article (straight and curly
-//! marks, nested single quotes, quotes running over several paragraphs,
-//! partial quotes inside a sentence), the cue verb that attributes each one
+//! marks, wire-style `''` and TeX ``` `` ``` pairs, nested single quotes,
+//! quotes running over several paragraphs, partial quotes inside a sentence;
+//! hard-wrapped lines and `\r\n` read as plain paragraphs), the cue verb that attributes each one
 //! ("said", "told CNN", "tweeted", "according to") before, after or around
 //! the quote, the speaker's phrase ("Franken", "he", "a Justice Department
 //! spokeswoman") and, where the article makes it clear, the name mention the
