@@ -233,6 +233,16 @@ impl Frames<'_> {
     fn cue_after(&self, quote: &QuoteTokens) -> Option<CueAndSpeaker> {
         let end = self.clause_end(quote);
         let mut first = quote.close + 1;
+        // `“… this long.” He added that …`: a full stop ends the sentence,
+        // and a capitalised word after the mark starts the next one.
+        let content = self.text[..quote.content_end].trim_end();
+        let next_starts_sentence = self
+            .tokens
+            .get(first)
+            .is_some_and(|t| t.is_word && is_capitalised(self.text, t));
+        if content.ends_with('.') && !content.ends_with("..") && next_starts_sentence {
+            return None;
+        }
         while first < end && !self.tokens[first].is_word {
             if !matches!(self.word(first), "," | "—" | "–" | "-" | ":" | ";") {
                 return None;
@@ -291,7 +301,10 @@ impl Frames<'_> {
     /// `“…” ― Sonya Herridge` or `“…” — Paul Ryan (@SpeakerRyan)`: a name
     /// credited after a dash, ending the paragraph or followed by a bracket.
     fn credit_line(&self, quote: &QuoteTokens) -> Option<Span> {
-        let dash = quote.close + 1;
+        let mut dash = quote.close + 1;
+        if matches!(self.word(dash), "." | ",") {
+            dash += 1;
+        }
         if !matches!(self.word(dash), "―" | "—" | "–" | "-") {
             return None;
         }
@@ -752,15 +765,36 @@ mod tests {
     #[test]
     fn a_name_credited_after_a_dash_is_the_speaker() {
         assert_eq!(
-            attributed("“We need a bigger room.” ― Oscar P. Quintero\n“Not again.” — Paul Ryan (@SpeakerRyan) July 5"),
+            attributed("“We need a bigger room.” ― Oscar P. Quintero\n“Not again”. — Paul Ryan (@SpeakerRyan) July 5"),
             vec![
                 triple("We need a bigger room.", "Oscar P. Quintero", None),
-                triple("Not again.", "Paul Ryan", None),
+                triple("Not again", "Paul Ryan", None),
             ]
         );
         assert_eq!(
             attributed("“It is late.” — and the vote went on."),
             vec![("It is late.".to_string(), None, None)]
+        );
+    }
+
+    #[test]
+    fn a_cue_in_the_next_sentence_is_not_the_quotes() {
+        assert_eq!(
+            attributed(
+                "Mr. Trump continued: “It was during his term.” He added that the rest was fine."
+            ),
+            vec![triple(
+                "It was during his term.",
+                "Mr. Trump",
+                Some("continued")
+            )]
+        );
+        assert_eq!(
+            attributed("“We will win”, Franken said. “It was his term”. He added that it was."),
+            vec![
+                triple("We will win", "Franken", Some("said")),
+                triple("It was his term", "Franken", None),
+            ]
         );
     }
 

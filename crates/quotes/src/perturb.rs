@@ -32,10 +32,13 @@ pub enum Perturbation {
     NoBreakSpaces,
     /// Dashes are typed in ASCII: `—` as `--`, `–` as `-`.
     AsciiDashes,
+    /// A comma or full stop before a closing double mark goes after it
+    /// (British style: `“We will win”, he said.`); the quote loses it.
+    PunctuationOutside,
 }
 
 impl Perturbation {
-    pub const ALL: [Perturbation; 10] = [
+    pub const ALL: [Perturbation; 11] = [
         Perturbation::CurlyToStraight,
         Perturbation::StraightToCurly,
         Perturbation::TexMarks,
@@ -46,6 +49,7 @@ impl Perturbation {
         Perturbation::Crlf,
         Perturbation::NoBreakSpaces,
         Perturbation::AsciiDashes,
+        Perturbation::PunctuationOutside,
     ];
 
     pub fn name(self) -> &'static str {
@@ -60,6 +64,7 @@ impl Perturbation {
             Perturbation::Crlf => "crlf",
             Perturbation::NoBreakSpaces => "no-break-spaces",
             Perturbation::AsciiDashes => "ascii-dashes",
+            Perturbation::PunctuationOutside => "punctuation-outside",
         }
     }
 
@@ -138,6 +143,13 @@ pub fn rewrite(text: &str, perturbation: Perturbation) -> Rewritten {
             {
                 "\u{a0}".into()
             }
+            (Perturbation::PunctuationOutside, ',' | '.')
+                if next == Some('”') || (next == Some('"') && double_open) =>
+            {
+                pair = true;
+                double_open = false;
+                format!("{}{c}", next.unwrap_or('”'))
+            }
             (Perturbation::AsciiDashes, '—') => "--".into(),
             (Perturbation::AsciiDashes, '–') => "-".into(),
             (Perturbation::HardWrapped, ' ')
@@ -149,7 +161,8 @@ pub fn rewrite(text: &str, perturbation: Perturbation) -> Rewritten {
         };
         offsets.extend(std::iter::repeat_n(out.len(), c.len_utf8()));
         if pair {
-            offsets.push(out.len());
+            let second = next.map_or(0, char::len_utf8);
+            offsets.extend(std::iter::repeat_n(out.len(), second));
             chars.next();
         }
         out.push_str(&replacement);
@@ -228,6 +241,13 @@ mod tests {
         let text = "“No,” he said — and left.";
         let spaces = rewrite(text, Perturbation::NoBreakSpaces);
         assert_eq!(spaces.text, "“No,”\u{a0}he said —\u{a0}and left.");
+        let outside = rewrite(
+            "“We will win,” he said. \"Go.\"",
+            Perturbation::PunctuationOutside,
+        );
+        assert_eq!(outside.text, "“We will win”, he said. \"Go\".");
+        let quote = outside.span(Span::new(3, 16));
+        assert_eq!(quote.text(&outside.text), "We will win");
         let dashes = rewrite(text, Perturbation::AsciiDashes);
         assert_eq!(dashes.text, "“No,” he said -- and left.");
         assert_eq!(
