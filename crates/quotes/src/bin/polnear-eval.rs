@@ -74,8 +74,8 @@ fn main() -> ExitCode {
                  [--fold K/N | --except-fold K/N] [--perturb NAME|all]";
     let folds = match (value_of(&args, "--fold"), value_of(&args, "--except-fold")) {
         (None, None) => None,
-        (Some(v), None) => FoldChoice::parse(v, true).map(Some).unwrap_or_default(),
-        (None, Some(v)) => FoldChoice::parse(v, false).map(Some).unwrap_or_default(),
+        (Some(v), None) => FoldChoice::parse(v, true),
+        (None, Some(v)) => FoldChoice::parse(v, false),
         (Some(_), Some(_)) => None,
     };
     let folds_asked = flag("--fold") || flag("--except-fold");
