@@ -26,6 +26,8 @@ const MAX_FRAME_TOKENS: usize = 80;
 const MAX_WORDS_AFTER_CUE: usize = 6;
 /// Words of a determiner phrase taken as the speaker when nothing better is found (`The ad says`).
 const MAX_DETERMINED_PHRASE_WORDS: usize = 4;
+/// Words of a name credited after a dash (`“…” ― Oscar P. Quintero`).
+const MAX_CREDIT_WORDS: usize = 5;
 /// Writer's words between a quote and the one before it that it may continue.
 const MAX_WORDS_TO_CONTINUE: usize = 40;
 
@@ -83,6 +85,7 @@ pub fn attribute(
             } else {
                 frames
                     .introduced_by_colon(&quote)
+                    .or_else(|| frames.credit_line(&quote))
                     .or_else(|| frames.continued_speaker(index, &found))
             };
             Attribution {
@@ -161,7 +164,11 @@ impl Frames<'_> {
             .map_or(self.tokens.len(), |next| self.token_at(next.open));
         QuoteTokens {
             open: self.token_at(stretch.open),
-            close: self.token_at(stretch.end),
+            // The last token of the closing mark (a pair such as `''` is two).
+            close: self
+                .token_at(stretch.close_end)
+                .saturating_sub(1)
+                .max(self.token_at(stretch.end)),
             lower_bound,
             upper_bound,
             content_end: stretch.end,
@@ -226,6 +233,16 @@ impl Frames<'_> {
     fn cue_after(&self, quote: &QuoteTokens) -> Option<CueAndSpeaker> {
         let end = self.clause_end(quote);
         let mut first = quote.close + 1;
+        // `“… this long.” He added that …`: a full stop ends the sentence,
+        // and a capitalised word after the mark starts the next one.
+        let content = self.text[..quote.content_end].trim_end();
+        let next_starts_sentence = self
+            .tokens
+            .get(first)
+            .is_some_and(|t| t.is_word && is_capitalised(self.text, t));
+        if content.ends_with('.') && !content.ends_with("..") && next_starts_sentence {
+            return None;
+        }
         while first < end && !self.tokens[first].is_word {
             if !matches!(self.word(first), "," | "—" | "–" | "-" | ":" | ";") {
                 return None;
@@ -234,10 +251,16 @@ impl Frames<'_> {
         }
         let mut words = 0;
         let mut seen_comma = false;
+        // An apposition may hold any words (`Mr. Daniloff, now 81 and retired
+        // in Cambridge, Mass., said`) as long as a comma closes it before the cue.
+        let mut in_free_apposition = false;
         for index in first..end {
             let token = &self.tokens[index];
             if token.is_word {
                 if let Some(cue) = self.cue_at(index, end) {
+                    if in_free_apposition && self.word(index - 1) != "," {
+                        return None;
+                    }
                     let speaker = if index == first {
                         self.phrase_after(cue.1, end)
                     } else {
@@ -251,8 +274,14 @@ impl Frames<'_> {
                 } else {
                     MAX_WORDS_TO_CUE
                 };
-                if words >= limit || !self.may_be_in_speaker_phrase(index) {
+                if words >= limit {
                     return None;
+                }
+                if !self.may_be_in_speaker_phrase(index) {
+                    if !seen_comma {
+                        return None;
+                    }
+                    in_free_apposition = true;
                 }
             } else if !matches!(self.word(index), "," | "(" | ")" | ".") {
                 return None;
@@ -267,6 +296,37 @@ impl Frames<'_> {
     fn cue_before(&self, quote: &QuoteTokens) -> Option<CueAndSpeaker> {
         let start = self.clause_start(quote);
         self.last_cue_in(start, quote.open, quote.open)
+    }
+
+    /// `“…” ― Sonya Herridge` or `“…” — Paul Ryan (@SpeakerRyan)`: a name
+    /// credited after a dash, ending the paragraph or followed by a bracket.
+    fn credit_line(&self, quote: &QuoteTokens) -> Option<Span> {
+        let mut dash = quote.close + 1;
+        if matches!(self.word(dash), "." | ",") {
+            dash += 1;
+        }
+        if !matches!(self.word(dash), "―" | "—" | "–" | "-") {
+            return None;
+        }
+        let paragraph = self.tokens[dash].paragraph;
+        let first = dash + 1;
+        let mut last = None;
+        for index in first..quote.upper_bound.min(first + MAX_CREDIT_WORDS + 1) {
+            let token = &self.tokens[index];
+            if token.paragraph != paragraph || self.word(index) == "(" {
+                break;
+            }
+            if !is_capitalised(self.text, token) {
+                return None;
+            }
+            last = Some(index);
+        }
+        let last = last?;
+        let ends_credit = self
+            .tokens
+            .get(last + 1)
+            .is_none_or(|next| next.paragraph != paragraph || self.word(last + 1) == "(");
+        ends_credit.then(|| Span::new(self.tokens[first].start, self.tokens[last].end))
     }
 
     /// `More from Blumenthal and Cohen: “…”`: the last name of a clause that
@@ -681,6 +741,76 @@ mod tests {
         assert_eq!(
             attributed("“Fine,” Rep. Glenn Thompson, R-Pa., said."),
             vec![triple("Fine,", "Rep. Glenn Thompson", Some("said"))]
+        );
+    }
+
+    #[test]
+    fn cue_after_an_apposition_of_any_words_closed_by_a_comma() {
+        assert_eq!(
+            attributed(
+                "“I would be in Siberia,” Mr. Daniloff, now 81 and retired in Cambridge, said."
+            ),
+            vec![triple(
+                "I would be in Siberia,",
+                "Mr. Daniloff",
+                Some("said")
+            )]
+        );
+        assert_eq!(
+            attributed("“It is over,” Mr. Peck, who runs it and more, then it said."),
+            vec![("It is over,".to_string(), None, None)]
+        );
+    }
+
+    #[test]
+    fn a_name_credited_after_a_dash_is_the_speaker() {
+        assert_eq!(
+            attributed("“We need a bigger room.” ― Oscar P. Quintero\n“Not again”. — Paul Ryan (@SpeakerRyan) July 5"),
+            vec![
+                triple("We need a bigger room.", "Oscar P. Quintero", None),
+                triple("Not again", "Paul Ryan", None),
+            ]
+        );
+        assert_eq!(
+            attributed("“It is late.” — and the vote went on."),
+            vec![("It is late.".to_string(), None, None)]
+        );
+    }
+
+    #[test]
+    fn a_cue_in_the_next_sentence_is_not_the_quotes() {
+        assert_eq!(
+            attributed(
+                "Mr. Trump continued: “It was during his term.” He added that the rest was fine."
+            ),
+            vec![triple(
+                "It was during his term.",
+                "Mr. Trump",
+                Some("continued")
+            )]
+        );
+        assert_eq!(
+            attributed("“We will win”, Franken said. “It was his term”. He added that it was."),
+            vec![
+                triple("We will win", "Franken", Some("said")),
+                triple("It was his term", "Franken", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn cue_after_a_closing_mark_typed_as_two_apostrophes() {
+        assert_eq!(
+            attributed("''It is a big story,'' the economist Jared Bernstein wrote."),
+            vec![triple(
+                "It is a big story,",
+                "the economist Jared Bernstein",
+                Some("wrote")
+            )]
+        );
+        assert_eq!(
+            attributed("``We will see,'' Mr. Garin said."),
+            vec![triple("We will see,", "Mr. Garin", Some("said"))]
         );
     }
 

@@ -2,7 +2,8 @@
 //!
 //! Gold direct quotes are the contiguous pieces of attribution contents that
 //! open with a quotation mark and close with one (trailing punctuation after
-//! the mark allowed); the quote is the text between the outer marks. In the
+//! the mark allowed; double marks, and the pairs of single marks some papers
+//! type instead: ``` ``…'' ``` and `''…''`); the quote is the text between the outer marks. In the
 //! `all` scope every quoted stretch inside any content piece is gold (partial
 //! quotes included). A prediction matches a gold quote exactly when the byte
 //! spans are equal, and by overlap when they share at least half of the longer
@@ -136,8 +137,19 @@ pub fn gold_quotes(text: &str, ann: &str, all: bool) -> Vec<GoldQuote> {
     gold
 }
 
-const OPENING: [char; 4] = ['“', '"', '„', '«'];
-const CLOSING: [char; 3] = ['”', '"', '»'];
+/// Marks that open a quote, pairs of single marks typed for a double one
+/// first (`”` too: some articles type it at both ends).
+const OPENING: [&str; 7] = ["``", "''", "“", "\"", "„", "«", "”"];
+/// Marks that close a quote.
+const CLOSING: [&str; 5] = ["''", "’’", "”", "\"", "»"];
+
+/// The length of the mark of `marks` that `text` starts with.
+fn mark_len(text: &str, marks: &[&str]) -> Option<usize> {
+    marks
+        .iter()
+        .find(|m| text.starts_with(**m))
+        .map(|m| m.len())
+}
 
 /// The quotes of one content piece: the whole piece when it is in marks, or
 /// with `all` every stretch between marks inside it.
@@ -145,31 +157,40 @@ fn quoted_in(text: &str, piece: Span, all: bool) -> Vec<Span> {
     let raw = piece.text(text);
     let start = piece.start + (raw.len() - raw.trim_start().len());
     let trimmed = raw.trim().trim_end_matches(['.', ',', ';', ':', ' ']);
-    let whole =
-        trimmed.starts_with(OPENING) && trimmed.ends_with(CLOSING) && trimmed.chars().count() > 2;
-    if whole && !all {
-        let first = trimmed.chars().next().map_or(0, char::len_utf8);
-        let last = trimmed.chars().last().map_or(0, char::len_utf8);
-        return vec![inner(
-            text,
-            Span::new(start + first, start + trimmed.len() - last),
-        )];
-    }
+    let first = mark_len(trimmed, &OPENING);
+    let last = CLOSING
+        .iter()
+        .find(|m| trimmed.ends_with(**m))
+        .map(|m| m.len());
     if !all {
-        return Vec::new();
+        return match (first, last) {
+            (Some(first), Some(last)) if first + last < trimmed.len() => {
+                vec![inner(
+                    text,
+                    Span::new(start + first, start + trimmed.len() - last),
+                )]
+            }
+            _ => Vec::new(),
+        };
     }
     let mut found = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in raw.char_indices() {
-        let at = piece.start + i;
-        match open {
-            None if OPENING.contains(&c) => open = Some(at + c.len_utf8()),
-            Some(from) if CLOSING.contains(&c) => {
-                found.push(inner(text, Span::new(from, at)));
+    let mut at = 0;
+    while at < raw.len() {
+        let rest = &raw[at..];
+        let mark = match open {
+            None => mark_len(rest, &OPENING),
+            Some(_) => mark_len(rest, &CLOSING),
+        };
+        match (open, mark) {
+            (None, Some(len)) => open = Some(piece.start + at + len),
+            (Some(from), Some(_)) => {
+                found.push(inner(text, Span::new(from, piece.start + at)));
                 open = None;
             }
             _ => {}
         }
+        at += mark.unwrap_or_else(|| rest.chars().next().map_or(1, char::len_utf8));
     }
     found
 }

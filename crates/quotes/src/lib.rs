@@ -1,8 +1,9 @@
 //! Direct quotes in news text and who said them.
 //!
 //! [`extract`] finds the quoted stretches of an article (straight and curly
-//! marks, nested single quotes, quotes running over several paragraphs,
-//! partial quotes inside a sentence), the cue verb that attributes each one
+//! marks, wire-style `''` and TeX ``` `` ``` pairs, nested single quotes,
+//! quotes running over several paragraphs, partial quotes inside a sentence;
+//! hard-wrapped lines and `\r\n` read as plain paragraphs), the cue verb that attributes each one
 //! ("said", "told CNN", "tweeted", "according to") before, after or around
 //! the quote, the speaker's phrase ("Franken", "he", "a Justice Department
 //! spokeswoman") and, where the article makes it clear, the name mention the
@@ -14,9 +15,11 @@
 
 mod attribution;
 pub mod eval;
+mod layout;
 mod lexicon;
 mod marks;
 mod names;
+pub mod perturb;
 mod resolve;
 mod text;
 
@@ -122,8 +125,12 @@ pub struct Quote {
 ///
 /// `names` are named-entity mentions (any order; spans that do not fit `text`
 /// are ignored); pass `&[]` to use the capitalisation fallback. Quoted
-/// fragments with no attribution (scare quotes, titles) are left out.
+/// fragments with no attribution (scare quotes, titles) are left out. Text
+/// hard-wrapped at a fixed width reads as its paragraphs, and `\r\n` as `\n`;
+/// the `text` fields show soft wraps and carriage returns as spaces.
 pub fn extract(text: &str, names: &[NameSpan]) -> Vec<Quote> {
+    let normalised = layout::normalise(text);
+    let text: &str = &normalised;
     let tokens = text::tokenize(text);
     let names = names::usable_or_fallback(text, &tokens, names);
     let stretches = marks::quoted_stretches(text);

@@ -1,6 +1,7 @@
 //! Pairing quotation marks into quoted stretches.
 //!
-//! Double marks only (straight `"`, curly `“ ”`, low `„`, guillemets `« »`):
+//! Double marks only (straight `"`, curly `“ ”`, low `„`, guillemets `« »`,
+//! and pairs of single marks typed for a double one: ``` `` ``` `''` `‘‘` `’’`):
 //! single marks (‘ ’ ') are nested quotes or apostrophes and never open a
 //! top-level quote. One pass over the text, so 10,000 marks in a row cost
 //! linear time. A quote left open at the end of its paragraph continues only
@@ -25,16 +26,35 @@ pub struct QuotedStretch {
 enum Role {
     Open,
     Close,
+    /// Opens or closes by context: `"`, and the wire-style `''` that some
+    /// papers type at both ends (`''We may,'' he said`).
     Straight,
+    /// `’’`: a mistyped closing mark, which never opens.
+    DoubledApostrophe,
 }
 
-fn role(c: char) -> Option<Role> {
-    match c {
-        '“' | '„' | '«' => Some(Role::Open),
-        '”' | '»' => Some(Role::Close),
-        '"' => Some(Role::Straight),
-        _ => None,
+/// The quotation mark `rest` starts with, and its length in bytes. Pairs of
+/// single marks are double marks: TeX and wire style ``` ``…'' ``` and `''…''`,
+/// and the curly `‘‘…’’` some converters produce.
+fn mark_at(rest: &str) -> Option<(Role, usize)> {
+    for (pair, role) in [
+        ("``", Role::Open),
+        ("‘‘", Role::Open),
+        ("''", Role::Straight),
+        ("’’", Role::DoubledApostrophe),
+    ] {
+        if rest.starts_with(pair) {
+            return Some((role, pair.len()));
+        }
     }
+    let c = rest.chars().next()?;
+    let role = match c {
+        '“' | '„' | '«' => Role::Open,
+        '”' | '»' => Role::Close,
+        '"' => Role::Straight,
+        _ => return None,
+    };
+    Some((role, c.len_utf8()))
 }
 
 struct Open {
@@ -65,29 +85,42 @@ pub fn quoted_stretches(text: &str) -> Vec<QuotedStretch> {
             previous_visible = None;
             continue;
         }
-        let doubled_apostrophe = c == '’' && next == Some('’') && open.is_some();
-        let Some(mark) = role(c).or(doubled_apostrophe.then_some(Role::Close)) else {
+        let closing_single_before_pair = matches!(c, '\'' | '’')
+            && previous.is_some_and(|p| !p.is_whitespace())
+            && text[i..].chars().take(3).filter(|&n| n == c).count() == 3;
+        let mark = if closing_single_before_pair {
+            None
+        } else {
+            mark_at(&text[i..])
+        };
+        let Some((mark, mark_len)) = mark else {
             previous = Some(c);
             if !c.is_whitespace() {
                 previous_visible = Some(c);
             }
             continue;
         };
-        let mut close_end = i + c.len_utf8();
-        if doubled_apostrophe {
-            close_end += '’'.len_utf8();
+        let close_end = i + mark_len;
+        while chars.peek().is_some_and(|&(j, _)| j < close_end) {
             chars.next();
         }
+        let next = if mark_len > c.len_utf8() {
+            text[close_end..].chars().next()
+        } else {
+            next
+        };
+        let last = text[..close_end].chars().next_back().unwrap_or(c);
         if let Some(current) = open.as_mut().filter(|o| o.awaiting_continuation_mark) {
             current.awaiting_continuation_mark = false;
-            previous = Some(c);
-            previous_visible = Some(c);
+            previous = Some(last);
+            previous_visible = Some(last);
             continue;
         }
         let closes = match mark {
-            Role::Close => true,
-            Role::Open => open.is_some() && looks_like_closing(previous, next),
+            Role::Close => open.is_some() || !looks_like_opening(previous, next),
+            Role::Open => open.is_some() && looks_like_closing(next),
             Role::Straight => open.is_some() && !looks_like_opening(previous, next),
+            Role::DoubledApostrophe => open.is_some(),
         };
         match (&open, closes) {
             (Some(current), true) => {
@@ -101,32 +134,30 @@ pub fn quoted_stretches(text: &str) -> Vec<QuotedStretch> {
                 }
                 open = None;
             }
-            (_, false) => {
+            (_, false) if mark != Role::DoubledApostrophe => {
                 let may_continue = previous_visible
                     .is_none_or(|p| matches!(p, ':' | ',' | '.' | '!' | '?' | '—' | '–' | '-'));
                 open = Some(Open {
                     mark: i,
-                    content: i + c.len_utf8(),
+                    content: close_end,
                     paragraphs: 1,
                     awaiting_continuation_mark: false,
                     may_continue,
                 })
             }
-            (None, true) => {}
+            _ => {}
         }
-        previous = Some(c);
-        previous_visible = Some(c);
+        previous = Some(last);
+        previous_visible = Some(last);
     }
     found
 }
 
-/// An opening curly mark typed after a word and before a space or the end
-/// closes the open quote (`a fascist?“ he asked`).
-fn looks_like_closing(previous: Option<char>, next: Option<char>) -> bool {
-    let after_word = previous.is_some_and(|p| !p.is_whitespace());
-    let before_space =
-        next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')'));
-    after_word && before_space
+/// An opening curly mark typed before a space, punctuation or the end closes
+/// the open quote (`a fascist?“ he asked`, `the ‘two-step’ “ – increasing`):
+/// a quote opens onto its first word.
+fn looks_like_closing(next: Option<char>) -> bool {
+    next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')'))
 }
 
 /// A straight mark after a space and before a word opens a quote even when
@@ -143,8 +174,10 @@ fn looks_like_opening(previous: Option<char>, next: Option<char>) -> bool {
 /// scan then skips).
 fn continue_into_next_paragraph(text: &str, newline: usize, current: Open) -> Option<Open> {
     let rest = &text[newline..];
-    let first = rest.trim_start().chars().next()?;
-    let opens_next = matches!(role(first), Some(Role::Open) | Some(Role::Straight));
+    let opens_next = matches!(
+        mark_at(rest.trim_start()),
+        Some((Role::Open | Role::Straight, _))
+    );
     let within_bounds = current.paragraphs < MAX_PARAGRAPHS && newline - current.mark < MAX_BYTES;
     if current.may_continue && opens_next && within_bounds {
         Some(Open {
@@ -194,6 +227,21 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_mark_before_a_space_closes_after_a_nested_quote() {
+        let text = "“Do the ‘two-step’ “ – he said. “Go.”";
+        assert_eq!(contents(text), vec!["Do the ‘two-step’ ", "Go."]);
+    }
+
+    #[test]
+    fn a_closing_mark_typed_to_open_a_paragraph_opens() {
+        let text = "”They are not like him,” she said.\n\n”Fear. I am afraid.” ― A reader";
+        assert_eq!(
+            contents(text),
+            vec!["They are not like him,", "Fear. I am afraid."]
+        );
+    }
+
+    #[test]
     fn a_fragment_left_open_mid_sentence_does_not_run_on() {
         let text = "It was a “question that.\n“You called women pigs,” Kelly said.";
         assert_eq!(contents(text), vec!["You called women pigs,"]);
@@ -203,6 +251,27 @@ mod tests {
     fn unclosed_quote_ends_with_its_paragraph() {
         let text = "He said “never closed.\nLater “closed” here.";
         assert_eq!(contents(text), vec!["closed"]);
+    }
+
+    #[test]
+    fn pairs_of_single_marks_typed_for_double_ones_are_quotes() {
+        let wire = "''We may,'' he said. ``It's over,'' she said, ''you'll see.''";
+        assert_eq!(contents(wire), vec!["We may,", "It's over,", "you'll see."]);
+        let spans = quoted_stretches(wire);
+        assert_eq!((spans[0].open, spans[0].start), (0, 2));
+        assert_eq!(&wire[spans[0].end..spans[0].close_end], "''");
+    }
+
+    #[test]
+    fn wire_style_quote_runs_over_paragraphs() {
+        let text = "He said: ''One.\n\n''Two.''\n\nThe players' union ''agreed.''";
+        assert_eq!(contents(text), vec!["One.\n\n''Two.", "agreed."]);
+    }
+
+    #[test]
+    fn a_nested_quote_closing_before_the_pair_keeps_its_mark() {
+        let text = "''He said, 'Eight years,''' he recalled. ''Go.''";
+        assert_eq!(contents(text), vec!["He said, 'Eight years,'", "Go."]);
     }
 
     #[test]
