@@ -13,6 +13,7 @@
 //! summary_model ablate TRAIN DEV [--check FILE]  # cv without each feature, then without each group
 //! summary_model grid TRAIN DEV               # cv of the MMR settings
 //! summary_model test TRAIN DEV               # the fixed test part, scored by a model trained on the pool
+//!                                            # and by the shipped weights
 //! ```
 //! Multi-News runs use a 260-word budget and cut predictions at 300 words, as the benchmark protocol says.
 //!
@@ -314,7 +315,11 @@ fn lead(articles: &[Article], budget: usize) -> String {
 fn report(name: &str, per: &Scores, lead_per: &Scores) {
     let n = per.len().max(1) as f64;
     let m = [0, 1, 2].map(|k| per.iter().map(|p| p[k]).sum::<f64>() / n);
-    let wins = per.iter().zip(lead_per).filter(|(a, b)| a[0] > b[0]).count();
+    let wins = per
+        .iter()
+        .zip(lead_per)
+        .filter(|(a, b)| a[0] > b[0])
+        .count();
     println!(
         "| {name} | {:.2} | {:.2} | {:.2} | {:.1}% |",
         m[0],
@@ -324,14 +329,19 @@ fn report(name: &str, per: &Scores, lead_per: &Scores) {
     );
 }
 
-const TABLE_HEAD: &str = "| system | R-1 | R-2 | R-Lsum | beats lead |\n| --- | --- | --- | --- | --- |";
+const TABLE_HEAD: &str =
+    "| system | R-1 | R-2 | R-Lsum | beats lead |\n| --- | --- | --- | --- | --- |";
 
 fn eval(file: &str, budget: usize) -> Result<(), String> {
     let clusters = load(file)?;
     let clusters: Vec<&Cluster> = clusters.iter().collect();
     let lead_scores = score_with(&clusters, |c| lead(&c.articles, budget));
     println!("{TABLE_HEAD}");
-    report("lead (our cleaning and splitting)", &lead_scores, &lead_scores);
+    report(
+        "lead (our cleaning and splitting)",
+        &lead_scores,
+        &lead_scores,
+    );
     let variants = [
         ("newsbrief", SummaryOptions::with_words(budget)),
         (
@@ -351,7 +361,9 @@ fn eval(file: &str, budget: usize) -> Result<(), String> {
         ),
     ];
     for (name, opts) in variants {
-        let run = score_with(&clusters, |c| newsbrief_core::summarize(&c.articles, &opts).text());
+        let run = score_with(&clusters, |c| {
+            newsbrief_core::summarize(&c.articles, &opts).text()
+        });
         report(name, &run, &lead_scores);
     }
     Ok(())
@@ -378,7 +390,9 @@ fn check_scores(checks: &[Example], weights: &[f32; N_FEATURES]) -> (Scores, Sco
     let index: std::collections::HashMap<&str, &Example> =
         checks.iter().map(|e| (e.cluster.id.as_str(), e)).collect();
     let opts = SummaryOptions::with_words(CHECK_BUDGET);
-    let ours = score_with(&clusters, |c| summary_with(&index[c.id.as_str()].prepared, weights, &opts));
+    let ours = score_with(&clusters, |c| {
+        summary_with(&index[c.id.as_str()].prepared, weights, &opts)
+    });
     let lead_scores = score_with(&clusters, |c| lead(&c.articles, CHECK_BUDGET));
     (ours, lead_scores)
 }
@@ -423,8 +437,11 @@ fn cv(train: &str, dev: &str, flags: &Flags) -> Result<(), String> {
 }
 
 /// Cluster sizes (articles) the cross-validated scores are also given for.
-const SIZE_BANDS: [(&str, std::ops::RangeInclusive<usize>); 3] =
-    [("1-2 articles", 1..=2), ("3 articles", 3..=3), ("4+ articles", 4..=usize::MAX)];
+const SIZE_BANDS: [(&str, std::ops::RangeInclusive<usize>); 3] = [
+    ("1-2 articles", 1..=2),
+    ("3 articles", 3..=3),
+    ("4+ articles", 4..=usize::MAX),
+];
 
 fn model_name(off: &[usize]) -> String {
     if off.is_empty() {
@@ -479,7 +496,11 @@ fn ablate(train: &str, dev: &str, flags: &Flags) -> Result<(), String> {
         let run = cv_scores(&pool, &off, &opts);
         let n = run.len().max(1) as f64;
         let m = [0, 1, 2].map(|k| run.iter().map(|p| p[k]).sum::<f64>() / n);
-        let wins = run.iter().zip(&lead_scores).filter(|(a, b)| a[0] > b[0]).count();
+        let wins = run
+            .iter()
+            .zip(&lead_scores)
+            .filter(|(a, b)| a[0] > b[0])
+            .count();
         let check = if checks.is_empty() {
             "| – | – |".to_owned()
         } else {
@@ -514,8 +535,14 @@ fn test(train: &str, dev: &str) -> Result<(), String> {
     let lead_scores = score_with(&clusters, |c| lead(&c.articles, BUDGET));
     println!("{} test clusters\n\n{TABLE_HEAD}", test.len());
     report("lead", &lead_scores, &lead_scores);
-    let ours = score_with(&clusters, |c| summary_with(&index[c.id.as_str()].prepared, &w, &opts));
+    let ours = score_with(&clusters, |c| {
+        summary_with(&index[c.id.as_str()].prepared, &w, &opts)
+    });
     report("model trained on the pool", &ours, &lead_scores);
+    let shipped = score_with(&clusters, |c| {
+        newsbrief_core::summarize(&c.articles, &opts).text()
+    });
+    report("shipped weights (weights.rs)", &shipped, &lead_scores);
     Ok(())
 }
 

@@ -189,7 +189,12 @@ fn best_per_article(pool: &Pool, n_docs: usize) -> Vec<f32> {
 /// For each candidate: Σ over its terms of weight² × the share of the other articles that use the term
 /// (its unit TF-IDF vector's mass on the story's shared content terms).
 fn coverage(pool: &Pool, n_docs: usize) -> Vec<f32> {
-    let dims = pool.doc_vectors.iter().map(SparseVec::dims).max().unwrap_or(0);
+    let dims = pool
+        .doc_vectors
+        .iter()
+        .map(SparseVec::dims)
+        .max()
+        .unwrap_or(0);
     let mut articles_with = vec![0u32; dims];
     for v in &pool.doc_vectors {
         for &(t, _) in v.entries() {
@@ -203,7 +208,9 @@ fn coverage(pool: &Pool, n_docs: usize) -> Vec<f32> {
             v.entries()
                 .iter()
                 .map(|&(t, w)| {
-                    let elsewhere = articles_with.get(t as usize).map_or(0, |&a| a.saturating_sub(1));
+                    let elsewhere = articles_with
+                        .get(t as usize)
+                        .map_or(0, |&a| a.saturating_sub(1));
                     w * w * elsewhere as f32 / others
                 })
                 .sum()
