@@ -248,17 +248,23 @@ fn train_and_write(train: &str, dev: &str) -> Result<(), String> {
 /// ROUGE-1/2/Lsum F1 ×100 of each cluster's summary (cut at 300 words) against its reference.
 type Scores = Vec<[f64; 3]>;
 
-fn score_with(clusters: &[&Cluster], make: impl Fn(&Cluster) -> String + Sync) -> Scores {
-    clusters
+fn score_with(clusters: &[Cluster], make: impl Fn(&Cluster) -> String + Sync) -> Scores {
+    clusters.par_iter().map(|c| rouge(c, &make(c))).collect()
+}
+
+/// [`score_with`] for prepared clusters.
+fn score_examples(examples: &[Example], make: impl Fn(&Example) -> String + Sync) -> Scores {
+    examples
         .par_iter()
-        .map(|c| {
-            let mut scorer = Scorer::new(Compat::RougeScore);
-            let pred = cut(&make(c), 300);
-            let s = scorer.score(&pred, &[c.reference.as_deref().unwrap_or("")]);
-            [RougeType::Rouge1, RougeType::Rouge2, RougeType::RougeLsum]
-                .map(|t| s.get(t).f1 * 100.0)
-        })
+        .map(|e| rouge(&e.cluster, &make(e)))
         .collect()
+}
+
+fn rouge(cluster: &Cluster, summary: &str) -> [f64; 3] {
+    let mut scorer = Scorer::new(Compat::RougeScore);
+    let pred = cut(summary, 300);
+    let s = scorer.score(&pred, &[cluster.reference.as_deref().unwrap_or("")]);
+    [RougeType::Rouge1, RougeType::Rouge2, RougeType::RougeLsum].map(|t| s.get(t).f1 * 100.0)
 }
 
 fn cut(summary: &str, words: usize) -> String {
@@ -334,7 +340,6 @@ const TABLE_HEAD: &str =
 
 fn eval(file: &str, budget: usize) -> Result<(), String> {
     let clusters = load(file)?;
-    let clusters: Vec<&Cluster> = clusters.iter().collect();
     let lead_scores = score_with(&clusters, |c| lead(&c.articles, budget));
     println!("{TABLE_HEAD}");
     report(
@@ -375,31 +380,22 @@ fn cv_scores(pool: &[Example], off: &[usize], opts: &SummaryOptions) -> Scores {
     let weights: Vec<[f32; N_FEATURES]> = (0..FOLDS)
         .map(|k| fit(pool.iter().filter(|e| fold_of(&e.cluster) != k), off))
         .collect();
-    let clusters: Vec<&Cluster> = pool.iter().map(|e| &e.cluster).collect();
-    let index: std::collections::HashMap<&str, &Example> =
-        pool.iter().map(|e| (e.cluster.id.as_str(), e)).collect();
-    score_with(&clusters, |c| {
-        let e = index[c.id.as_str()];
-        summary_with(&e.prepared, &weights[fold_of(c) as usize], opts)
+    score_examples(pool, |e| {
+        summary_with(&e.prepared, &weights[fold_of(&e.cluster) as usize], opts)
     })
 }
 
 /// The 25-article check: scores of `file` at 250 words with `weights`, and of lead.
 fn check_scores(checks: &[Example], weights: &[f32; N_FEATURES]) -> (Scores, Scores) {
-    let clusters: Vec<&Cluster> = checks.iter().map(|e| &e.cluster).collect();
-    let index: std::collections::HashMap<&str, &Example> =
-        checks.iter().map(|e| (e.cluster.id.as_str(), e)).collect();
     let opts = SummaryOptions::with_words(CHECK_BUDGET);
-    let ours = score_with(&clusters, |c| {
-        summary_with(&index[c.id.as_str()].prepared, weights, &opts)
-    });
-    let lead_scores = score_with(&clusters, |c| lead(&c.articles, CHECK_BUDGET));
+    let ours = score_examples(checks, |e| summary_with(&e.prepared, weights, &opts));
+    let lead_scores = score_examples(checks, |e| lead(&e.cluster.articles, CHECK_BUDGET));
     (ours, lead_scores)
 }
 
+/// Lead's scores on prepared clusters (Multi-News budget).
 fn pool_lead(pool: &[Example]) -> Scores {
-    let clusters: Vec<&Cluster> = pool.iter().map(|e| &e.cluster).collect();
-    score_with(&clusters, |c| lead(&c.articles, BUDGET))
+    score_examples(pool, |e| lead(&e.cluster.articles, BUDGET))
 }
 
 fn cv(train: &str, dev: &str, flags: &Flags) -> Result<(), String> {
@@ -528,19 +524,14 @@ fn ablate(train: &str, dev: &str, flags: &Flags) -> Result<(), String> {
 fn test(train: &str, dev: &str) -> Result<(), String> {
     let (pool, test) = load_split(train, dev)?;
     let w = fit(pool.iter(), &[]);
-    let clusters: Vec<&Cluster> = test.iter().map(|e| &e.cluster).collect();
-    let index: std::collections::HashMap<&str, &Example> =
-        test.iter().map(|e| (e.cluster.id.as_str(), e)).collect();
     let opts = SummaryOptions::with_words(BUDGET);
-    let lead_scores = score_with(&clusters, |c| lead(&c.articles, BUDGET));
+    let lead_scores = pool_lead(&test);
     println!("{} test clusters\n\n{TABLE_HEAD}", test.len());
     report("lead", &lead_scores, &lead_scores);
-    let ours = score_with(&clusters, |c| {
-        summary_with(&index[c.id.as_str()].prepared, &w, &opts)
-    });
+    let ours = score_examples(&test, |e| summary_with(&e.prepared, &w, &opts));
     report("model trained on the pool", &ours, &lead_scores);
-    let shipped = score_with(&clusters, |c| {
-        newsbrief_core::summarize(&c.articles, &opts).text()
+    let shipped = score_examples(&test, |e| {
+        newsbrief_core::summarize(&e.cluster.articles, &opts).text()
     });
     report("shipped weights (weights.rs)", &shipped, &lead_scores);
     Ok(())
