@@ -250,3 +250,43 @@ fn percentile_ranks(values: &[f32]) -> Vec<f32> {
 pub fn score(features: &[f32; N_FEATURES], weights: &[f32; N_FEATURES]) -> f32 {
     features.iter().zip(weights).map(|(f, w)| f * w).sum()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::summary::candidates;
+    use crate::Article;
+
+    #[test]
+    fn percentile_ranks_share_ties_and_span_zero_to_one() {
+        assert_eq!(
+            percentile_ranks(&[0.5, 0.1, 0.9, 0.5]),
+            vec![1.0 / 3.0, 0.0, 1.0, 1.0 / 3.0]
+        );
+        assert_eq!(percentile_ranks(&[0.3]), vec![1.0]);
+        assert!(percentile_ranks(&[]).is_empty());
+    }
+
+    #[test]
+    fn coverage_favours_terms_the_other_articles_share() {
+        let articles = [
+            Article::new(
+                "a",
+                "The flood closed the bridge over the river on Monday.\n\nA bakery owner said her ovens were lost.",
+            ),
+            Article::new("b", "The river flood closed the old bridge early on Monday."),
+            Article::new("c", "Officials said the flood had closed the bridge and the river road."),
+        ];
+        let docs: Vec<Document> = articles
+            .iter()
+            .map(|a| Document::analyse(&a.text))
+            .collect();
+        let pool = candidates::collect(&articles, &docs);
+        let shared = coverage(&pool, articles.len());
+        let (flood, bakery) = (0, 1);
+        assert_eq!(pool.candidates[bakery].doc, 0);
+        assert!(shared[flood] > 0.5, "{shared:?}");
+        assert!(shared[bakery] < 0.1, "{shared:?}");
+    }
+}
