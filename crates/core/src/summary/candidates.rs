@@ -24,15 +24,11 @@ pub struct Candidate {
     pub compressed_words: usize,
     /// Share of the sentence's characters that stand inside quotation marks.
     pub quoted: f32,
-    /// Starts in a way that needs the sentence before it ("He added:", "But ...").
-    pub needs_context: bool,
     /// The article's prose sentences the candidate spans (a quotation may run over several).
     pub sentences: Range<usize>,
     /// Opens with a pronoun ("She", "They", "It", "His" …) that only the sentence before it in its article
     /// resolves: the candidate may enter a summary only right after a candidate that ends with that sentence.
     pub leading_pronoun: bool,
-    /// Share of words with a digit (figures, dates).
-    pub numbers: f32,
     /// Share of words that start with a capital letter (names).
     pub capitalised: f32,
     /// The capitalised words and figures it writes, as term ids (see [`super::restate`]).
@@ -144,10 +140,8 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
                 position: s.position,
                 words,
                 quoted: quoted_share(raw),
-                needs_context: needs_context(raw),
                 sentences,
                 leading_pronoun,
-                numbers: stats.numbers,
                 capitalised: stats.capitalised,
                 specifics,
             });
@@ -273,47 +267,19 @@ fn unattributed_quote(sentence: &str) -> bool {
     starts && ends && quoted_share(t) > 0.9
 }
 
-/// Openers that lean on the previous sentence.
-fn needs_context(sentence: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "But ",
-        "And ",
-        "Or ",
-        "So ",
-        "Yet ",
-        "Still, ",
-        "However, ",
-        "Also, ",
-        "Instead, ",
-        "Meanwhile, ",
-        "He added",
-        "She added",
-        "They added",
-        "It added",
-        "That ",
-        "This ",
-        "These ",
-        "Those ",
-        "Such ",
-    ];
-    OPENERS.iter().any(|o| sentence.starts_with(o))
-}
-
-/// A sentence's word count, and the shares of its words (its first word aside, which is capitalised
-/// anyway) that carry a digit and that start with a capital letter, from one pass over the words.
+/// A sentence's word count, and the share of its words (its first word aside, which is capitalised
+/// anyway) that start with a capital letter, from one pass over the words.
 struct WordStats {
     words: usize,
-    numbers: f32,
     capitalised: f32,
 }
 
 impl WordStats {
     fn of(sentence: &str) -> WordStats {
-        let (mut words, mut numbers, mut capitalised) = (0usize, 0usize, 0usize);
+        let (mut words, mut capitalised) = (0usize, 0usize);
         for w in sentence.split_whitespace() {
             words += 1;
             if words > 1 {
-                numbers += usize::from(w.bytes().any(|b| b.is_ascii_digit()));
                 capitalised += usize::from(w.starts_with(char::is_uppercase));
             }
         }
@@ -326,7 +292,6 @@ impl WordStats {
         };
         WordStats {
             words,
-            numbers: share(numbers),
             capitalised: share(capitalised),
         }
     }
@@ -398,7 +363,6 @@ mod tests {
         assert!(!stands_alone(
             "“I have been called a surrogate at a time or two in that campaign.”"
         ));
-        assert!(needs_context("But the senator said nothing more about it."));
     }
 
     #[test]

@@ -13,11 +13,12 @@ use regex::Regex;
 /// Fewest words a compressed sentence may keep; shorter results keep the original.
 const MIN_WORDS: usize = 6;
 
-/// "WASHINGTON (AP) — ", "NEW YORK, N.Y. - ", "LONDON (Reuters) -- ": a place in capitals, an optional
+/// "WASHINGTON (AP) — ", "NEW YORK, N.Y. - ", "LONDON (Reuters) -- ", "NAIROBI, January 4 (Xinhua) -- ",
+/// "WASHINGTON _ " (the New York Times wire): a place in capitals, an optional state or date, an optional
 /// agency, a dash.
 static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"^[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?(?: \([^()]{1,30}\))?\s*(?:—|–|--|-)\s+",
+        r"^[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*| \d{1,2})?)?(?: \([^()]{1,30}\))?\s*(?:—|–|--|-|_)\s+",
     )
     .ok()
 });
@@ -63,6 +64,18 @@ mod tests {
             )
             .as_deref(),
             Some("Republicans pushed a budget plan through the Senate on Friday.")
+        );
+        assert_eq!(
+            compress("NAIROBI, January 4 (Xinhua) -- Only 47 percent of the students will go on to secondary school.")
+                .as_deref(),
+            Some("Only 47 percent of the students will go on to secondary school.")
+        );
+        assert_eq!(
+            compress(
+                "WASHINGTON _ The federal judge agreed on Thursday to delay his final ruling."
+            )
+            .as_deref(),
+            Some("The federal judge agreed on Thursday to delay his final ruling.")
         );
         assert_eq!(
             compress("U.S. retailer Michael Kors (KORS.N) agreed to buy the shoe maker for $1.2 billion.")

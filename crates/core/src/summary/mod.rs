@@ -3,8 +3,9 @@
 //! The method, in stages:
 //! 1. [`candidates`]: the prose sentences of every article that can stand alone in a summary.
 //! 2. [`features`]: for each candidate, its position in its article, its centrality in the story (TF-IDF cosine
-//!    to the other articles), its cross-article support (how strongly each other article states the same thing)
-//!    and how central its article is; combined into one score.
+//!    to the other articles, and its rank by it), its cross-article support (how strongly each other article
+//!    states the same thing), how many articles share its terms and how central its article is, some of them
+//!    scaled by the story's size; combined into one score by learned weights.
 //! 3. [`select`]: MMR-style greedy selection that fills the word budget with whole sentences, never exceeding it,
 //!    and skips sentences that repeat one already chosen or restate its fact in other words ([`restate`]); a
 //!    sentence that opens with a pronoun ("She did not say …") is chosen only with the sentence before it in its

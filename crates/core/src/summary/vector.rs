@@ -50,6 +50,11 @@ impl SparseVec {
         v
     }
 
+    /// The (term id, weight) entries, by term id.
+    pub fn entries(&self) -> &[(u32, f32)] {
+        &self.0
+    }
+
     /// One past the largest term id of the vector (the length a dense copy needs).
     pub fn dims(&self) -> usize {
         self.0.last().map_or(0, |&(t, _)| t as usize + 1)
