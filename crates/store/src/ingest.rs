@@ -13,7 +13,7 @@ use std::str::FromStr;
 use newsbrief_core::terms::stable_hash;
 use newsbrief_core::Article;
 use newsbrief_stream::profile::is_furniture;
-use newsbrief_stream::{Detector, Settings, StoryId};
+use newsbrief_stream::{Detector, Profile, Settings, StoryId};
 use rustc_hash::FxHashMap;
 
 use crate::brief::Format;
@@ -119,12 +119,38 @@ impl Ingest {
     /// Takes the articles, in order, in one transaction; one Outcome per article, in order. Profiles are
     /// computed on all cores; the story decisions in order.
     pub fn add(&mut self, articles: &[Article]) -> Result<Vec<Outcome>, StoreError> {
+        self.add_with(articles, None)
+    }
+
+    /// [`Ingest::add`] with each article's profile computed already (by another process: the workers of a
+    /// cluster profile articles in parallel, one of them decides their stories in order). `profiles[i]`
+    /// must be `Profile::of(&articles[i])`; the outcome is then the same as `add`'s.
+    pub fn add_profiled(
+        &mut self,
+        articles: &[Article],
+        profiles: &[Profile],
+    ) -> Result<Vec<Outcome>, StoreError> {
+        if profiles.len() != articles.len() {
+            return Err(StoreError::Invalid(format!(
+                "{} profiles for {} articles",
+                profiles.len(),
+                articles.len()
+            )));
+        }
+        self.add_with(articles, Some(profiles))
+    }
+
+    fn add_with(
+        &mut self,
+        articles: &[Article],
+        profiles: Option<&[Profile]>,
+    ) -> Result<Vec<Outcome>, StoreError> {
         if articles.is_empty() {
             return Ok(Vec::new());
         }
         self.restore()?;
         self.store.begin()?;
-        let result = self.add_within(articles).and_then(|outcomes| {
+        let result = self.add_within(articles, profiles).and_then(|outcomes| {
             self.store.commit()?;
             Ok(outcomes)
         });
@@ -250,19 +276,32 @@ impl Ingest {
     }
 
     /// The batch's look-ups, decisions and writes, inside the open transaction.
-    fn add_within(&mut self, articles: &[Article]) -> Result<Vec<Outcome>, StoreError> {
+    fn add_within(
+        &mut self,
+        articles: &[Article],
+        profiles: Option<&[Profile]>,
+    ) -> Result<Vec<Outcome>, StoreError> {
         let (known, hashes) = self.look_up(articles)?;
         let detector = self
             .detector
             .as_mut()
             .ok_or_else(|| StoreError::Conflict("the detector is not restored".into()))?;
+        let is_new: Vec<bool> = known.iter().map(|k| matches!(k, Known::New)).collect();
         let new: Vec<&Article> = articles
             .iter()
-            .zip(&known)
-            .filter(|(_, k)| matches!(k, Known::New))
+            .zip(&is_new)
+            .filter(|(_, &n)| n)
             .map(|(a, _)| a)
             .collect();
-        let mut decisions = pipeline::decide(detector, &new).into_iter();
+        let decisions = match profiles {
+            None => pipeline::decide(detector, &new),
+            Some(profiles) => new
+                .iter()
+                .zip(profiles.iter().zip(&is_new).filter(|(_, &n)| n))
+                .map(|(a, (p, _))| detector.assign(&a.id, p))
+                .collect(),
+        };
+        let mut decisions = decisions.into_iter();
         let mut placed: Vec<Placed> = Vec::with_capacity(articles.len());
         for known in known {
             let p = match known {

@@ -399,3 +399,17 @@ fn a_store_url_names_its_kind() {
     };
     assert!(err.to_string().contains("cannot connect to PostgreSQL"), "{err}");
 }
+
+#[test]
+fn profiles_made_elsewhere_give_the_same_stories() {
+    let articles = synthetic::stream(600, 5, 14);
+    let expected = uninterrupted(&articles);
+    let mut ingest = Ingest::sqlite_in_memory().unwrap();
+    for chunk in articles.chunks(37) {
+        let profiles: Vec<_> = chunk.iter().map(newsbrief_stream::Profile::of).collect();
+        ingest.add_profiled(chunk, &profiles).unwrap();
+    }
+    assert_eq!(ingest.assignments().unwrap(), expected);
+    let one = &articles[..1];
+    assert!(matches!(ingest.add_profiled(one, &[]), Err(StoreError::Invalid(_))));
+}
