@@ -1,0 +1,224 @@
+//! Worker: takes articles off the shared consumer, profiles them (on all cores) and queues them in
+//! PostgreSQL, acknowledging each message only once its entry is committed; and, while it holds the
+//! assigner's advisory lock, gives the queued articles to the story store in stream order.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use async_nats::jetstream::consumer::PullConsumer;
+use async_nats::jetstream::Message;
+use futures::StreamExt;
+use newsbrief_core::article_json;
+use newsbrief_store::{Ingest, StoreError};
+use newsbrief_stream::Profile;
+use postgres::{Client, NoTls};
+use rayon::prelude::*;
+use tokio::runtime::Runtime;
+
+use crate::jetstream::{self, Names};
+use crate::queue::{Entry, Queue};
+use crate::ClusterError;
+
+/// Advisory lock key ("nwsa") of the assigner.
+const ASSIGNER_LOCK: i64 = 0x6e77_7361;
+/// How long a fetch waits for messages when the stream has none.
+const FETCH_WAIT: Duration = Duration::from_millis(500);
+
+/// What a worker is given.
+#[derive(Debug, Clone)]
+pub struct WorkerConfig {
+    /// NATS server, `nats://host:4222`.
+    pub nats: String,
+    /// The story store and work queue: `postgres://user@host:port/db`.
+    pub store: String,
+    pub names: Names,
+    /// Messages taken at a time (and held unacknowledged at most).
+    pub batch: usize,
+    /// Stop once the stream is drained and every queued article is assigned.
+    pub until_idle: bool,
+}
+
+/// What a worker did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WorkerReport {
+    /// Messages taken, profiled and queued.
+    pub profiled: usize,
+    /// Messages that were no article (reported, acknowledged, stepped over).
+    pub skipped: usize,
+    /// Articles this worker gave to the story store as the assigner.
+    pub assigned: usize,
+}
+
+/// One worker: its connections and, while it is the assigner, the story store.
+pub struct Worker {
+    config: WorkerConfig,
+    runtime: Runtime,
+    consumer: PullConsumer,
+    queue: Queue,
+    /// The connection holding the assigner's lock (a session lock: it goes when the worker does).
+    lock: Client,
+    assigner: bool,
+    ingest: Option<Ingest>,
+    report: WorkerReport,
+}
+
+impl Worker {
+    pub fn start(config: WorkerConfig) -> Result<Worker, ClusterError> {
+        if !(config.store.starts_with("postgres://") || config.store.starts_with("postgresql://")) {
+            return Err(ClusterError::Database(format!(
+                "workers keep their queue and stories in PostgreSQL: `{}` is not a postgres:// URL",
+                config.store
+            )));
+        }
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| ClusterError::Nats(format!("cannot start the NATS client: {e}")))?;
+        let consumer = runtime.block_on(async {
+            let (_, stream) = jetstream::connect(&config.nats, &config.names).await?;
+            jetstream::consumer(&stream, &config.names).await
+        })?;
+        let queue = Queue::open(&config.store)?;
+        let lock = Client::connect(&config.store, NoTls)?;
+        Ok(Worker {
+            config,
+            runtime,
+            consumer,
+            queue,
+            lock,
+            assigner: false,
+            ingest: None,
+            report: WorkerReport::default(),
+        })
+    }
+
+    /// Works until `stop` is set (then finishes the batch in hand) or, with `until_idle`, until nothing is
+    /// left to do. The assigner saves the detector's state before returning.
+    pub fn run(&mut self, stop: &AtomicBool) -> Result<WorkerReport, ClusterError> {
+        let mut last_beat = Instant::now();
+        while !stop.load(Ordering::Relaxed) {
+            let taken = self.take_batch()?;
+            self.assign()?;
+            if last_beat.elapsed() > Duration::from_secs(10) {
+                tracing::info!(
+                    profiled = self.report.profiled,
+                    assigned = self.report.assigned,
+                    assigner = self.assigner,
+                    "working"
+                );
+                last_beat = Instant::now();
+            }
+            if taken == 0 && self.config.until_idle && self.idle()? {
+                break;
+            }
+        }
+        if let Some(ingest) = &mut self.ingest {
+            ingest.checkpoint()?;
+        }
+        Ok(self.report)
+    }
+
+    /// Takes up to a batch of messages, profiles them, queues them and acknowledges them; their count.
+    fn take_batch(&mut self) -> Result<usize, ClusterError> {
+        let batch = self.config.batch.max(1);
+        let messages: Vec<Message> = self.runtime.block_on(async {
+            let mut fetched = self
+                .consumer
+                .fetch()
+                .max_messages(batch)
+                .expires(FETCH_WAIT)
+                .messages()
+                .await
+                .map_err(|e| ClusterError::nats("fetching articles", e))?;
+            let mut out = Vec::with_capacity(batch);
+            while let Some(m) = fetched.next().await {
+                out.push(m.map_err(|e| ClusterError::nats("fetching articles", e))?);
+            }
+            Ok::<_, ClusterError>(out)
+        })?;
+        if messages.is_empty() {
+            return Ok(0);
+        }
+        let entries: Vec<Entry> = messages
+            .par_iter()
+            .map(|m| {
+                let seq = m.info().map(|i| i.stream_sequence).map_err(|e| ClusterError::nats("message", e))?;
+                let item = serde_json::from_slice(&m.payload)
+                    .map_err(|e| e.to_string())
+                    .and_then(|v| article_json::article_from_json(&v, None).map_err(|e| e.to_string()));
+                Ok(match item {
+                    Ok(article) => {
+                        let profile = Profile::of(&article);
+                        Entry { seq, item: Some((article, profile)) }
+                    }
+                    Err(reason) => {
+                        tracing::warn!(seq, %reason, "message is no article: skipped");
+                        Entry { seq, item: None }
+                    }
+                })
+            })
+            .collect::<Result<_, ClusterError>>()?;
+        self.queue.put(&entries)?;
+        self.report.skipped += entries.iter().filter(|e| e.item.is_none()).count();
+        self.report.profiled += entries.len();
+        self.runtime.block_on(async {
+            for m in &messages {
+                m.ack().await.map_err(|e| ClusterError::nats("acknowledging", e))?;
+            }
+            Ok::<_, ClusterError>(())
+        })?;
+        Ok(messages.len())
+    }
+
+    /// As the assigner (taking the lock when free), gives every ready entry to the story store in order.
+    fn assign(&mut self) -> Result<(), ClusterError> {
+        if !self.assigner {
+            self.assigner = self
+                .lock
+                .query_one("SELECT pg_try_advisory_lock($1)", &[&ASSIGNER_LOCK])?
+                .get(0);
+            if !self.assigner {
+                return Ok(());
+            }
+            tracing::info!("this worker assigns the stories");
+        }
+        loop {
+            let ready = self.queue.ready(self.config.batch.max(1) * 4)?;
+            let Some(last) = ready.last().map(|e| e.seq) else {
+                return Ok(());
+            };
+            let (articles, profiles): (Vec<_>, Vec<_>) =
+                ready.into_iter().filter_map(|e| e.item).unzip();
+            let ingest = match &mut self.ingest {
+                Some(ingest) => ingest,
+                None => self.ingest.insert(Ingest::open(&self.config.store)?),
+            };
+            match ingest.add_profiled(&articles, &profiles) {
+                Ok(outcomes) => {
+                    self.report.assigned += outcomes.iter().filter(|o| !o.repeated).count();
+                }
+                // Another assigner wrote meanwhile (this one lost its lock's connection): start again from
+                // what the store holds.
+                Err(StoreError::Conflict(reason)) => {
+                    tracing::warn!(%reason, "the store changed under this assigner: reopening it");
+                    self.ingest = None;
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            }
+            self.queue.mark_applied(last)?;
+        }
+    }
+
+    /// Nothing left: no message waiting or in flight on the consumer, no entry waiting for the assigner.
+    fn idle(&mut self) -> Result<bool, ClusterError> {
+        let info = self.runtime.block_on(async {
+            self.consumer
+                .info()
+                .await
+                .map(|i| (i.num_pending, i.num_ack_pending))
+                .map_err(|e| ClusterError::nats("consumer state", e))
+        })?;
+        Ok(info == (0, 0) && self.queue.waiting()? == 0)
+    }
+}
