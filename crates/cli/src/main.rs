@@ -59,6 +59,10 @@ enum Command {
     Stories(cmd::stories::Args),
     /// Write the brief of one story kept in a database by `newsbrief stories --db`.
     Story(cmd::story::Args),
+    /// Put articles on a NATS JetStream stream for the workers of a cluster.
+    Publish(cmd::publish::Args),
+    /// Work for a cluster: profile articles from NATS, assign their stories in a PostgreSQL store.
+    Worker(cmd::worker::Args),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +79,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args),
         Command::Stories(args) => cmd::stories::run(args),
         Command::Story(args) => cmd::story::run(args),
+        Command::Publish(args) => cmd::publish::run(args),
+        Command::Worker(args) => cmd::worker::run(args),
     };
     match result {
         Ok(code) => code,

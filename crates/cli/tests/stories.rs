@@ -664,8 +664,14 @@ fn listing_and_story_write_to_a_file_and_a_story_takes_sections() {
         .success()
         .stdout(predicate::str::is_empty());
     let text = std::fs::read_to_string(&brief).unwrap();
-    assert!(text.contains("## Summary") && text.contains("## Sources"), "{text}");
-    assert!(!text.contains("## Quotes") && !text.contains("## Timeline"), "{text}");
+    assert!(
+        text.contains("## Summary") && text.contains("## Sources"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("## Quotes") && !text.contains("## Timeline"),
+        "{text}"
+    );
     // Without --sections the whole (cached) brief.
     newsbrief()
         .args(["story", &id, "--db"])
@@ -696,7 +702,9 @@ impl PostgresSchema {
         let mut client = postgres::Client::connect(&base, postgres::NoTls)
             .unwrap_or_else(|e| panic!("no PostgreSQL at {base} ({e}): scripts/test starts one"));
         client
-            .batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
+            .batch_execute(&format!(
+                "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+            ))
             .unwrap();
         PostgresSchema { base, schema }
     }
@@ -741,7 +749,10 @@ fn a_postgres_store_gives_the_same_stories_as_an_sqlite_file() {
     assert_eq!(assignments[0], assignments[1]);
     assert_eq!(json_lines(&assignments[1]).len(), 11);
     // The story's brief from PostgreSQL.
-    let story = json_lines(&assignments[1])[0]["story"].as_str().unwrap().to_owned();
+    let story = json_lines(&assignments[1])[0]["story"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     newsbrief()
         .args(["story", &story, "--store", &pg.url()])
         .assert()
@@ -752,4 +763,101 @@ fn a_postgres_store_gives_the_same_stories_as_an_sqlite_file() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("no story s999"));
+}
+
+#[test]
+fn two_worker_processes_fill_a_postgres_store_as_one_stories_run_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let pg = PostgresSchema::new("cluster");
+    let nats =
+        std::env::var("NEWSBRIEF_TEST_NATS").unwrap_or_else(|_| "nats://127.0.0.1:4222".into());
+    let name = format!("nbcli_{}", std::process::id());
+    let _guard = StreamGuard {
+        nats: nats.clone(),
+        stream: name.to_ascii_uppercase(),
+    };
+    let stream = data("stream.jsonl");
+    // One process, in order.
+    let embedded = dir.path().join("embedded.jsonl");
+    newsbrief()
+        .args(["stories", "--input"])
+        .arg(&stream)
+        .arg("--assignments")
+        .arg(&embedded)
+        .assert()
+        .code(2);
+    // The cluster: publish, two workers until the stream is drained, the store's assignments.
+    newsbrief()
+        .args(["publish", "--nats", &nats, "--name", &name])
+        .arg(&stream)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("11 articles published"));
+    let workers: Vec<_> = (0..2)
+        .map(|_| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("newsbrief"))
+                .args([
+                    "worker",
+                    "--nats",
+                    &nats,
+                    "--name",
+                    &name,
+                    "--store",
+                    &pg.url(),
+                    "--until-idle",
+                ])
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for worker in workers {
+        let out = worker.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let stored = dir.path().join("stored.jsonl");
+    newsbrief()
+        .args(["stories", "--store", &pg.url(), "--assignments"])
+        .arg(&stored)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(&stored).unwrap(),
+        std::fs::read_to_string(&embedded).unwrap()
+    );
+    // Published again: the stream drops every id it has.
+    newsbrief()
+        .args(["publish", "--nats", &nats, "--name", &name])
+        .arg(&stream)
+        .assert()
+        .stderr(
+            predicate::str::contains("0 articles published")
+                .and(predicate::str::contains("11 already there")),
+        );
+}
+
+/// Deletes a test's JetStream stream.
+struct StreamGuard {
+    nats: String,
+    stream: String,
+}
+
+impl Drop for StreamGuard {
+    fn drop(&mut self) {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            if let Ok(client) = async_nats::connect(&self.nats).await {
+                let _ = async_nats::jetstream::new(client)
+                    .delete_stream(&self.stream)
+                    .await;
+            }
+        });
+    }
 }

@@ -40,7 +40,9 @@ pub struct Queue {
 impl Queue {
     pub fn open(url: &str) -> Result<Queue, ClusterError> {
         let mut client = Client::connect(url, NoTls).map_err(|e| {
-            ClusterError::Database(format!("cannot connect to PostgreSQL for the work queue: {e}"))
+            ClusterError::Database(format!(
+                "cannot connect to PostgreSQL for the work queue: {e}"
+            ))
         })?;
         let mut tx = client.transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])?;
@@ -76,7 +78,9 @@ impl Queue {
 
     /// The sequence number of the last entry applied (0: none).
     pub fn applied(&mut self) -> Result<u64, ClusterError> {
-        let row = self.client.query_one("SELECT seq FROM cluster_applied", &[])?;
+        let row = self
+            .client
+            .query_one("SELECT seq FROM cluster_applied", &[])?;
         Ok(row.get::<_, i64>(0) as u64)
     }
 
@@ -97,13 +101,11 @@ impl Queue {
             &[&to_i64(applied), &(limit as i64)],
         )?;
         let mut out = Vec::with_capacity(rows.len());
-        let mut next = applied + 1;
-        for row in rows {
+        for (next, row) in (applied + 1..).zip(rows) {
             let seq = row.get::<_, i64>(0) as u64;
             if seq != next {
                 break;
             }
-            next += 1;
             let article: Option<&str> = row.get(1);
             let profile: Option<&str> = row.get(2);
             let item = match (article, profile) {
@@ -122,7 +124,10 @@ impl Queue {
             "UPDATE cluster_applied SET seq = GREATEST(seq, $1)",
             &[&to_i64(seq)],
         )?;
-        tx.execute("DELETE FROM cluster_profiled WHERE seq <= $1", &[&to_i64(seq)])?;
+        tx.execute(
+            "DELETE FROM cluster_profiled WHERE seq <= $1",
+            &[&to_i64(seq)],
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -141,7 +146,8 @@ fn read_entry(seq: u64, article: &str, profile: &str) -> Result<(Article, Profil
         ClusterError::Database(format!("queue entry #{seq}: unreadable {what}: {e}"))
     };
     let value: Value = serde_json::from_str(article).map_err(|e| damaged("article", &e))?;
-    let article = article_json::article_from_json(&value, None).map_err(|e| damaged("article", &e))?;
+    let article =
+        article_json::article_from_json(&value, None).map_err(|e| damaged("article", &e))?;
     let profile = serde_json::from_str(profile).map_err(|e| damaged("profile", &e))?;
     Ok((article, profile))
 }

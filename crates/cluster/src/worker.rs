@@ -142,14 +142,22 @@ impl Worker {
         let entries: Vec<Entry> = messages
             .par_iter()
             .map(|m| {
-                let seq = m.info().map(|i| i.stream_sequence).map_err(|e| ClusterError::nats("message", e))?;
+                let seq = m
+                    .info()
+                    .map(|i| i.stream_sequence)
+                    .map_err(|e| ClusterError::nats("message", e))?;
                 let item = serde_json::from_slice(&m.payload)
                     .map_err(|e| e.to_string())
-                    .and_then(|v| article_json::article_from_json(&v, None).map_err(|e| e.to_string()));
+                    .and_then(|v| {
+                        article_json::article_from_json(&v, None).map_err(|e| e.to_string())
+                    });
                 Ok(match item {
                     Ok(article) => {
                         let profile = Profile::of(&article);
-                        Entry { seq, item: Some((article, profile)) }
+                        Entry {
+                            seq,
+                            item: Some((article, profile)),
+                        }
                     }
                     Err(reason) => {
                         tracing::warn!(seq, %reason, "message is no article: skipped");
@@ -163,7 +171,9 @@ impl Worker {
         self.report.profiled += entries.len();
         self.runtime.block_on(async {
             for m in &messages {
-                m.ack().await.map_err(|e| ClusterError::nats("acknowledging", e))?;
+                m.ack()
+                    .await
+                    .map_err(|e| ClusterError::nats("acknowledging", e))?;
             }
             Ok::<_, ClusterError>(())
         })?;

@@ -29,11 +29,21 @@ impl Deployment {
     fn new(tag: &str) -> Deployment {
         let name = format!("nbtest_{tag}_{}", std::process::id());
         let mut client = postgres::Client::connect(&postgres_base(), postgres::NoTls)
-            .unwrap_or_else(|e| panic!("no PostgreSQL at {} ({e}): scripts/test starts one", postgres_base()));
+            .unwrap_or_else(|e| {
+                panic!(
+                    "no PostgreSQL at {} ({e}): scripts/test starts one",
+                    postgres_base()
+                )
+            });
         client
-            .batch_execute(&format!("DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}"))
+            .batch_execute(&format!(
+                "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}"
+            ))
             .unwrap();
-        let deployment = Deployment { names: Names::new(&name), schema: name };
+        let deployment = Deployment {
+            names: Names::new(&name),
+            schema: name,
+        };
         deployment.delete_stream();
         deployment
     }
@@ -45,16 +55,24 @@ impl Deployment {
     }
 
     fn delete_stream(&self) {
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
         runtime.block_on(async {
             if let Ok(client) = async_nats::connect(nats_url()).await {
-                let _ = async_nats::jetstream::new(client).delete_stream(&self.names.stream).await;
+                let _ = async_nats::jetstream::new(client)
+                    .delete_stream(&self.names.stream)
+                    .await;
             }
         });
     }
 
     fn publish(&self, articles: &[Article]) {
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
         runtime.block_on(async {
             let publisher = Publisher::connect(&nats_url(), &self.names)
                 .await
@@ -123,8 +141,15 @@ fn one_two_and_four_workers_give_the_stories_of_one_process() {
         assert_eq!(deployment.assignments(), expected, "{workers} workers");
         let profiled: usize = reports.iter().map(|r| r.profiled).sum();
         let assigned: usize = reports.iter().map(|r| r.assigned).sum();
-        assert!(profiled >= articles.len() - 1, "{workers} workers: {reports:?}");
+        assert!(
+            profiled >= articles.len() - 1,
+            "{workers} workers: {reports:?}"
+        );
         assert_eq!(assigned, expected.len(), "{workers} workers: {reports:?}");
-        assert_eq!(reports.iter().filter(|r| r.assigned > 0).count(), 1, "{reports:?}");
+        assert_eq!(
+            reports.iter().filter(|r| r.assigned > 0).count(),
+            1,
+            "{reports:?}"
+        );
     }
 }

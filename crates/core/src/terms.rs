@@ -81,9 +81,30 @@ pub struct Written {
 
 /// Number words that state a figure as a word.
 const NUMBER_WORDS: [&str; 24] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
-    "millions", "billion", "dozen",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "dozen",
 ];
 
 /// Interns stemmed terms as dense ids, in order of first appearance (so ids are deterministic).

@@ -42,7 +42,10 @@ impl PostgresStore {
     /// works) and brings its schema up to date.
     pub(crate) fn open(url: &str) -> Result<PostgresStore, StoreError> {
         let mut client = Client::connect(url, NoTls).map_err(|e| {
-            StoreError::Database(format!("cannot connect to PostgreSQL at {}: {e}", redact(url)))
+            StoreError::Database(format!(
+                "cannot connect to PostgreSQL at {}: {e}",
+                redact(url)
+            ))
         })?;
         migrate(&mut client)?;
         let cursor = max_seq(&mut client)?;
@@ -56,7 +59,11 @@ impl PostgresStore {
     }
 
     /// Runs `sql` (prepared once) with `params` and returns its rows.
-    fn query(&self, sql: &'static str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>, StoreError> {
+    fn query(
+        &self,
+        sql: &'static str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<Row>, StoreError> {
         let mut client = self.client.borrow_mut();
         let statement = match self.prepared.borrow().get(sql) {
             Some(s) => s.clone(),
@@ -66,7 +73,11 @@ impl PostgresStore {
         Ok(client.query(&statement, params)?)
     }
 
-    fn execute(&self, sql: &'static str, params: &[&(dyn ToSql + Sync)]) -> Result<u64, StoreError> {
+    fn execute(
+        &self,
+        sql: &'static str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<u64, StoreError> {
         let mut client = self.client.borrow_mut();
         let statement = match self.prepared.borrow().get(sql) {
             Some(s) => s.clone(),
@@ -164,7 +175,10 @@ impl Store for PostgresStore {
     }
 
     fn find_id(&mut self, id: &str) -> Result<Option<Stored>, StoreError> {
-        let rows = self.query("SELECT story, duplicate_of FROM articles WHERE id = $1", &[&id])?;
+        let rows = self.query(
+            "SELECT story, duplicate_of FROM articles WHERE id = $1",
+            &[&id],
+        )?;
         Ok(rows.first().map(|r| Stored {
             story: r.get::<_, i64>(0) as u64,
             duplicate_of: r.get(1),
@@ -239,7 +253,8 @@ impl Store for PostgresStore {
         let Some(header) = header.first() else {
             return Ok(None);
         };
-        let (covers, parts, length): (i64, i64, i64) = (header.get(0), header.get(1), header.get(2));
+        let (covers, parts, length): (i64, i64, i64) =
+            (header.get(0), header.get(1), header.get(2));
         let mut bytes = Vec::with_capacity(usize::try_from(length).unwrap_or(0).min(256 << 20));
         let mut next = 0;
         for row in self.query(
@@ -264,7 +279,10 @@ impl Store for PostgresStore {
 
     fn save_snapshot(&mut self, covers_seq: u64, bytes: &[u8]) -> Result<(), StoreError> {
         let covers = to_i64(covers_seq);
-        self.execute("DELETE FROM snapshot_parts WHERE covers_seq <= $1", &[&covers])?;
+        self.execute(
+            "DELETE FROM snapshot_parts WHERE covers_seq <= $1",
+            &[&covers],
+        )?;
         self.execute("DELETE FROM snapshots WHERE covers_seq <= $1", &[&covers])?;
         let parts = bytes.chunks(PART);
         let count = parts.len() as i64;
@@ -400,7 +418,10 @@ impl Store for PostgresStore {
     }
 
     fn assignments(&self) -> Result<Vec<Outcome>, StoreError> {
-        let rows = self.query("SELECT id, story, duplicate_of FROM articles ORDER BY seq", &[])?;
+        let rows = self.query(
+            "SELECT id, story, duplicate_of FROM articles ORDER BY seq",
+            &[],
+        )?;
         let mut seen = FxHashSet::default();
         Ok(rows
             .iter()
@@ -463,7 +484,10 @@ fn apply_migrations(client: &mut Client) -> Result<(), StoreError> {
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let mut tx = client.transaction()?;
         tx.batch_execute(sql)?;
-        tx.execute("INSERT INTO schema_version (version) VALUES ($1)", &[&(i as i32 + 1)])?;
+        tx.execute(
+            "INSERT INTO schema_version (version) VALUES ($1)",
+            &[&(i as i32 + 1)],
+        )?;
         tx.commit()?;
     }
     Ok(())
@@ -493,7 +517,10 @@ mod tests {
             redact("postgres://news:secret@db.example:5432/stories"),
             "postgres://news:***@db.example:5432/stories"
         );
-        assert_eq!(redact("postgres://news@db/stories"), "postgres://news@db/stories");
+        assert_eq!(
+            redact("postgres://news@db/stories"),
+            "postgres://news@db/stories"
+        );
         assert_eq!(redact("host=db user=news"), "host=db user=news");
     }
 }

@@ -216,9 +216,19 @@ fn every_store_stores_a_batch_once_and_finds_copies() {
         // The same text under a new id is a copy in the first one's story.
         let copy = Article::new("copy-of-5", articles[5].text.clone());
         let out = ingest.add(&[copy]).unwrap();
-        assert_eq!(out[0].duplicate_of.as_deref(), Some(articles[5].id.as_str()), "{}", db.name());
+        assert_eq!(
+            out[0].duplicate_of.as_deref(),
+            Some(articles[5].id.as_str()),
+            "{}",
+            db.name()
+        );
         assert_eq!(out[0].story, first[5].story, "{}", db.name());
-        assert_eq!(ingest.assignments().unwrap()[..200], uninterrupted(&articles)[..], "{}", db.name());
+        assert_eq!(
+            ingest.assignments().unwrap()[..200],
+            uninterrupted(&articles)[..],
+            "{}",
+            db.name()
+        );
     }
 }
 
@@ -285,8 +295,16 @@ fn a_damaged_snapshot_is_a_clear_error() {
         // Reading still works; taking more articles needs the detector.
         assert_eq!(ingest.assignments().unwrap().len(), 50, "{}", db.name());
         let err = ingest.add(&articles[50..]).unwrap_err();
-        assert!(matches!(err, StoreError::Snapshot(_)), "{}: {err}", db.name());
-        assert!(err.to_string().contains("cannot be read"), "{}: {err}", db.name());
+        assert!(
+            matches!(err, StoreError::Snapshot(_)),
+            "{}: {err}",
+            db.name()
+        );
+        assert!(
+            err.to_string().contains("cannot be read"),
+            "{}: {err}",
+            db.name()
+        );
         assert_eq!(ingest.cursor(), 50, "{}", db.name());
     }
 }
@@ -303,8 +321,16 @@ fn an_incomplete_snapshot_is_a_clear_error() {
         db.exec("DELETE FROM snapshot_parts", "DELETE FROM snapshot_parts");
         let mut ingest = db.open();
         let err = ingest.add(&articles[30..]).unwrap_err();
-        assert!(matches!(err, StoreError::Snapshot(_)), "{}: {err}", db.name());
-        assert!(err.to_string().contains("incomplete"), "{}: {err}", db.name());
+        assert!(
+            matches!(err, StoreError::Snapshot(_)),
+            "{}: {err}",
+            db.name()
+        );
+        assert!(
+            err.to_string().contains("incomplete"),
+            "{}: {err}",
+            db.name()
+        );
     }
 }
 
@@ -320,7 +346,11 @@ fn a_replay_that_disagrees_with_the_stored_stories_is_an_error() {
         db.exec(tamper, tamper);
         let mut ingest = db.open();
         let err = ingest.add(&articles[60..]).unwrap_err();
-        assert!(matches!(err, StoreError::Diverged { .. }), "{}: {err}", db.name());
+        assert!(
+            matches!(err, StoreError::Diverged { .. }),
+            "{}: {err}",
+            db.name()
+        );
         assert!(err.to_string().contains("s4242"), "{}: {err}", db.name());
     }
 }
@@ -342,16 +372,36 @@ fn briefs_are_cached_until_their_story_changes() {
         // Served from the cache: mark the cached body and ask again.
         let mark = "UPDATE briefs SET body = 'cached' WHERE format = 'md'";
         db.exec(mark, mark);
-        assert_eq!(ingest.brief(&story, "md").unwrap(), "cached", "{}", db.name());
-        assert_eq!(ingest.brief(&story, "markdown").unwrap(), "cached", "{}", db.name());
+        assert_eq!(
+            ingest.brief(&story, "md").unwrap(),
+            "cached",
+            "{}",
+            db.name()
+        );
+        assert_eq!(
+            ingest.brief(&story, "markdown").unwrap(),
+            "cached",
+            "{}",
+            db.name()
+        );
         // A new article in the story: rebuilt.
         let before = ingest.story(&story).unwrap();
         ingest.add(&articles[200..=more]).unwrap();
-        assert!(ingest.story(&story).unwrap().articles > before.articles, "{}", db.name());
+        assert!(
+            ingest.story(&story).unwrap().articles > before.articles,
+            "{}",
+            db.name()
+        );
         let rebuilt = ingest.brief(&story, "md").unwrap();
         assert_ne!(rebuilt, "cached", "{}", db.name());
-        assert!(matches!(ingest.brief(&story, "pdf"), Err(StoreError::Invalid(_))));
-        assert!(matches!(ingest.brief("s987654", "md"), Err(StoreError::NotFound(_))));
+        assert!(matches!(
+            ingest.brief(&story, "pdf"),
+            Err(StoreError::Invalid(_))
+        ));
+        assert!(matches!(
+            ingest.brief("s987654", "md"),
+            Err(StoreError::NotFound(_))
+        ));
     }
 }
 
@@ -363,7 +413,11 @@ fn a_second_writer_is_refused() {
         let mut two = db.open();
         one.add(&articles[..30]).unwrap();
         let err = two.add(&articles[30..]).unwrap_err();
-        assert!(matches!(err, StoreError::Conflict(_)), "{}: {err}", db.name());
+        assert!(
+            matches!(err, StoreError::Conflict(_)),
+            "{}: {err}",
+            db.name()
+        );
         one.add(&articles[30..]).unwrap();
         assert_eq!(one.cursor(), 60, "{}", db.name());
     }
@@ -377,11 +431,22 @@ fn listings_agree_between_the_stores() {
         .map(|db| {
             let mut ingest = db.open();
             ingest_all(&mut ingest, &articles, 100);
-            let query = StoryQuery { limit: Some(10), since: None };
+            let query = StoryQuery {
+                limit: Some(10),
+                since: None,
+            };
             (
                 ingest.stories(&query, Order::Biggest).unwrap(),
                 ingest.stories(&query, Order::MostActive).unwrap(),
-                ingest.stories(&StoryQuery { limit: None, since: Some(Since::Cursor(350)) }, Order::MostActive).unwrap(),
+                ingest
+                    .stories(
+                        &StoryQuery {
+                            limit: None,
+                            since: Some(Since::Cursor(350)),
+                        },
+                        Order::MostActive,
+                    )
+                    .unwrap(),
             )
         })
         .collect();
@@ -392,12 +457,18 @@ fn listings_agree_between_the_stores() {
 #[test]
 fn a_store_url_names_its_kind() {
     for bad in ["", "mysql://db/x", "sqlite://"] {
-        assert!(matches!(Ingest::open(bad), Err(StoreError::Invalid(_))), "{bad:?}");
+        assert!(
+            matches!(Ingest::open(bad), Err(StoreError::Invalid(_))),
+            "{bad:?}"
+        );
     }
     let Err(err) = Ingest::open("postgres://nobody@127.0.0.1:1/none") else {
         panic!("connected to a closed port");
     };
-    assert!(err.to_string().contains("cannot connect to PostgreSQL"), "{err}");
+    assert!(
+        err.to_string().contains("cannot connect to PostgreSQL"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -411,5 +482,8 @@ fn profiles_made_elsewhere_give_the_same_stories() {
     }
     assert_eq!(ingest.assignments().unwrap(), expected);
     let one = &articles[..1];
-    assert!(matches!(ingest.add_profiled(one, &[]), Err(StoreError::Invalid(_))));
+    assert!(matches!(
+        ingest.add_profiled(one, &[]),
+        Err(StoreError::Invalid(_))
+    ));
 }

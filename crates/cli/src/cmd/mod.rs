@@ -4,6 +4,7 @@ pub mod brief;
 pub mod entities;
 pub mod eval;
 pub mod extract;
+pub mod publish;
 pub mod quotes;
 pub mod serve;
 pub mod stories;
@@ -11,6 +12,7 @@ pub mod story;
 pub mod summarize;
 pub mod tag;
 pub mod timex;
+pub mod worker;
 
 /// Parses a `--words` budget: a whole number of words, at least 1 (a budget of 0 gives an empty summary,
 /// and the API refuses it too).

@@ -46,7 +46,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    log_requests_to_stderr();
+    log_to_stderr();
     let token = args
         .token
         .or_else(|| std::env::var("NEWSBRIEF_TOKEN").ok())
@@ -89,9 +89,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes the server's log (a line per request) to stderr; `NEWSBRIEF_LOG` sets the level or filter
-/// (`warn` keeps only failed requests, `off` none), `info` by default.
-fn log_requests_to_stderr() {
+/// Writes the log (the server: a line per request; a worker: its progress) to stderr; `NEWSBRIEF_LOG`
+/// sets the level or filter (`warn` keeps only failures, `off` nothing), `info` by default.
+pub fn log_to_stderr() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("NEWSBRIEF_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     // Only fails when a subscriber is already installed, which then keeps logging.

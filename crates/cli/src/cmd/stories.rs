@@ -100,6 +100,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (None, None) => Ingest::in_memory(),
     };
     let counts = if args.input.is_empty() {
+        if let Some(path) = &args.assignments {
+            // No input: the assignments the store holds (a cluster's workers wrote them, or an earlier run).
+            let stored = ingest
+                .assignments()
+                .context("cannot read the assignments")?;
+            let mut out = Sink::open(Some(path))?;
+            write_assignments(&mut out, &stored)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            out.finish()?;
+        }
         Counts::default()
     } else {
         ingest_inputs(&mut ingest, &args)?

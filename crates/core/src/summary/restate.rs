@@ -67,7 +67,10 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Article::new(format!("a{i}"), *t))
             .collect();
-        let docs: Vec<Document> = articles.iter().map(|a| Document::analyse(&a.text)).collect();
+        let docs: Vec<Document> = articles
+            .iter()
+            .map(|a| Document::analyse(&a.text))
+            .collect();
         collect(&articles, &docs)
     }
 

@@ -35,7 +35,8 @@ impl Db {
 
     pub fn postgres() -> Db {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let base = std::env::var("NEWSBRIEF_TEST_POSTGRES").unwrap_or_else(|_| DEFAULT_POSTGRES.into());
+        let base =
+            std::env::var("NEWSBRIEF_TEST_POSTGRES").unwrap_or_else(|_| DEFAULT_POSTGRES.into());
         let schema = format!(
             "nbtest_{}_{}",
             std::process::id(),
@@ -48,7 +49,9 @@ impl Db {
             )
         });
         client
-            .batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
+            .batch_execute(&format!(
+                "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+            ))
             .unwrap();
         Db::Postgres { base, schema }
     }
@@ -79,7 +82,10 @@ impl Db {
     pub fn exec(&self, sqlite: &str, postgres: &str) {
         match self {
             Db::Sqlite { path, .. } => {
-                rusqlite::Connection::open(path).unwrap().execute_batch(sqlite).unwrap();
+                rusqlite::Connection::open(path)
+                    .unwrap()
+                    .execute_batch(sqlite)
+                    .unwrap();
             }
             Db::Postgres { .. } => {
                 let mut client = postgres::Client::connect(&self.url(), postgres::NoTls).unwrap();
