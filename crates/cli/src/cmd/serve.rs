@@ -43,6 +43,15 @@ pub struct Args {
     /// created when missing. Without it the stories are kept in memory and lost when the server stops.
     #[arg(long, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// The story store as a URL instead of --db: postgres://USER@HOST:PORT/DB (the store a cluster's
+    /// `newsbrief worker`s fill) or sqlite://PATH.
+    #[arg(
+        long,
+        value_name = "URL",
+        conflicts_with = "db",
+        env = "NEWSBRIEF_STORE"
+    )]
+    store: Option<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -60,10 +69,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         workers: args.workers.unwrap_or(Config::default().workers),
         token,
     };
-    let stories = match &args.db {
-        Some(path) => Stories::open(path)
+    let stories = match (&args.db, &args.store) {
+        (Some(path), _) => Stories::open(path)
             .with_context(|| format!("cannot open the story database {}", path.display()))?,
-        None => Stories::in_memory().context("cannot make the in-memory story store")?,
+        (None, Some(url)) => {
+            Stories::new(newsbrief_store::Ingest::open(url).context("cannot open the story store")?)
+        }
+        (None, None) => Stories::in_memory().context("cannot make the in-memory story store")?,
     };
     let addr = SocketAddr::new(args.addr, args.port);
     let listener = TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
@@ -75,9 +87,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         } else {
             ""
         },
-        match &args.db {
-            Some(path) => format!("in {}", path.display()),
-            None => "in memory (--db PATH keeps them)".to_owned(),
+        match (&args.db, &args.store) {
+            (Some(path), _) => format!("in {}", path.display()),
+            (None, Some(_)) => "in the store --store names".to_owned(),
+            (None, None) => "in memory (--db PATH keeps them)".to_owned(),
         }
     );
     newsbrief_server::serve_blocking(listener, config, stories.clone())
