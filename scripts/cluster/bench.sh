@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Throughput of the distributed deployment: publishes a stream to a fresh deployment and times N workers
+# (processes) until it is drained; prints articles/s and the workers' CPU seconds per article.
+#
+#   [BATCH=64] scripts/cluster/bench.sh STREAM.jsonl [WORKERS...]     (default: 1 2)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+input="$1"; shift
+counts=("${@:-1 2}")
+[ $# -eq 0 ] && counts=(1 2)
+cargo build --release -q -p newsbrief
+bin="${CARGO_TARGET_DIR:-$PWD/target}/release/newsbrief"
+pg="$(scripts/postgres.sh)"; nats="$(scripts/nats.sh)"
+articles=$(grep -c . "$input")
+for n in "${counts[@]}"; do
+  name="bench$$n$n"
+  psql -q "$pg" -c "DROP SCHEMA IF EXISTS $name CASCADE; CREATE SCHEMA $name" >/dev/null 2>&1
+  join='?'; case "$pg" in *\?*) join='&';; esac
+  store="$pg${join}options=-csearch_path%3D$name"
+  "$bin" publish --nats "$nats" --name "$name" "$input" 2>/dev/null || true
+  start=$(date +%s.%N)
+  cpu_files=()
+  for i in $(seq "$n"); do
+    f=$(mktemp); cpu_files+=("$f")
+    NEWSBRIEF_LOG=warn /usr/bin/time -f "%U %S" -o "$f" "$bin" worker --nats "$nats" --store "$store" --name "$name" --batch "${BATCH:-64}" --until-idle &
+  done
+  wait
+  end=$(date +%s.%N)
+  cpu=$(cat "${cpu_files[@]}" | awk '{s += $1 + $2} END {print s}')
+  rm -f "${cpu_files[@]}"
+  python3 -c "w=$end-$start; print(f'$n worker(s): $articles articles in {w:.2f} s = {$articles/w:.0f} articles/s, CPU {$cpu:.2f} s = {1000*$cpu/$articles:.2f} ms/article')"
+  psql -q "$pg" -c "DROP SCHEMA $name CASCADE" >/dev/null 2>&1
+  python3 - "$nats" "${name^^}" <<'PY' >/dev/null 2>&1 || true
+import socket, sys, urllib.parse
+u = urllib.parse.urlparse(sys.argv[1]); s = socket.create_connection((u.hostname, u.port or 4222))
+s.recv(4096); s.sendall(f"CONNECT {{}}\r\nPUB $JS.API.STREAM.DELETE.{sys.argv[2]} 0\r\n\r\nPING\r\n".encode()); s.recv(4096)
+PY
+done
