@@ -861,3 +861,73 @@ impl Drop for StreamGuard {
         });
     }
 }
+
+#[test]
+fn a_worker_killed_mid_stream_loses_nothing_and_stores_nothing_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let pg = PostgresSchema::new("killed");
+    let nats =
+        std::env::var("NEWSBRIEF_TEST_NATS").unwrap_or_else(|_| "nats://127.0.0.1:4222".into());
+    let name = format!("nbkill_{}", std::process::id());
+    let _guard = StreamGuard {
+        nats: nats.clone(),
+        stream: name.to_ascii_uppercase(),
+    };
+    let input = dir.path().join("stream.jsonl");
+    let lines: Vec<String> = newsbrief_store::synthetic::stream(4_000, 12, 31)
+        .iter()
+        .map(|a| newsbrief_cluster::queue::article_to_json(a).to_string())
+        .collect();
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let embedded = dir.path().join("embedded.jsonl");
+    newsbrief()
+        .args(["stories", "--input"])
+        .arg(&input)
+        .arg("--assignments")
+        .arg(&embedded)
+        .assert()
+        .success();
+    newsbrief()
+        .args(["publish", "--nats", &nats, "--name", &name])
+        .arg(&input)
+        .assert()
+        .success();
+    let worker = || {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("newsbrief"))
+            .args([
+                "worker",
+                "--nats",
+                &nats,
+                "--name",
+                &name,
+                "--store",
+                &pg.url(),
+            ])
+            .args(["--until-idle", "--batch", "16", "--ack-wait", "2"])
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut doomed = worker();
+    let survivor = worker();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    assert!(
+        doomed.try_wait().unwrap().is_none(),
+        "the worker finished before it could be killed"
+    );
+    doomed.kill().unwrap(); // SIGKILL
+    doomed.wait().unwrap();
+    let late = worker();
+    for w in [survivor, late] {
+        assert!(w.wait_with_output().unwrap().status.success());
+    }
+    let stored = dir.path().join("stored.jsonl");
+    newsbrief()
+        .args(["stories", "--store", &pg.url(), "--assignments"])
+        .arg(&stored)
+        .assert()
+        .success();
+    let stored = std::fs::read_to_string(&stored).unwrap();
+    assert_eq!(stored.lines().count(), 4_000);
+    assert_eq!(stored, std::fs::read_to_string(&embedded).unwrap());
+}

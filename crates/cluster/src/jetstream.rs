@@ -9,8 +9,6 @@ use crate::ClusterError;
 /// Messages a worker may hold unacknowledged (back-pressure: the server sends no more to the consumer
 /// beyond this many outstanding, whatever the number of workers).
 const MAX_ACK_PENDING: i64 = 4_096;
-/// A message not acknowledged within this time goes to another worker.
-const ACK_WAIT: Duration = Duration::from_secs(60);
 /// Re-published ids are dropped by the server within this window.
 const DUPLICATE_WINDOW: Duration = Duration::from_secs(24 * 3600);
 
@@ -60,10 +58,13 @@ pub async fn connect(url: &str, names: &Names) -> Result<(Context, stream::Strea
     Ok((context, stream))
 }
 
-/// The workers' shared durable pull consumer (explicit acks, every message from the first).
+/// The workers' shared durable pull consumer (explicit acks, every message from the first); a message not
+/// acknowledged within `ack_wait` goes to another worker (the consumer keeps the setting of the worker that
+/// created it).
 pub async fn consumer(
     stream: &stream::Stream,
     names: &Names,
+    ack_wait: Duration,
 ) -> Result<consumer::PullConsumer, ClusterError> {
     stream
         .get_or_create_consumer(
@@ -71,7 +72,7 @@ pub async fn consumer(
             consumer::pull::Config {
                 durable_name: Some(names.consumer.clone()),
                 ack_policy: consumer::AckPolicy::Explicit,
-                ack_wait: ACK_WAIT,
+                ack_wait,
                 max_ack_pending: MAX_ACK_PENDING,
                 deliver_policy: consumer::DeliverPolicy::All,
                 ..Default::default()

@@ -36,6 +36,8 @@ pub struct WorkerConfig {
     pub batch: usize,
     /// Stop once the stream is drained and every queued article is assigned.
     pub until_idle: bool,
+    /// A message a worker has not acknowledged within this time is redelivered (to any worker).
+    pub ack_wait: Duration,
 }
 
 /// What a worker did.
@@ -76,7 +78,7 @@ impl Worker {
             .map_err(|e| ClusterError::Nats(format!("cannot start the NATS client: {e}")))?;
         let consumer = runtime.block_on(async {
             let (_, stream) = jetstream::connect(&config.nats, &config.names).await?;
-            jetstream::consumer(&stream, &config.names).await
+            jetstream::consumer(&stream, &config.names, config.ack_wait).await
         })?;
         let queue = Queue::open(&config.store)?;
         let lock = Client::connect(&config.store, NoTls)?;

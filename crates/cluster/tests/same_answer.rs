@@ -93,6 +93,7 @@ impl Deployment {
                     names: self.names.clone(),
                     batch: 16,
                     until_idle: true,
+                    ack_wait: std::time::Duration::from_secs(60),
                 };
                 thread::spawn(move || {
                     let mut worker = Worker::start(config).unwrap();

@@ -6,6 +6,7 @@
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use newsbrief_cluster::{Names, Worker, WorkerConfig};
@@ -34,6 +35,10 @@ pub struct Args {
     /// Exit once the stream is drained and every article has its story (batch runs, tests).
     #[arg(long)]
     until_idle: bool,
+    /// Seconds after which a message a worker took but did not acknowledge (it died) goes to another
+    /// worker; the first worker to start sets it for the deployment.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    ack_wait: u64,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -49,6 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         names: Names::new(&args.name),
         batch: args.batch.max(1),
         until_idle: args.until_idle,
+        ack_wait: Duration::from_secs(args.ack_wait.max(1)),
     };
     let mut worker = Worker::start(config)?;
     let report = worker.run(&stop)?;
