@@ -23,6 +23,10 @@ use crate::ClusterError;
 const ASSIGNER_LOCK: i64 = 0x6e77_7361;
 /// How long a fetch waits for messages when the stream has none.
 const FETCH_WAIT: Duration = Duration::from_millis(500);
+/// Failures in a row retried before the worker gives up (with back-off: about three minutes).
+const RETRIES: u32 = 40;
+const BACKOFF: Duration = Duration::from_millis(100);
+const MAX_BACKOFF: Duration = Duration::from_secs(5);
 
 /// What a worker is given.
 #[derive(Debug, Clone)]
@@ -49,19 +53,42 @@ pub struct WorkerReport {
     pub skipped: usize,
     /// Articles this worker gave to the story store as the assigner.
     pub assigned: usize,
+    /// Failures retried on fresh connections (a server restarting, a connection lost).
+    pub retries: usize,
 }
 
 /// One worker: its connections and, while it is the assigner, the story store.
 pub struct Worker {
     config: WorkerConfig,
     runtime: Runtime,
+    links: Links,
+    report: WorkerReport,
+}
+
+/// A worker's connections, made again after a server went away.
+struct Links {
     consumer: PullConsumer,
     queue: Queue,
     /// The connection holding the assigner's lock (a session lock: it goes when the worker does).
     lock: Client,
     assigner: bool,
     ingest: Option<Ingest>,
-    report: WorkerReport,
+}
+
+impl Links {
+    fn connect(config: &WorkerConfig, runtime: &Runtime) -> Result<Links, ClusterError> {
+        let consumer = runtime.block_on(async {
+            let (_, stream) = jetstream::connect(&config.nats, &config.names).await?;
+            jetstream::consumer(&stream, &config.names, config.ack_wait).await
+        })?;
+        Ok(Links {
+            consumer,
+            queue: Queue::open(&config.store)?,
+            lock: Client::connect(&config.store, NoTls)?,
+            assigner: false,
+            ingest: None,
+        })
+    }
 }
 
 impl Worker {
@@ -76,48 +103,68 @@ impl Worker {
             .enable_all()
             .build()
             .map_err(|e| ClusterError::Nats(format!("cannot start the NATS client: {e}")))?;
-        let consumer = runtime.block_on(async {
-            let (_, stream) = jetstream::connect(&config.nats, &config.names).await?;
-            jetstream::consumer(&stream, &config.names, config.ack_wait).await
-        })?;
-        let queue = Queue::open(&config.store)?;
-        let lock = Client::connect(&config.store, NoTls)?;
+        let links = Links::connect(&config, &runtime)?;
         Ok(Worker {
             config,
             runtime,
-            consumer,
-            queue,
-            lock,
-            assigner: false,
-            ingest: None,
+            links,
             report: WorkerReport::default(),
         })
     }
 
     /// Works until `stop` is set (then finishes the batch in hand) or, with `until_idle`, until nothing is
-    /// left to do. The assigner saves the detector's state before returning.
+    /// left to do. A failure (a server restarting, a connection lost) is retried with back-off on fresh
+    /// connections — nothing is lost: unacknowledged messages come back, the queue and the store are
+    /// transactional — and returned only after [`RETRIES`] in a row. The assigner saves the detector's
+    /// state before returning.
     pub fn run(&mut self, stop: &AtomicBool) -> Result<WorkerReport, ClusterError> {
         let mut last_beat = Instant::now();
+        let mut failures = 0u32;
         while !stop.load(Ordering::Relaxed) {
-            let taken = self.take_batch()?;
-            self.assign()?;
+            match self.step() {
+                Ok(done) => {
+                    failures = 0;
+                    if done {
+                        break;
+                    }
+                }
+                Err(e) if failures < RETRIES => {
+                    failures += 1;
+                    self.report.retries += 1;
+                    tracing::warn!(error = %e, attempt = failures, "retrying on fresh connections");
+                    std::thread::sleep(
+                        BACKOFF
+                            .saturating_mul(1 << failures.min(5))
+                            .min(MAX_BACKOFF),
+                    );
+                    match Links::connect(&self.config, &self.runtime) {
+                        Ok(links) => self.links = links,
+                        Err(e) => tracing::warn!(error = %e, "cannot reconnect yet"),
+                    }
+                }
+                Err(e) => return Err(e),
+            }
             if last_beat.elapsed() > Duration::from_secs(10) {
                 tracing::info!(
                     profiled = self.report.profiled,
                     assigned = self.report.assigned,
-                    assigner = self.assigner,
+                    assigner = self.links.assigner,
                     "working"
                 );
                 last_beat = Instant::now();
             }
-            if taken == 0 && self.config.until_idle && self.idle()? {
-                break;
-            }
         }
-        if let Some(ingest) = &mut self.ingest {
+        if let Some(ingest) = &mut self.links.ingest {
             ingest.checkpoint()?;
         }
         Ok(self.report)
+    }
+
+    /// One round: a batch taken, the ready entries assigned; whether the work is over (`until_idle`).
+    fn step(&mut self) -> Result<bool, ClusterError> {
+        let taken = self.take_batch()?;
+        self.assign()?;
+        Ok(taken == 0 && self.config.until_idle && self.idle()?)
     }
 
     /// Takes up to a batch of messages, profiles them, queues them and acknowledges them; their count.
@@ -125,6 +172,7 @@ impl Worker {
         let batch = self.config.batch.max(1);
         let messages: Vec<Message> = self.runtime.block_on(async {
             let mut fetched = self
+                .links
                 .consumer
                 .fetch()
                 .max_messages(batch)
@@ -168,7 +216,7 @@ impl Worker {
                 })
             })
             .collect::<Result<_, ClusterError>>()?;
-        self.queue.put(&entries)?;
+        self.links.queue.put(&entries)?;
         self.report.skipped += entries.iter().filter(|e| e.item.is_none()).count();
         self.report.profiled += entries.len();
         self.runtime.block_on(async {
@@ -184,26 +232,27 @@ impl Worker {
 
     /// As the assigner (taking the lock when free), gives every ready entry to the story store in order.
     fn assign(&mut self) -> Result<(), ClusterError> {
-        if !self.assigner {
-            self.assigner = self
+        let links = &mut self.links;
+        if !links.assigner {
+            links.assigner = links
                 .lock
                 .query_one("SELECT pg_try_advisory_lock($1)", &[&ASSIGNER_LOCK])?
                 .get(0);
-            if !self.assigner {
+            if !links.assigner {
                 return Ok(());
             }
             tracing::info!("this worker assigns the stories");
         }
         loop {
-            let ready = self.queue.ready(self.config.batch.max(1) * 4)?;
+            let ready = links.queue.ready(self.config.batch.max(1) * 4)?;
             let Some(last) = ready.last().map(|e| e.seq) else {
                 return Ok(());
             };
             let (articles, profiles): (Vec<_>, Vec<_>) =
                 ready.into_iter().filter_map(|e| e.item).unzip();
-            let ingest = match &mut self.ingest {
+            let ingest = match &mut links.ingest {
                 Some(ingest) => ingest,
-                None => self.ingest.insert(Ingest::open(&self.config.store)?),
+                None => links.ingest.insert(Ingest::open(&self.config.store)?),
             };
             match ingest.add_profiled(&articles, &profiles) {
                 Ok(outcomes) => {
@@ -213,24 +262,25 @@ impl Worker {
                 // what the store holds.
                 Err(StoreError::Conflict(reason)) => {
                     tracing::warn!(%reason, "the store changed under this assigner: reopening it");
-                    self.ingest = None;
+                    links.ingest = None;
                     continue;
                 }
                 Err(e) => return Err(e.into()),
             }
-            self.queue.mark_applied(last)?;
+            links.queue.mark_applied(last)?;
         }
     }
 
     /// Nothing left: no message waiting or in flight on the consumer, no entry waiting for the assigner.
     fn idle(&mut self) -> Result<bool, ClusterError> {
         let info = self.runtime.block_on(async {
-            self.consumer
+            self.links
+                .consumer
                 .info()
                 .await
                 .map(|i| (i.num_pending, i.num_ack_pending))
                 .map_err(|e| ClusterError::nats("consumer state", e))
         })?;
-        Ok(info == (0, 0) && self.queue.waiting()? == 0)
+        Ok(info == (0, 0) && self.links.queue.waiting()? == 0)
     }
 }

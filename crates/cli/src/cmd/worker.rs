@@ -62,6 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         profiled = report.profiled,
         skipped = report.skipped,
         assigned = report.assigned,
+        retries = report.retries,
         "worker stopped"
     );
     Ok(ExitCode::SUCCESS)
