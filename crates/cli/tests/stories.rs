@@ -931,3 +931,75 @@ fn a_worker_killed_mid_stream_loses_nothing_and_stores_nothing_twice() {
     assert_eq!(stored.lines().count(), 4_000);
     assert_eq!(stored, std::fs::read_to_string(&embedded).unwrap());
 }
+
+#[test]
+fn a_worker_reports_its_health_and_stops_cleanly_on_sigterm() {
+    let pg = PostgresSchema::new("health");
+    let nats =
+        std::env::var("NEWSBRIEF_TEST_NATS").unwrap_or_else(|_| "nats://127.0.0.1:4222".into());
+    let name = format!("nbhealth_{}", std::process::id());
+    let _guard = StreamGuard {
+        nats: nats.clone(),
+        stream: name.to_ascii_uppercase(),
+    };
+    newsbrief()
+        .args(["publish", "--nats", &nats, "--name", &name])
+        .arg(data("stream.jsonl"))
+        .assert()
+        .code(2);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut worker = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsbrief"))
+        .args([
+            "worker",
+            "--nats",
+            &nats,
+            "--name",
+            &name,
+            "--store",
+            &pg.url(),
+        ])
+        .args(["--health", &format!("127.0.0.1:{port}")])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Ready once it has taken the stream: 11 articles profiled and assigned, nothing waiting.
+    let start = Instant::now();
+    let health = loop {
+        let answer = std::net::TcpStream::connect(("127.0.0.1", port))
+            .ok()
+            .and_then(|mut s| {
+                use std::io::{Read, Write};
+                s.write_all(b"GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .ok()?;
+                let mut text = String::new();
+                s.read_to_string(&mut text).ok()?;
+                Some(text)
+            });
+        if let Some(text) =
+            answer.filter(|t| t.starts_with("HTTP/1.1 200") && t.contains("\"assigned\":11"))
+        {
+            break text;
+        }
+        assert!(start.elapsed().as_secs() < 60, "the worker never got ready");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let body: Value = serde_json::from_str(&health[health.find('{').unwrap()..]).unwrap();
+    assert_eq!(body["ready"], true);
+    assert_eq!(body["assigner"], true);
+    assert_eq!(body["lag"], 0);
+    assert!(body["last_commit"].as_u64().is_some());
+    // SIGTERM: it finishes the round in hand, saves the detector's state and exits 0.
+    std::process::Command::new("kill")
+        .args(["-TERM", &worker.id().to_string()])
+        .status()
+        .unwrap();
+    let status = worker.wait().unwrap();
+    let mut log = String::new();
+    std::io::Read::read_to_string(worker.stderr.as_mut().unwrap(), &mut log).unwrap();
+    assert!(status.success(), "{log}");
+    assert!(log.contains("worker stopped"), "{log}");
+}

@@ -10,6 +10,9 @@ pub enum ClusterError {
     /// The work queue in PostgreSQL failed.
     #[error("PostgreSQL: {0}")]
     Database(String),
+    /// The health endpoint cannot run.
+    #[error("health endpoint: {0}")]
+    Health(String),
     /// The story store failed.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -11,6 +11,7 @@
 //! stream in order.
 
 mod error;
+pub mod health;
 pub mod jetstream;
 pub mod publish;
 pub mod queue;

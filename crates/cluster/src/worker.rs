@@ -15,6 +15,7 @@ use postgres::{Client, NoTls};
 use rayon::prelude::*;
 use tokio::runtime::Runtime;
 
+use crate::health::Shared;
 use crate::jetstream::{self, Names};
 use crate::queue::{Entry, Queue};
 use crate::ClusterError;
@@ -27,6 +28,8 @@ const FETCH_WAIT: Duration = Duration::from_millis(500);
 const RETRIES: u32 = 40;
 const BACKOFF: Duration = Duration::from_millis(100);
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
+/// How often a busy worker looks at the consumer's state (lag) for its health endpoint.
+const LOOK_EVERY: Duration = Duration::from_secs(2);
 
 /// What a worker is given.
 #[derive(Debug, Clone)]
@@ -63,6 +66,8 @@ pub struct Worker {
     runtime: Runtime,
     links: Links,
     report: WorkerReport,
+    health: Shared,
+    last_look: Instant,
 }
 
 /// A worker's connections, made again after a server went away.
@@ -109,7 +114,14 @@ impl Worker {
             runtime,
             links,
             report: WorkerReport::default(),
+            health: Shared::default(),
+            last_look: Instant::now(),
         })
+    }
+
+    /// The state the worker keeps up to date for its health endpoint ([`crate::health::serve`]).
+    pub fn health(&self) -> Shared {
+        self.health.clone()
     }
 
     /// Works until `stop` is set (then finishes the batch in hand) or, with `until_idle`, until nothing is
@@ -121,7 +133,17 @@ impl Worker {
         let mut last_beat = Instant::now();
         let mut failures = 0u32;
         while !stop.load(Ordering::Relaxed) {
-            match self.step() {
+            let result = self.step();
+            let report = self.report;
+            let assigner = self.links.assigner;
+            self.health.update(|h| {
+                h.ready = result.is_ok();
+                h.error = result.as_ref().err().map(ToString::to_string);
+                h.assigner = assigner;
+                (h.profiled, h.assigned, h.retries) =
+                    (report.profiled, report.assigned, report.retries);
+            });
+            match result {
                 Ok(done) => {
                     failures = 0;
                     if done {
@@ -164,7 +186,15 @@ impl Worker {
     fn step(&mut self) -> Result<bool, ClusterError> {
         let taken = self.take_batch()?;
         self.assign()?;
-        Ok(taken == 0 && self.config.until_idle && self.idle()?)
+        if taken == 0 || self.last_look.elapsed() > LOOK_EVERY {
+            let (lag, in_flight) = self.consumer_state()?;
+            self.last_look = Instant::now();
+            self.health.update(|h| h.lag = lag);
+            if taken == 0 && self.config.until_idle {
+                return Ok(lag == 0 && in_flight == 0 && self.links.queue.waiting()? == 0);
+            }
+        }
+        Ok(false)
     }
 
     /// Takes up to a batch of messages, profiles them, queues them and acknowledges them; their count.
@@ -217,6 +247,7 @@ impl Worker {
             })
             .collect::<Result<_, ClusterError>>()?;
         self.links.queue.put(&entries)?;
+        self.health.committed();
         self.report.skipped += entries.iter().filter(|e| e.item.is_none()).count();
         self.report.profiled += entries.len();
         self.runtime.block_on(async {
@@ -268,19 +299,19 @@ impl Worker {
                 Err(e) => return Err(e.into()),
             }
             links.queue.mark_applied(last)?;
+            self.health.committed();
         }
     }
 
-    /// Nothing left: no message waiting or in flight on the consumer, no entry waiting for the assigner.
-    fn idle(&mut self) -> Result<bool, ClusterError> {
-        let info = self.runtime.block_on(async {
+    /// Messages on the stream no worker has taken, and messages taken but not acknowledged.
+    fn consumer_state(&mut self) -> Result<(u64, usize), ClusterError> {
+        self.runtime.block_on(async {
             self.links
                 .consumer
                 .info()
                 .await
                 .map(|i| (i.num_pending, i.num_ack_pending))
                 .map_err(|e| ClusterError::nats("consumer state", e))
-        })?;
-        Ok(info == (0, 0) && self.links.queue.waiting()? == 0)
+        })
     }
 }

@@ -14,6 +14,7 @@ use newsbrief_cluster::{Names, Worker, WorkerConfig};
 const EXAMPLES: &str = "Examples:
   newsbrief worker --nats nats://127.0.0.1:4222 --store postgres://news@127.0.0.1/newsbrief
   newsbrief worker --nats nats://127.0.0.1:4222 --store postgres://news@db/newsbrief --until-idle
+  newsbrief worker --nats nats://queue:4222 --store postgres://news@db/newsbrief --health 0.0.0.0:9091
 
 The log goes to stderr (NEWSBRIEF_LOG sets its level: info by default).";
 
@@ -39,6 +40,9 @@ pub struct Args {
     /// worker; the first worker to start sets it for the deployment.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     ack_wait: u64,
+    /// Serve GET /healthz and /readyz (the worker's state as JSON: lag, last commit, assigner) here.
+    #[arg(long, value_name = "ADDR:PORT", env = "NEWSBRIEF_HEALTH")]
+    health: Option<std::net::SocketAddr>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -57,6 +61,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ack_wait: Duration::from_secs(args.ack_wait.max(1)),
     };
     let mut worker = Worker::start(config)?;
+    if let Some(addr) = args.health {
+        let bound = newsbrief_cluster::health::serve(addr, worker.health())?;
+        tracing::info!(%bound, "health on /healthz and /readyz");
+    }
     let report = worker.run(&stop)?;
     tracing::info!(
         profiled = report.profiled,
