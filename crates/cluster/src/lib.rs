@@ -20,4 +20,4 @@ pub mod worker;
 pub use error::ClusterError;
 pub use jetstream::Names;
 pub use publish::Publisher;
-pub use worker::{Worker, WorkerConfig, WorkerReport};
+pub use worker::{StageTimes, Worker, WorkerConfig, WorkerReport};

@@ -58,6 +58,23 @@ pub struct WorkerReport {
     pub assigned: usize,
     /// Failures retried on fresh connections (a server restarting, a connection lost).
     pub retries: usize,
+    /// Where the time went.
+    pub time: StageTimes,
+}
+
+/// Wall time a worker spent in each stage.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct StageTimes {
+    /// Waiting for messages from NATS (including the waits of an empty stream).
+    pub fetch: Duration,
+    /// Reading each message's article (extraction for HTML) and profiling it, on all cores.
+    pub profile: Duration,
+    /// Committing profiled articles to the queue in PostgreSQL.
+    pub queue: Duration,
+    /// Acknowledging messages.
+    pub ack: Duration,
+    /// As the assigner: reading the queue back, deciding the stories and writing them to the store.
+    pub assign: Duration,
 }
 
 /// One worker: its connections and, while it is the assigner, the story store.
@@ -200,6 +217,7 @@ impl Worker {
     /// Takes up to a batch of messages, profiles them, queues them and acknowledges them; their count.
     fn take_batch(&mut self) -> Result<usize, ClusterError> {
         let batch = self.config.batch.max(1);
+        let started = Instant::now();
         let messages: Vec<Message> = self.runtime.block_on(async {
             let mut fetched = self
                 .links
@@ -216,6 +234,8 @@ impl Worker {
             }
             Ok::<_, ClusterError>(out)
         })?;
+        let fetched = Instant::now();
+        self.report.time.fetch += fetched - started;
         if messages.is_empty() {
             return Ok(0);
         }
@@ -246,8 +266,12 @@ impl Worker {
                 })
             })
             .collect::<Result<_, ClusterError>>()?;
+        let profiled = Instant::now();
+        self.report.time.profile += profiled - fetched;
         self.links.queue.put(&entries)?;
         self.health.committed();
+        let queued = Instant::now();
+        self.report.time.queue += queued - profiled;
         self.report.skipped += entries.iter().filter(|e| e.item.is_none()).count();
         self.report.profiled += entries.len();
         self.runtime.block_on(async {
@@ -258,11 +282,21 @@ impl Worker {
             }
             Ok::<_, ClusterError>(())
         })?;
+        self.report.time.ack += queued.elapsed();
         Ok(messages.len())
     }
 
     /// As the assigner (taking the lock when free), gives every ready entry to the story store in order.
     fn assign(&mut self) -> Result<(), ClusterError> {
+        let started = Instant::now();
+        let result = self.assign_ready();
+        if self.links.assigner {
+            self.report.time.assign += started.elapsed();
+        }
+        result
+    }
+
+    fn assign_ready(&mut self) -> Result<(), ClusterError> {
         let links = &mut self.links;
         if !links.assigner {
             links.assigner = links

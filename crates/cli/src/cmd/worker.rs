@@ -71,6 +71,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         skipped = report.skipped,
         assigned = report.assigned,
         retries = report.retries,
+        fetch_ms = report.time.fetch.as_millis(),
+        profile_ms = report.time.profile.as_millis(),
+        queue_ms = report.time.queue.as_millis(),
+        ack_ms = report.time.ack.as_millis(),
+        assign_ms = report.time.assign.as_millis(),
         "worker stopped"
     );
     Ok(ExitCode::SUCCESS)
