@@ -44,11 +44,13 @@ impl FeatureHash {
     }
 }
 
-fn feature(template: u8, text: &str) -> u64 {
+/// The hashed id of a one-string feature of template `template`.
+pub(crate) fn feature(template: u8, text: &str) -> u64 {
     FeatureHash::new(template).text(text).finish()
 }
 
-fn feature2(template: u8, first: &str, second: &str) -> u64 {
+/// The hashed id of a two-string feature of template `template`.
+pub(crate) fn feature2(template: u8, first: &str, second: &str) -> u64 {
     FeatureHash::new(template).text(first).text(second).finish()
 }
 

@@ -18,6 +18,7 @@ pub mod cluster_learning;
 pub mod clusters;
 pub mod conll;
 pub mod features;
+pub mod gazetteer;
 pub mod head_nouns;
 pub mod merge;
 pub mod model;
@@ -28,6 +29,7 @@ pub mod tokenize;
 pub mod train;
 pub mod viterbi;
 
+pub use gazetteer::{Gazetteer, GazetteerError};
 pub use merge::{merge, Alias, StoryEntity};
 pub use model::{Model, ModelError};
 pub use tag::{EntityKind, Tag};

@@ -1,0 +1,196 @@
+//! Gazetteers: entity names by kind learnt from labelled training data, matched in sentences
+//! as features ("this token starts / continues / ends / is a name known as a place").
+//!
+//! Names are stored as 64-bit hashes of their lower-cased words, never as text. Training uses
+//! jackknifed gazetteers (a document's matches come from the other documents' names only), so the
+//! model learns how far to trust a match on text whose names it has not seen.
+
+use std::collections::HashMap;
+
+use crate::features::{feature, feature2, word_key};
+use crate::tag::{spans, EntityKind, Tag};
+
+/// Longest name, in words, that is stored and matched.
+const LONGEST_NAME: usize = 6;
+
+const MAGIC: &[u8; 8] = b"NBGAZ\x01\0\0";
+
+/// Errors reading an encoded gazetteer.
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
+pub enum GazetteerError {
+    #[error("not a newsbrief gazetteer (bad magic bytes)")]
+    BadMagic,
+    #[error("gazetteer file truncated at byte {0}")]
+    Truncated(usize),
+}
+
+/// Known names: hash of the lower-cased word sequence → set of kinds (bit per [`EntityKind`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gazetteer {
+    kinds: HashMap<u64, u8>,
+}
+
+fn name_hash(words: &[&str]) -> u64 {
+    let key: Vec<String> = words.iter().map(|word| word_key(word)).collect();
+    feature(200, &key.join(" "))
+}
+
+impl Gazetteer {
+    /// A gazetteer with no names (nothing matches).
+    pub fn empty() -> Self {
+        Gazetteer::default()
+    }
+
+    /// Number of distinct names.
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// Whether it holds no names.
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// Adds the gold names of one sentence.
+    pub fn add_sentence(&mut self, words: &[&str], tags: &[Tag]) {
+        for (start, end, kind) in spans(tags) {
+            if end - start <= LONGEST_NAME {
+                if let Some(name) = words.get(start..end) {
+                    *self.kinds.entry(name_hash(name)).or_default() |= 1 << kind as u8;
+                }
+            }
+        }
+    }
+
+    /// Appends match features to each token of a sentence: for every known name covering the
+    /// token (first word capitalised), its kind and the token's place in it (`U`nit, `B`egin,
+    /// `I`nside, `L`ast), and the kind of the longest such name.
+    pub fn add_features(&self, words: &[&str], features: &mut [Vec<u64>]) {
+        if self.kinds.is_empty() {
+            return;
+        }
+        let mut longest: Vec<Option<(usize, u8)>> = vec![None; words.len()];
+        for start in 0..words.len() {
+            if !words[start].chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            for end in start + 1..=words.len().min(start + LONGEST_NAME) {
+                let Some(&kinds) = self.kinds.get(&name_hash(&words[start..end])) else {
+                    continue;
+                };
+                for kind in EntityKind::ALL {
+                    if kinds & (1 << kind as u8) == 0 {
+                        continue;
+                    }
+                    for (position, token_features) in features[start..end].iter_mut().enumerate()
+                    {
+                        let place = match (end - start, position) {
+                            (1, _) => "U",
+                            (_, 0) => "B",
+                            (length, p) if p + 1 == length => "L",
+                            _ => "I",
+                        };
+                        token_features.push(feature2(70, place, kind.conll_name()));
+                    }
+                }
+                for slot in &mut longest[start..end] {
+                    if slot.is_none_or(|(length, _)| length < end - start) {
+                        *slot = Some((end - start, kinds));
+                    }
+                }
+            }
+        }
+        for (slot, token_features) in longest.iter().zip(features.iter_mut()) {
+            if let Some((_, kinds)) = slot {
+                token_features.push(feature(71, &kinds.to_string()));
+            }
+        }
+    }
+
+    /// Compact binary form: magic, count, then sorted (hash, kinds) entries.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut entries: Vec<(u64, u8)> = self.kinds.iter().map(|(&h, &k)| (h, k)).collect();
+        entries.sort_unstable();
+        let mut out = Vec::with_capacity(16 + entries.len() * 9);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
+        for (hash, kinds) in entries {
+            out.extend_from_slice(&hash.to_le_bytes());
+            out.push(kinds);
+        }
+        out
+    }
+
+    /// Reads [`Gazetteer::encode`]'s form.
+    pub fn decode(bytes: &[u8]) -> Result<Gazetteer, GazetteerError> {
+        if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
+            return Err(GazetteerError::BadMagic);
+        }
+        let count_bytes = bytes
+            .get(8..16)
+            .ok_or(GazetteerError::Truncated(bytes.len()))?;
+        let mut count = [0u8; 8];
+        count.copy_from_slice(count_bytes);
+        let count = u64::from_le_bytes(count) as usize;
+        let body = &bytes[16..];
+        if body.len() / 9 < count {
+            return Err(GazetteerError::Truncated(bytes.len()));
+        }
+        let kinds = body
+            .chunks_exact(9)
+            .take(count)
+            .map(|entry| {
+                let mut hash = [0u8; 8];
+                hash.copy_from_slice(&entry[..8]);
+                (u64::from_le_bytes(hash), entry[8])
+            })
+            .collect();
+        Ok(Gazetteer { kinds })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> Gazetteer {
+        let mut gazetteer = Gazetteer::empty();
+        let person = EntityKind::Person;
+        gazetteer.add_sentence(
+            &["Jeff", "Sessions", "met", "Kislyak"],
+            &[
+                Tag::Begin(person),
+                Tag::Inside(person),
+                Tag::Outside,
+                Tag::Begin(person),
+            ],
+        );
+        gazetteer
+    }
+
+    #[test]
+    fn known_names_match_case_insensitively_when_capitalised() {
+        let gazetteer = example();
+        assert_eq!(gazetteer.len(), 2);
+        let mut features = vec![Vec::new(); 3];
+        gazetteer.add_features(&["SESSIONS", "and", "Kislyak"], &mut features);
+        assert!(features[0].is_empty(), "only part of a name");
+        assert!(features[1].is_empty());
+        assert_eq!(features[2].len(), 2);
+        let mut features = vec![Vec::new(); 2];
+        gazetteer.add_features(&["jeff", "sessions"], &mut features);
+        assert!(features.iter().all(Vec::is_empty), "lower-case start");
+    }
+
+    #[test]
+    fn encoding_round_trips() {
+        let gazetteer = example();
+        assert_eq!(Gazetteer::decode(&gazetteer.encode()), Ok(gazetteer));
+        assert_eq!(
+            Gazetteer::decode(b"nonsense"),
+            Err(GazetteerError::BadMagic)
+        );
+        let bytes = example().encode();
+        assert!(Gazetteer::decode(&bytes[..bytes.len() - 1]).is_err());
+    }
+}
