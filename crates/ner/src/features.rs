@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 
 use crate::clusters::Clusters;
+use crate::gazetteer::Gazetteer;
 use crate::tag::{EntityKind, Tag};
 
 /// Streaming FNV-1a hash finished with a 64-bit mixer, stable across platforms and builds.
@@ -336,11 +337,15 @@ pub fn sentence_features(
 }
 
 /// How the first pass tagged each capitalised word (by [`word_key`]) across one document:
-/// counts of outside / person / organisation / place / other.
+/// counts of outside / person / organisation / place / other; and the names it found there.
 #[derive(Default)]
 pub struct FirstPassVotes {
     votes: HashMap<String, [u32; 5]>,
+    names: Gazetteer,
 }
+
+/// Feature templates of matches against the names the first pass found in the same document.
+const DOCUMENT_NAMES: u8 = 72;
 
 fn vote_slot(tag: Tag) -> usize {
     tag.kind().map_or(0, |kind| 1 + kind as usize)
@@ -350,36 +355,51 @@ impl FirstPassVotes {
     /// Counts the first-pass tags of the capitalised words of a document.
     pub fn new<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<Tag>]) -> Self {
         let mut votes: HashMap<String, [u32; 5]> = HashMap::new();
+        let mut names = Gazetteer::empty();
         for (sentence, sentence_tags) in sentences.iter().zip(tags) {
             for (word, &tag) in sentence.iter().zip(sentence_tags) {
                 if is_capitalised(word.as_ref()) {
                     votes.entry(word_key(word.as_ref())).or_default()[vote_slot(tag)] += 1;
                 }
             }
+            let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
+            names.add_sentence(&words, sentence_tags);
         }
-        FirstPassVotes { votes }
+        FirstPassVotes { votes, names }
     }
 }
 
-/// Second-pass features: the token's own first-pass tag, and the kind the first pass gave most
-/// often to the same word elsewhere in the document (document-level consistency).
+fn tag_name(tag: Tag) -> String {
+    match tag {
+        Tag::Outside => "O".into(),
+        Tag::Begin(kind) => format!("B-{}", kind.conll_name()),
+        Tag::Inside(kind) => format!("I-{}", kind.conll_name()),
+    }
+}
+
+/// Second-pass features: the token's own and its neighbours' first-pass tags, the kind the first
+/// pass gave most often to the same word elsewhere in the document, and matches of the names
+/// it found in the document (document-level consistency).
 pub fn add_second_pass_features(
     words: &[&str],
     first_pass: &[Tag],
     votes: &FirstPassVotes,
     features: &mut [Vec<u64>],
 ) {
-    for ((word, &own), token_features) in words.iter().zip(first_pass).zip(features.iter_mut()) {
+    votes.names.add_features_as(DOCUMENT_NAMES, words, features);
+    let names: Vec<String> = first_pass.iter().copied().map(tag_name).collect();
+    for (position, ((word, &own), token_features)) in words
+        .iter()
+        .zip(first_pass)
+        .zip(features.iter_mut())
+        .enumerate()
+    {
         let own_name = own.kind().map_or("O", EntityKind::conll_name);
-        token_features.push(feature2(
-            60,
-            if matches!(own, Tag::Begin(_)) {
-                "B"
-            } else {
-                "I"
-            },
-            own_name,
-        ));
+        token_features.push(feature(60, &names[position]));
+        let previous = position.checked_sub(1).map_or(PAD, |p| names[p].as_str());
+        let next = names.get(position + 1).map_or(PAD, String::as_str);
+        token_features.push(feature2(64, previous, &names[position]));
+        token_features.push(feature2(65, &names[position], next));
         if !is_capitalised(word) {
             continue;
         }

@@ -1,5 +1,6 @@
 //! Gazetteers: entity names by kind learnt from labelled training data, matched in sentences
-//! as features ("this token starts / continues / ends / is a name known as a place").
+//! as features ("this token starts / continues / ends / is a name known as a place", "this
+//! word is part of a known person's name").
 //!
 //! Names are stored as 64-bit hashes of their lower-cased words, never as text. Training uses
 //! jackknifed gazetteers (a document's matches come from the other documents' names only), so the
@@ -13,7 +14,23 @@ use crate::tag::{spans, EntityKind, Tag};
 /// Longest name, in words, that is stored and matched.
 const LONGEST_NAME: usize = 6;
 
-const MAGIC: &[u8; 8] = b"NBGAZ\x01\0\0";
+const MAGIC: &[u8; 8] = b"NBGAZ\x02\0\0";
+
+/// Bytes of one encoded entry: hash and kinds.
+const ENTRY_BYTES: usize = 10;
+
+/// Bits of the kinds of whole names; the next four bits mark the first words of longer names,
+/// the four after those their other words.
+const WHOLE: u16 = 0x000f;
+const FIRST_WORD: u16 = 0x0010;
+const LATER_WORD: u16 = 0x0100;
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Feature templates of matches against the names of the training data.
+const TRAINING_NAMES: u8 = 70;
 
 /// Errors reading an encoded gazetteer.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -24,10 +41,11 @@ pub enum GazetteerError {
     Truncated(usize),
 }
 
-/// Known names: hash of the lower-cased word sequence → set of kinds (bit per [`EntityKind`]).
+/// Known names: hash of the lower-cased word sequence → set of kinds (bit per [`EntityKind`]),
+/// for whole names, first words of longer names and their other words.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Gazetteer {
-    kinds: HashMap<u64, u8>,
+    kinds: HashMap<u64, u16>,
 }
 
 fn name_hash(words: &[&str]) -> u64 {
@@ -51,12 +69,26 @@ impl Gazetteer {
         self.kinds.is_empty()
     }
 
-    /// Adds the gold names of one sentence.
+    /// Adds the gold names of one sentence, and the capitalised words of its longer names as
+    /// parts of names of their kind.
     pub fn add_sentence(&mut self, words: &[&str], tags: &[Tag]) {
         for (start, end, kind) in spans(tags) {
-            if end - start <= LONGEST_NAME {
-                if let Some(name) = words.get(start..end) {
-                    *self.kinds.entry(name_hash(name)).or_default() |= 1 << kind as u8;
+            let Some(name) = words.get(start..end) else {
+                continue;
+            };
+            if name.len() <= LONGEST_NAME {
+                *self.kinds.entry(name_hash(name)).or_default() |= 1 << kind as u8;
+            }
+            if name.len() > 1 {
+                for (position, word) in name.iter().enumerate() {
+                    if is_capitalised(word) {
+                        let part = if position == 0 {
+                            FIRST_WORD
+                        } else {
+                            LATER_WORD
+                        };
+                        *self.kinds.entry(name_hash(&[word])).or_default() |= part << kind as u8;
+                    }
                 }
             }
         }
@@ -66,31 +98,49 @@ impl Gazetteer {
     /// token (first word capitalised), its kind and the token's place in it (`U`nit, `B`egin,
     /// `I`nside, `L`ast), and the kind of the longest such name.
     pub fn add_features(&self, words: &[&str], features: &mut [Vec<u64>]) {
+        self.add_features_as(TRAINING_NAMES, words, features);
+    }
+
+    /// [`Gazetteer::add_features`] under feature templates `template` and `template + 1`, so
+    /// gazetteers of different origin give different features.
+    pub fn add_features_as(&self, template: u8, words: &[&str], features: &mut [Vec<u64>]) {
         if self.kinds.is_empty() {
             return;
         }
-        let mut longest: Vec<Option<(usize, u8)>> = vec![None; words.len()];
+        let mut longest: Vec<Option<(usize, u16)>> = vec![None; words.len()];
         for start in 0..words.len() {
-            if !words[start].chars().next().is_some_and(char::is_uppercase) {
+            if !is_capitalised(words[start]) {
                 continue;
             }
             for end in start + 1..=words.len().min(start + LONGEST_NAME) {
                 let Some(&kinds) = self.kinds.get(&name_hash(&words[start..end])) else {
                     continue;
                 };
+                if end == start + 1 {
+                    for kind in EntityKind::ALL {
+                        for (part, name) in [(FIRST_WORD, "P1"), (LATER_WORD, "P2")] {
+                            if kinds & (part << kind as u8) != 0 {
+                                features[start].push(feature2(template, name, kind.conll_name()));
+                            }
+                        }
+                    }
+                }
+                let kinds = kinds & WHOLE;
+                if kinds == 0 {
+                    continue;
+                }
                 for kind in EntityKind::ALL {
                     if kinds & (1 << kind as u8) == 0 {
                         continue;
                     }
-                    for (position, token_features) in features[start..end].iter_mut().enumerate()
-                    {
+                    for (position, token_features) in features[start..end].iter_mut().enumerate() {
                         let place = match (end - start, position) {
                             (1, _) => "U",
                             (_, 0) => "B",
                             (length, p) if p + 1 == length => "L",
                             _ => "I",
                         };
-                        token_features.push(feature2(70, place, kind.conll_name()));
+                        token_features.push(feature2(template, place, kind.conll_name()));
                     }
                 }
                 for slot in &mut longest[start..end] {
@@ -102,21 +152,21 @@ impl Gazetteer {
         }
         for (slot, token_features) in longest.iter().zip(features.iter_mut()) {
             if let Some((_, kinds)) = slot {
-                token_features.push(feature(71, &kinds.to_string()));
+                token_features.push(feature(template + 1, &kinds.to_string()));
             }
         }
     }
 
-    /// Compact binary form: magic, count, then sorted (hash, kinds) entries.
+    /// Compact binary form: magic, count, then sorted (hash, kinds) entries, little-endian.
     pub fn encode(&self) -> Vec<u8> {
-        let mut entries: Vec<(u64, u8)> = self.kinds.iter().map(|(&h, &k)| (h, k)).collect();
+        let mut entries: Vec<(u64, u16)> = self.kinds.iter().map(|(&h, &k)| (h, k)).collect();
         entries.sort_unstable();
-        let mut out = Vec::with_capacity(16 + entries.len() * 9);
+        let mut out = Vec::with_capacity(16 + entries.len() * ENTRY_BYTES);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
         for (hash, kinds) in entries {
             out.extend_from_slice(&hash.to_le_bytes());
-            out.push(kinds);
+            out.extend_from_slice(&kinds.to_le_bytes());
         }
         out
     }
@@ -133,16 +183,19 @@ impl Gazetteer {
         count.copy_from_slice(count_bytes);
         let count = u64::from_le_bytes(count) as usize;
         let body = &bytes[16..];
-        if body.len() / 9 < count {
+        if body.len() / ENTRY_BYTES < count {
             return Err(GazetteerError::Truncated(bytes.len()));
         }
         let kinds = body
-            .chunks_exact(9)
+            .chunks_exact(ENTRY_BYTES)
             .take(count)
             .map(|entry| {
                 let mut hash = [0u8; 8];
                 hash.copy_from_slice(&entry[..8]);
-                (u64::from_le_bytes(hash), entry[8])
+                (
+                    u64::from_le_bytes(hash),
+                    u16::from_le_bytes([entry[8], entry[9]]),
+                )
             })
             .collect();
         Ok(Gazetteer { kinds })
@@ -171,12 +224,20 @@ mod tests {
     #[test]
     fn known_names_match_case_insensitively_when_capitalised() {
         let gazetteer = example();
-        assert_eq!(gazetteer.len(), 2);
+        assert_eq!(
+            gazetteer.len(),
+            4,
+            "two names and the two words of the longer one"
+        );
         let mut features = vec![Vec::new(); 3];
         gazetteer.add_features(&["SESSIONS", "and", "Kislyak"], &mut features);
-        assert!(features[0].is_empty(), "only part of a name");
+        assert_eq!(
+            features[0],
+            vec![feature2(TRAINING_NAMES, "P2", "PER")],
+            "a later word of a name"
+        );
         assert!(features[1].is_empty());
-        assert_eq!(features[2].len(), 2);
+        assert_eq!(features[2].len(), 2, "a whole name, the longest match");
         let mut features = vec![Vec::new(); 2];
         gazetteer.add_features(&["jeff", "sessions"], &mut features);
         assert!(features.iter().all(Vec::is_empty), "lower-case start");

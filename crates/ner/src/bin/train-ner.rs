@@ -3,12 +3,12 @@
 //!
 //! `cargo run -p newsbrief-ner --release --bin train-ner -- DATA_DIR [--epochs N] [--min-count N]
 //! [--prune W] [--out FILE] [--out-second FILE] [--out-gazetteer FILE] [--clusters TABLE]
-//! [--no-gazetteer] [--gazetteer-folds N] [--include-dev] [--cv K]` where DATA_DIR holds
+//! [--no-gazetteer] [--gazetteer-folds N] [--stack-folds N] [--include-dev] [--cv K]` where DATA_DIR holds
 //! `eng.train` and `eng.testa`. Training is deterministic (fixed shuffling seeds, contiguous
 //! folds); the held-out score is printed after every epoch.
 //!
 //! Three files are written: the first pass (`ner.bin`), the second pass over first-pass
-//! predictions (`ner-second.bin`, trained on 2-fold jackknifed first-pass output) and the
+//! predictions (`ner-second.bin`, trained on jackknifed first-pass output) and the
 //! gazetteer of training names (`gazetteer.bin`; the models learn from jackknifed matches).
 //! `--include-dev` trains on `eng.train` and `eng.testa` (the printed dev score is then not a
 //! measure). `--cv K` writes nothing: it trains the full pipeline K times, each time on all but
@@ -39,6 +39,8 @@ struct Options {
     clusters: Option<PathBuf>,
     gazetteer: bool,
     gazetteer_folds: usize,
+    /// Jackknife folds of the first-pass predictions the second pass learns from.
+    stack_folds: usize,
     include_dev: bool,
     cv: Option<usize>,
 }
@@ -56,7 +58,8 @@ fn options() -> Result<Options, String> {
         out_gazetteer: model_dir.join("gazetteer.bin"),
         clusters: None,
         gazetteer: true,
-        gazetteer_folds: 5,
+        gazetteer_folds: 10,
+        stack_folds: 2,
         include_dev: false,
         cv: None,
     };
@@ -80,6 +83,11 @@ fn options() -> Result<Options, String> {
                     .parse()
                     .map_err(|e| format!("--gazetteer-folds: {e}"))?
             }
+            "--stack-folds" => {
+                options.stack_folds = value()?
+                    .parse()
+                    .map_err(|e| format!("--stack-folds: {e}"))?
+            }
             "--include-dev" => options.include_dev = true,
             "--cv" => {
                 let folds: usize = value()?.parse().map_err(|e| format!("--cv: {e}"))?;
@@ -92,8 +100,8 @@ fn options() -> Result<Options, String> {
             _ => options.data = PathBuf::from(arg),
         }
     }
-    if options.gazetteer_folds < 2 {
-        return Err("--gazetteer-folds needs at least 2".into());
+    if options.gazetteer_folds < 2 || options.stack_folds < 2 {
+        return Err("--gazetteer-folds and --stack-folds need at least 2".into());
     }
     Ok(options)
 }
@@ -192,7 +200,8 @@ fn train_two_pass(
         docs.iter().map(|&doc| corpus.base[doc].clone()).collect();
     let gazetteer = if options.gazetteer {
         for fold in 0..options.gazetteer_folds {
-            let in_fold = |position: usize| fold_of(position, count, options.gazetteer_folds) == fold;
+            let in_fold =
+                |position: usize| fold_of(position, count, options.gazetteer_folds) == fold;
             let others = corpus.gazetteer(
                 docs.iter()
                     .enumerate()
@@ -215,17 +224,18 @@ fn train_two_pass(
     let everything: Vec<usize> = (0..count).collect();
     eprintln!("first pass ({} names in the gazetteer)", gazetteer.len());
     let first = train_model(options, &features, &gold, &everything, |model| {
-        let tagger = Tagger::with_shared_clusters(model, clusters.clone())
-            .with_gazetteer(gazetteer.clone());
+        let tagger =
+            Tagger::with_shared_clusters(model, clusters.clone()).with_gazetteer(gazetteer.clone());
         evaluate(&tagger, held_out)
     });
-    // Second pass: features over first-pass predictions, made by 2-fold jackknifing.
+    // Second pass: features over first-pass predictions, made by jackknifing.
     let mut stacked = features.clone();
-    for fold in 0..2 {
+    let folds = options.stack_folds;
+    for fold in 0..folds {
         let training: Vec<usize> = everything
             .iter()
             .copied()
-            .filter(|&position| fold_of(position, count, 2) != fold)
+            .filter(|&position| fold_of(position, count, folds) != fold)
             .collect();
         let model = train_model(options, &features, &gold, &training, |_| {
             (Evaluation::default(), 0.0)
@@ -233,7 +243,7 @@ fn train_two_pass(
         for position in everything
             .iter()
             .copied()
-            .filter(|&position| fold_of(position, count, 2) == fold)
+            .filter(|&position| fold_of(position, count, folds) == fold)
         {
             let words = &corpus.words[docs[position]];
             let predicted: Vec<Vec<Tag>> = features[position]
