@@ -25,7 +25,7 @@ pub struct ClusterOptions {
 impl Default for ClusterOptions {
     fn default() -> Self {
         ClusterOptions {
-            min_count: 2,
+            min_count: 4,
             max_words: 40_000,
             context_words: 1000,
             coarse: 32,

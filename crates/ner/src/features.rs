@@ -14,11 +14,11 @@
 //! the first pass gave most often to the same capitalised word elsewhere in the document, so a
 //! name tagged confidently once ("Jeff Sessions") informs its other mentions ("SESSIONS").
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
-use crate::tag::{EntityKind, Tag};
+use crate::tag::{spans, EntityKind, Tag};
 
 /// Streaming FNV-1a hash finished with a 64-bit mixer, stable across platforms and builds.
 #[derive(Clone, Copy)]
@@ -48,6 +48,22 @@ impl FeatureHash {
 /// The hashed id of a one-string feature of template `template`.
 pub(crate) fn feature(template: u8, text: &str) -> u64 {
     FeatureHash::new(template).text(text).finish()
+}
+
+/// The ids [`feature`]`(template, phrase)` gives the phrases `keys[..1]`, `keys[..2]`, … (words
+/// joined by single spaces), computed in one pass.
+pub(crate) fn phrase_features<'a>(
+    template: u8,
+    keys: impl IntoIterator<Item = &'a str> + 'a,
+) -> impl Iterator<Item = u64> + 'a {
+    let mut hash = FeatureHash::new(template).byte(0xff);
+    keys.into_iter().enumerate().map(move |(offset, key)| {
+        if offset > 0 {
+            hash = hash.byte(b' ');
+        }
+        hash = key.bytes().fold(hash, FeatureHash::byte);
+        hash.finish()
+    })
 }
 
 /// The hashed id of a two-string feature of template `template`.
@@ -337,7 +353,8 @@ pub fn sentence_features(
 }
 
 /// How the first pass tagged each capitalised word (by [`word_key`]) across one document:
-/// counts of outside / person / organisation / place / other; and the names it found there.
+/// counts of outside / person / organisation / place / other; and the names it found there, each
+/// with the kind it gave that name most often (none on a tie).
 #[derive(Default)]
 pub struct FirstPassVotes {
     votes: HashMap<String, [u32; 5]>,
@@ -355,25 +372,46 @@ impl FirstPassVotes {
     /// Counts the first-pass tags of the capitalised words of a document.
     pub fn new<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<Tag>]) -> Self {
         let mut votes: HashMap<String, [u32; 5]> = HashMap::new();
-        let mut names = Gazetteer::empty();
+        // lower-cased name -> counts by kind, and the name as first written
+        let mut found: BTreeMap<Vec<String>, ([u32; 4], Vec<&str>)> = BTreeMap::new();
         for (sentence, sentence_tags) in sentences.iter().zip(tags) {
             for (word, &tag) in sentence.iter().zip(sentence_tags) {
                 if is_capitalised(word.as_ref()) {
                     votes.entry(word_key(word.as_ref())).or_default()[vote_slot(tag)] += 1;
                 }
             }
-            let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
-            names.add_sentence(&words, sentence_tags);
+            for (start, end, kind) in spans(sentence_tags) {
+                if let Some(name) = sentence.get(start..end) {
+                    let key = name.iter().map(|word| word_key(word.as_ref())).collect();
+                    let written = || name.iter().map(AsRef::as_ref).collect();
+                    found.entry(key).or_insert_with(|| ([0; 4], written())).0[kind as usize] += 1;
+                }
+            }
+        }
+        let mut names = Gazetteer::empty();
+        for (counts, written) in found.values() {
+            let most = counts.iter().copied().max().unwrap_or(0);
+            let mut kinds = (0..4).filter(|&kind| counts[kind] == most);
+            if let (Some(majority), None) = (kinds.next(), kinds.next()) {
+                names.add_name(written, EntityKind::ALL[majority]);
+            }
         }
         FirstPassVotes { votes, names }
     }
 }
 
-fn tag_name(tag: Tag) -> String {
+fn tag_name(tag: Tag) -> &'static str {
+    use EntityKind::*;
     match tag {
-        Tag::Outside => "O".into(),
-        Tag::Begin(kind) => format!("B-{}", kind.conll_name()),
-        Tag::Inside(kind) => format!("I-{}", kind.conll_name()),
+        Tag::Outside => "O",
+        Tag::Begin(Person) => "B-PER",
+        Tag::Begin(Organization) => "B-ORG",
+        Tag::Begin(Place) => "B-LOC",
+        Tag::Begin(Other) => "B-MISC",
+        Tag::Inside(Person) => "I-PER",
+        Tag::Inside(Organization) => "I-ORG",
+        Tag::Inside(Place) => "I-LOC",
+        Tag::Inside(Other) => "I-MISC",
     }
 }
 
@@ -387,7 +425,7 @@ pub fn add_second_pass_features(
     features: &mut [Vec<u64>],
 ) {
     votes.names.add_features_as(DOCUMENT_NAMES, words, features);
-    let names: Vec<String> = first_pass.iter().copied().map(tag_name).collect();
+    let names: Vec<&str> = first_pass.iter().copied().map(tag_name).collect();
     for (position, ((word, &own), token_features)) in words
         .iter()
         .zip(first_pass)
@@ -395,11 +433,11 @@ pub fn add_second_pass_features(
         .enumerate()
     {
         let own_name = own.kind().map_or("O", EntityKind::conll_name);
-        token_features.push(feature(60, &names[position]));
-        let previous = position.checked_sub(1).map_or(PAD, |p| names[p].as_str());
-        let next = names.get(position + 1).map_or(PAD, String::as_str);
-        token_features.push(feature2(64, previous, &names[position]));
-        token_features.push(feature2(65, &names[position], next));
+        token_features.push(feature(60, names[position]));
+        let previous = position.checked_sub(1).map_or(PAD, |p| names[p]);
+        let next = names.get(position + 1).copied().unwrap_or(PAD);
+        token_features.push(feature2(64, previous, names[position]));
+        token_features.push(feature2(65, names[position], next));
         if !is_capitalised(word) {
             continue;
         }

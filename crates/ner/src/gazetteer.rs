@@ -6,9 +6,8 @@
 //! jackknifed gazetteers (a document's matches come from the other documents' names only), so the
 //! model learns how far to trust a match on text whose names it has not seen.
 
-use std::collections::HashMap;
-
-use crate::features::{feature, feature2, word_key};
+use crate::features::{feature, feature2, phrase_features, word_key};
+use crate::model::FeatureMap;
 use crate::tag::{spans, EntityKind, Tag};
 
 /// Longest name, in words, that is stored and matched.
@@ -45,12 +44,15 @@ pub enum GazetteerError {
 /// for whole names, first words of longer names and their other words.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Gazetteer {
-    kinds: HashMap<u64, u16>,
+    kinds: FeatureMap<u16>,
 }
+
+/// Template of the hash of a name (its lower-cased words joined by spaces).
+const NAME_KEY: u8 = 200;
 
 fn name_hash(words: &[&str]) -> u64 {
     let key: Vec<String> = words.iter().map(|word| word_key(word)).collect();
-    feature(200, &key.join(" "))
+    feature(NAME_KEY, &key.join(" "))
 }
 
 impl Gazetteer {
@@ -73,22 +75,33 @@ impl Gazetteer {
     /// parts of names of their kind.
     pub fn add_sentence(&mut self, words: &[&str], tags: &[Tag]) {
         for (start, end, kind) in spans(tags) {
-            let Some(name) = words.get(start..end) else {
-                continue;
-            };
-            if name.len() <= LONGEST_NAME {
-                *self.kinds.entry(name_hash(name)).or_default() |= 1 << kind as u8;
+            if let Some(name) = words.get(start..end) {
+                self.add_name(name, kind);
             }
-            if name.len() > 1 {
-                for (position, word) in name.iter().enumerate() {
-                    if is_capitalised(word) {
-                        let part = if position == 0 {
-                            FIRST_WORD
-                        } else {
-                            LATER_WORD
-                        };
-                        *self.kinds.entry(name_hash(&[word])).or_default() |= part << kind as u8;
-                    }
+        }
+    }
+
+    /// Adds one name of a kind, and the capitalised words of a longer name as its parts. Marks
+    /// at either end ("# Millbrook") are not part of the name.
+    pub fn add_name(&mut self, name: &[&str], kind: EntityKind) {
+        let has_text = |word: &&str| word.chars().any(char::is_alphanumeric);
+        let Some(first) = name.iter().position(has_text) else {
+            return;
+        };
+        let last = name.iter().rposition(has_text).unwrap_or(first);
+        let name = &name[first..=last];
+        if name.len() <= LONGEST_NAME {
+            *self.kinds.entry(name_hash(name)).or_default() |= 1 << kind as u8;
+        }
+        if name.len() > 1 {
+            for (position, word) in name.iter().enumerate() {
+                if is_capitalised(word) {
+                    let part = if position == 0 {
+                        FIRST_WORD
+                    } else {
+                        LATER_WORD
+                    };
+                    *self.kinds.entry(name_hash(&[word])).or_default() |= part << kind as u8;
                 }
             }
         }
@@ -108,12 +121,15 @@ impl Gazetteer {
             return;
         }
         let mut longest: Vec<Option<(usize, u16)>> = vec![None; words.len()];
+        let keys: Vec<String> = words.iter().map(|word| word_key(word)).collect();
         for start in 0..words.len() {
             if !is_capitalised(words[start]) {
                 continue;
             }
-            for end in start + 1..=words.len().min(start + LONGEST_NAME) {
-                let Some(&kinds) = self.kinds.get(&name_hash(&words[start..end])) else {
+            let limit = words.len().min(start + LONGEST_NAME);
+            let hashes = phrase_features(NAME_KEY, keys[start..limit].iter().map(String::as_str));
+            for (end, hash) in (start + 1..).zip(hashes) {
+                let Some(&kinds) = self.kinds.get(&hash) else {
                     continue;
                 };
                 if end == start + 1 {
@@ -241,6 +257,14 @@ mod tests {
         let mut features = vec![Vec::new(); 2];
         gazetteer.add_features(&["jeff", "sessions"], &mut features);
         assert!(features.iter().all(Vec::is_empty), "lower-case start");
+    }
+
+    #[test]
+    fn phrase_hashes_are_name_hashes() {
+        let words = ["Bank", "of", "England"];
+        let keys: Vec<String> = words.iter().map(|word| word_key(word)).collect();
+        let hashes: Vec<u64> = phrase_features(NAME_KEY, keys.iter().map(String::as_str)).collect();
+        assert_eq!(hashes, [1, 2, 3].map(|end| name_hash(&words[..end])));
     }
 
     #[test]

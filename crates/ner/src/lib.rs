@@ -1,9 +1,10 @@
 //! Named-entity recognition for news text, offline: a two-pass averaged structured perceptron
 //! (Viterbi over BIO tags) over word, shape, affix, context, document-casing and word-cluster
 //! features, the second pass adding document-level consistency features over the first pass's
-//! predictions (see [`features`]). Trained on CoNLL-2003 English with `scripts/ner/train.sh`
-//! (word clusters from unlabelled news, then `train-ner`); the weights are committed under
-//! `model/` (about 1.6 MB, 16-bit quantised, sparse) and compiled into the binary. Also: a tokenizer that keeps
+//! predictions (see [`features`]), and matches against a [`gazetteer`] of training names. Trained
+//! on CoNLL-2003 English with `scripts/ner/train.sh` (word clusters from unlabelled news, then
+//! `train-ner`); the weights are committed under `model/` (about 2.2 MB with the clusters and the
+//! gazetteer; 16-bit quantised, sparse) and compiled into the binary. Also: a tokenizer that keeps
 //! byte offsets, the CoNLL format and `conlleval` measure, and alias merging of the entities of
 //! the articles of one story ([`merge`]).
 //!

@@ -58,7 +58,7 @@ fn options() -> Result<Options, String> {
         out_gazetteer: model_dir.join("gazetteer.bin"),
         clusters: None,
         gazetteer: true,
-        gazetteer_folds: 10,
+        gazetteer_folds: 2,
         stack_folds: 2,
         include_dev: false,
         cv: None,
