@@ -117,7 +117,7 @@ impl Gazetteer {
     /// [`Gazetteer::add_features`] under feature templates `template` and `template + 1`, so
     /// gazetteers of different origin give different features.
     pub fn add_features_as(&self, template: u8, words: &[&str], features: &mut [Vec<u64>]) {
-        if self.kinds.is_empty() {
+        if self.kinds.is_empty() || !words.iter().any(|word| is_capitalised(word)) {
             return;
         }
         let mut longest: Vec<Option<(usize, u16)>> = vec![None; words.len()];
