@@ -14,10 +14,11 @@
 //! the first pass gave most often to the same capitalised word elsewhere in the document, so a
 //! name tagged confidently once ("Jeff Sessions") informs its other mentions ("SESSIONS").
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::clusters::Clusters;
-use crate::tag::{EntityKind, Tag};
+use crate::gazetteer::Gazetteer;
+use crate::tag::{spans, EntityKind, Tag};
 
 /// Streaming FNV-1a hash finished with a 64-bit mixer, stable across platforms and builds.
 #[derive(Clone, Copy)]
@@ -44,11 +45,29 @@ impl FeatureHash {
     }
 }
 
-fn feature(template: u8, text: &str) -> u64 {
+/// The hashed id of a one-string feature of template `template`.
+pub(crate) fn feature(template: u8, text: &str) -> u64 {
     FeatureHash::new(template).text(text).finish()
 }
 
-fn feature2(template: u8, first: &str, second: &str) -> u64 {
+/// The ids [`feature`]`(template, phrase)` gives the phrases `keys[..1]`, `keys[..2]`, … (words
+/// joined by single spaces), computed in one pass.
+pub(crate) fn phrase_features<'a>(
+    template: u8,
+    keys: impl IntoIterator<Item = &'a str> + 'a,
+) -> impl Iterator<Item = u64> + 'a {
+    let mut hash = FeatureHash::new(template).byte(0xff);
+    keys.into_iter().enumerate().map(move |(offset, key)| {
+        if offset > 0 {
+            hash = hash.byte(b' ');
+        }
+        hash = key.bytes().fold(hash, FeatureHash::byte);
+        hash.finish()
+    })
+}
+
+/// The hashed id of a two-string feature of template `template`.
+pub(crate) fn feature2(template: u8, first: &str, second: &str) -> u64 {
     FeatureHash::new(template).text(first).text(second).finish()
 }
 
@@ -74,6 +93,17 @@ fn normalise(word: &str) -> String {
 
 /// The key of a word in the cluster table: typographic marks normalised, lower-cased, digits `0`.
 pub fn word_key(word: &str) -> String {
+    if word.is_ascii() {
+        // the same as below, in one pass: the only ASCII mark `normalise` changes is the backtick
+        return word
+            .bytes()
+            .map(|byte| match byte {
+                b'0'..=b'9' => '0',
+                b'`' => '\'',
+                _ => char::from(byte.to_ascii_lowercase()),
+            })
+            .collect();
+    }
     lower_form(&normalise(word))
 }
 
@@ -334,11 +364,16 @@ pub fn sentence_features(
 }
 
 /// How the first pass tagged each capitalised word (by [`word_key`]) across one document:
-/// counts of outside / person / organisation / place / other.
+/// counts of outside / person / organisation / place / other; and the names it found there, each
+/// with the kind it gave that name most often (none on a tie).
 #[derive(Default)]
 pub struct FirstPassVotes {
     votes: HashMap<String, [u32; 5]>,
+    names: Gazetteer,
 }
+
+/// Feature templates of matches against the names the first pass found in the same document.
+const DOCUMENT_NAMES: u8 = 72;
 
 fn vote_slot(tag: Tag) -> usize {
     tag.kind().map_or(0, |kind| 1 + kind as usize)
@@ -348,36 +383,72 @@ impl FirstPassVotes {
     /// Counts the first-pass tags of the capitalised words of a document.
     pub fn new<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<Tag>]) -> Self {
         let mut votes: HashMap<String, [u32; 5]> = HashMap::new();
+        // lower-cased name -> counts by kind, and the name as first written
+        let mut found: BTreeMap<Vec<String>, ([u32; 4], Vec<&str>)> = BTreeMap::new();
         for (sentence, sentence_tags) in sentences.iter().zip(tags) {
             for (word, &tag) in sentence.iter().zip(sentence_tags) {
                 if is_capitalised(word.as_ref()) {
                     votes.entry(word_key(word.as_ref())).or_default()[vote_slot(tag)] += 1;
                 }
             }
+            for (start, end, kind) in spans(sentence_tags) {
+                if let Some(name) = sentence.get(start..end) {
+                    let key = name.iter().map(|word| word_key(word.as_ref())).collect();
+                    let written = || name.iter().map(AsRef::as_ref).collect();
+                    found.entry(key).or_insert_with(|| ([0; 4], written())).0[kind as usize] += 1;
+                }
+            }
         }
-        FirstPassVotes { votes }
+        let mut names = Gazetteer::empty();
+        for (counts, written) in found.values() {
+            let most = counts.iter().copied().max().unwrap_or(0);
+            let mut kinds = (0..4).filter(|&kind| counts[kind] == most);
+            if let (Some(majority), None) = (kinds.next(), kinds.next()) {
+                names.add_name(written, EntityKind::ALL[majority]);
+            }
+        }
+        FirstPassVotes { votes, names }
     }
 }
 
-/// Second-pass features: the token's own first-pass tag, and the kind the first pass gave most
-/// often to the same word elsewhere in the document (document-level consistency).
+fn tag_name(tag: Tag) -> &'static str {
+    use EntityKind::*;
+    match tag {
+        Tag::Outside => "O",
+        Tag::Begin(Person) => "B-PER",
+        Tag::Begin(Organization) => "B-ORG",
+        Tag::Begin(Place) => "B-LOC",
+        Tag::Begin(Other) => "B-MISC",
+        Tag::Inside(Person) => "I-PER",
+        Tag::Inside(Organization) => "I-ORG",
+        Tag::Inside(Place) => "I-LOC",
+        Tag::Inside(Other) => "I-MISC",
+    }
+}
+
+/// Second-pass features: the token's own and its neighbours' first-pass tags, the kind the first
+/// pass gave most often to the same word elsewhere in the document, and matches of the names
+/// it found in the document (document-level consistency).
 pub fn add_second_pass_features(
     words: &[&str],
     first_pass: &[Tag],
     votes: &FirstPassVotes,
     features: &mut [Vec<u64>],
 ) {
-    for ((word, &own), token_features) in words.iter().zip(first_pass).zip(features.iter_mut()) {
+    votes.names.add_features_as(DOCUMENT_NAMES, words, features);
+    let names: Vec<&str> = first_pass.iter().copied().map(tag_name).collect();
+    for (position, ((word, &own), token_features)) in words
+        .iter()
+        .zip(first_pass)
+        .zip(features.iter_mut())
+        .enumerate()
+    {
         let own_name = own.kind().map_or("O", EntityKind::conll_name);
-        token_features.push(feature2(
-            60,
-            if matches!(own, Tag::Begin(_)) {
-                "B"
-            } else {
-                "I"
-            },
-            own_name,
-        ));
+        token_features.push(feature(60, names[position]));
+        let previous = position.checked_sub(1).map_or(PAD, |p| names[p]);
+        let next = names.get(position + 1).copied().unwrap_or(PAD);
+        token_features.push(feature2(64, previous, names[position]));
+        token_features.push(feature2(65, names[position], next));
         if !is_capitalised(word) {
             continue;
         }
@@ -416,6 +487,14 @@ pub fn add_second_pass_features(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_keys_of_ascii_words_take_the_short_way_to_the_same_key() {
+        for word in ["Sessions", "U.S.", "1996-08-22", "`Tis", "A&M"] {
+            assert_eq!(word_key(word), lower_form(&normalise(word)), "{word}");
+        }
+        assert_eq!(word_key("Müller’s"), "müller's");
+    }
 
     #[test]
     fn shapes() {

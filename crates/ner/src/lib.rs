@@ -1,9 +1,10 @@
 //! Named-entity recognition for news text, offline: a two-pass averaged structured perceptron
 //! (Viterbi over BIO tags) over word, shape, affix, context, document-casing and word-cluster
 //! features, the second pass adding document-level consistency features over the first pass's
-//! predictions (see [`features`]). Trained on CoNLL-2003 English with `scripts/ner/train.sh`
-//! (word clusters from unlabelled news, then `train-ner`); the weights are committed under
-//! `model/` (about 1.6 MB, 16-bit quantised, sparse) and compiled into the binary. Also: a tokenizer that keeps
+//! predictions (see [`features`]), and matches against a [`gazetteer`] of training names. Trained
+//! on CoNLL-2003 English with `scripts/ner/train.sh` (word clusters from unlabelled news, then
+//! `train-ner`); the weights are committed under `model/` (about 2.2 MB with the clusters and the
+//! gazetteer; 16-bit quantised, sparse) and compiled into the binary. Also: a tokenizer that keeps
 //! byte offsets, the CoNLL format and `conlleval` measure, and alias merging of the entities of
 //! the articles of one story ([`merge`]).
 //!
@@ -18,6 +19,7 @@ pub mod cluster_learning;
 pub mod clusters;
 pub mod conll;
 pub mod features;
+pub mod gazetteer;
 pub mod head_nouns;
 pub mod merge;
 pub mod model;
@@ -28,6 +30,7 @@ pub mod tokenize;
 pub mod train;
 pub mod viterbi;
 
+pub use gazetteer::{Gazetteer, GazetteerError};
 pub use merge::{merge, Alias, StoryEntity};
 pub use model::{Model, ModelError};
 pub use tag::{EntityKind, Tag};

@@ -18,6 +18,8 @@ pub enum ModelError {
     BadMagic,
     #[error("model file truncated at byte {0}")]
     Truncated(usize),
+    #[error("committed gazetteer: {0}")]
+    Gazetteer(#[from] crate::gazetteer::GazetteerError),
 }
 
 /// Feature ids are already well-mixed hashes: use them as their own hash.

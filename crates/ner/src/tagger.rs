@@ -8,6 +8,7 @@ use crate::clusters::Clusters;
 use crate::features::{
     add_second_pass_features, sentence_features, DocumentContext, FirstPassVotes,
 };
+use crate::gazetteer::Gazetteer;
 use crate::model::{Model, ModelError};
 use crate::tag::{spans, EntityKind, Tag, TAG_COUNT};
 use crate::tokenize::{sentences, tokenize};
@@ -16,23 +17,26 @@ use crate::viterbi::best_tags;
 static COMMITTED_MODEL: &[u8] = include_bytes!("../model/ner.bin");
 static COMMITTED_SECOND_MODEL: &[u8] = include_bytes!("../model/ner-second.bin");
 static COMMITTED_CLUSTERS: &str = include_str!("../model/clusters.tsv");
+static COMMITTED_GAZETTEER: &[u8] = include_bytes!("../model/gazetteer.bin");
 
-/// The first-pass model and the optional second-pass model.
-type ModelPair = (Arc<Model>, Option<Arc<Model>>);
+/// The first-pass model, the optional second-pass model and the gazetteer.
+type CommittedModels = (Arc<Model>, Option<Arc<Model>>, Arc<Gazetteer>);
 
-static DEFAULT_MODELS: LazyLock<Result<ModelPair, ModelError>> = LazyLock::new(|| {
+static DEFAULT_MODELS: LazyLock<Result<CommittedModels, ModelError>> = LazyLock::new(|| {
     let first = Model::decode(COMMITTED_MODEL)?;
     let second = Model::decode(COMMITTED_SECOND_MODEL)?;
+    let gazetteer = Gazetteer::decode(COMMITTED_GAZETTEER)?;
     Ok((
         Arc::new(first),
         (second.feature_count() > 0).then(|| Arc::new(second)),
+        Arc::new(gazetteer),
     ))
 });
 static DEFAULT_CLUSTERS: LazyLock<Arc<Clusters>> =
     LazyLock::new(|| Arc::new(Clusters::parse(COMMITTED_CLUSTERS)));
 
 /// The best tags of one sentence's features under `model`.
-fn decode(model: &Model, features: &[Vec<u64>]) -> Vec<Tag> {
+pub fn decode(model: &Model, features: &[Vec<u64>]) -> Vec<Tag> {
     let scores: Vec<[f32; TAG_COUNT]> = features
         .iter()
         .map(|token| {
@@ -90,13 +94,14 @@ fn without_marks(text: &str, start: usize, end: usize) -> Option<(usize, usize)>
         .then_some((start, end))
 }
 
-/// A named-entity tagger: a model plus the word-cluster table its features use.
+/// A named-entity tagger: a model plus the word-cluster table and gazetteer its features use.
 #[derive(Clone)]
 pub struct Tagger {
     model: Arc<Model>,
     /// The second-pass model, over first-pass predictions (document consistency), if any.
     second: Option<Arc<Model>>,
     clusters: Arc<Clusters>,
+    gazetteer: Arc<Gazetteer>,
 }
 
 impl Default for Tagger {
@@ -110,11 +115,12 @@ impl Default for Tagger {
 impl Tagger {
     /// The committed model and clusters.
     pub fn committed() -> Result<Tagger, ModelError> {
-        let (model, second) = DEFAULT_MODELS.as_ref().map_err(Clone::clone)?;
+        let (model, second, gazetteer) = DEFAULT_MODELS.as_ref().map_err(Clone::clone)?;
         Ok(Tagger {
             model: Arc::clone(model),
             second: second.clone(),
             clusters: committed_clusters(),
+            gazetteer: Arc::clone(gazetteer),
         })
     }
 
@@ -124,6 +130,7 @@ impl Tagger {
             model: Arc::new(model),
             second: None,
             clusters: Arc::new(clusters),
+            gazetteer: Arc::default(),
         }
     }
 
@@ -133,6 +140,7 @@ impl Tagger {
             model: Arc::new(model),
             second: None,
             clusters,
+            gazetteer: Arc::default(),
         }
     }
 
@@ -142,26 +150,22 @@ impl Tagger {
         self
     }
 
+    /// The same tagger matching names of a gazetteer.
+    pub fn with_gazetteer(mut self, gazetteer: Arc<Gazetteer>) -> Tagger {
+        self.gazetteer = gazetteer;
+        self
+    }
+
     /// Tags the sentences (word lists) of one document; document-level features span them all.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
-        let context = DocumentContext::new(sentences);
         let words: Vec<Vec<&str>> = sentences
             .iter()
             .map(|s| s.iter().map(AsRef::as_ref).collect())
             .collect();
-        let mut features: Vec<Vec<Vec<u64>>> = words
-            .iter()
-            .map(|sentence| {
-                let mut sentence_features_out = Vec::with_capacity(sentence.len());
-                sentence_features(
-                    sentence,
-                    &context,
-                    &self.clusters,
-                    &mut sentence_features_out,
-                );
-                sentence_features_out
-            })
-            .collect();
+        let mut features = self.first_pass_features(&words);
+        for (sentence, sentence_features_out) in words.iter().zip(features.iter_mut()) {
+            self.gazetteer.add_features(sentence, sentence_features_out);
+        }
         let first: Vec<Vec<Tag>> = features
             .iter()
             .map(|sentence| decode(&self.model, sentence))
@@ -181,7 +185,8 @@ impl Tagger {
             .collect()
     }
 
-    /// The per-token features a document gets, first pass only (for training).
+    /// The per-token features a document gets, first pass only and without gazetteer matches
+    /// (for training, which adds jackknifed matches).
     pub fn first_pass_features<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Vec<u64>>> {
         let context = DocumentContext::new(sentences);
         sentences

@@ -1,10 +1,19 @@
-//! Trains the named-entity model on CoNLL-2003 English and writes it to `model/ner.bin`.
+//! Trains the named-entity model on CoNLL-2003 English and writes it to `model/`, or measures
+//! the whole training pipeline by k-fold cross-validation over the training documents.
 //!
 //! `cargo run -p newsbrief-ner --release --bin train-ner -- DATA_DIR [--epochs N] [--min-count N]
-//! [--prune W] [--out FILE] [--out-second FILE] [--clusters TABLE]` where DATA_DIR holds `eng.train` and `eng.testa`. Training is
-//! deterministic (fixed shuffling seeds); the development score is printed after every epoch.
-//! Two models are written: the first pass (`ner.bin`) and the second pass over first-pass
-//! predictions (`ner-second.bin`), trained on 2-fold jackknifed first-pass output.
+//! [--prune W] [--out FILE] [--out-second FILE] [--out-gazetteer FILE] [--clusters TABLE]
+//! [--no-gazetteer] [--gazetteer-folds N] [--stack-folds N] [--include-dev] [--cv K]` where DATA_DIR holds
+//! `eng.train` and `eng.testa`. Training is deterministic (fixed shuffling seeds, contiguous
+//! folds); the held-out score is printed after every epoch.
+//!
+//! Three files are written: the first pass (`ner.bin`), the second pass over first-pass
+//! predictions (`ner-second.bin`, trained on jackknifed first-pass output) and the
+//! gazetteer of training names (`gazetteer.bin`; the models learn from jackknifed matches).
+//! `--include-dev` trains on `eng.train` and `eng.testa` (the printed dev score is then not a
+//! measure). `--cv K` writes nothing: it trains the full pipeline K times, each time on all but
+//! one contiguous block of `eng.train` documents (jackknifing inside the training blocks only),
+//! and scores the held-out block.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,9 +23,9 @@ use std::time::Instant;
 use newsbrief_ner::clusters::Clusters;
 use newsbrief_ner::conll::{parse, Document, Evaluation};
 use newsbrief_ner::features::{add_second_pass_features, FirstPassVotes};
-use newsbrief_ner::tagger::committed_clusters;
+use newsbrief_ner::tagger::{committed_clusters, decode};
 use newsbrief_ner::train::{shuffled, Trainer};
-use newsbrief_ner::{Model, Tag, Tagger};
+use newsbrief_ner::{Gazetteer, Model, Tag, Tagger};
 
 struct Options {
     data: PathBuf,
@@ -25,20 +34,34 @@ struct Options {
     prune: f32,
     out: PathBuf,
     out_second: PathBuf,
+    out_gazetteer: PathBuf,
     /// A cluster table to use instead of the committed one (for ablations; `/dev/null` for none).
     clusters: Option<PathBuf>,
+    gazetteer: bool,
+    gazetteer_folds: usize,
+    /// Jackknife folds of the first-pass predictions the second pass learns from.
+    stack_folds: usize,
+    include_dev: bool,
+    cv: Option<usize>,
 }
 
 fn options() -> Result<Options, String> {
     let mut args = std::env::args().skip(1);
+    let model_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("model");
     let mut options = Options {
         data: PathBuf::from("../shared/data/conll2003"),
         epochs: 12,
         min_count: 2,
         prune: 0.5,
-        out: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("model/ner.bin"),
-        out_second: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("model/ner-second.bin"),
+        out: model_dir.join("ner.bin"),
+        out_second: model_dir.join("ner-second.bin"),
+        out_gazetteer: model_dir.join("gazetteer.bin"),
         clusters: None,
+        gazetteer: true,
+        gazetteer_folds: 2,
+        stack_folds: 2,
+        include_dev: false,
+        cv: None,
     };
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -52,25 +75,281 @@ fn options() -> Result<Options, String> {
             "--prune" => options.prune = value()?.parse().map_err(|e| format!("--prune: {e}"))?,
             "--out" => options.out = PathBuf::from(value()?),
             "--out-second" => options.out_second = PathBuf::from(value()?),
+            "--out-gazetteer" => options.out_gazetteer = PathBuf::from(value()?),
             "--clusters" => options.clusters = Some(PathBuf::from(value()?)),
+            "--no-gazetteer" => options.gazetteer = false,
+            "--gazetteer-folds" => {
+                options.gazetteer_folds = value()?
+                    .parse()
+                    .map_err(|e| format!("--gazetteer-folds: {e}"))?
+            }
+            "--stack-folds" => {
+                options.stack_folds = value()?
+                    .parse()
+                    .map_err(|e| format!("--stack-folds: {e}"))?
+            }
+            "--include-dev" => options.include_dev = true,
+            "--cv" => {
+                let folds: usize = value()?.parse().map_err(|e| format!("--cv: {e}"))?;
+                if folds < 2 {
+                    return Err("--cv needs at least 2 folds".into());
+                }
+                options.cv = Some(folds);
+            }
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
             _ => options.data = PathBuf::from(arg),
         }
     }
+    if options.gazetteer_folds < 2 || options.stack_folds < 2 {
+        return Err("--gazetteer-folds and --stack-folds need at least 2".into());
+    }
     Ok(options)
+}
+
+/// The training documents: words, gold tags and first-pass features without gazetteer matches.
+struct Corpus<'a> {
+    documents: Vec<Document<'a>>,
+    words: Vec<Vec<Vec<&'a str>>>,
+    gold: Vec<Vec<Vec<Tag>>>,
+    base: Vec<Vec<Vec<Vec<u64>>>>,
+}
+
+impl<'a> Corpus<'a> {
+    fn new(documents: Vec<Document<'a>>, featurizer: &Tagger) -> Self {
+        let words: Vec<Vec<Vec<&str>>> = documents
+            .iter()
+            .map(|d| d.sentences.iter().map(|s| s.words.clone()).collect())
+            .collect();
+        let gold = documents
+            .iter()
+            .map(|d| d.sentences.iter().map(|s| s.gold.clone()).collect())
+            .collect();
+        let base = words
+            .iter()
+            .map(|words| featurizer.first_pass_features(words))
+            .collect();
+        Corpus {
+            documents,
+            words,
+            gold,
+            base,
+        }
+    }
+
+    /// The gold names of the given documents.
+    fn gazetteer(&self, docs: impl IntoIterator<Item = usize>) -> Gazetteer {
+        let mut gazetteer = Gazetteer::empty();
+        for doc in docs {
+            for (words, tags) in self.words[doc].iter().zip(&self.gold[doc]) {
+                gazetteer.add_sentence(words, tags);
+            }
+        }
+        gazetteer
+    }
+}
+
+/// The fold (0..folds) of the item at `position` of `count` items, in contiguous blocks.
+fn fold_of(position: usize, count: usize, folds: usize) -> usize {
+    position * folds / count.max(1)
+}
+
+/// A trained pipeline: first pass, second pass and the gazetteer both read.
+struct Trained {
+    first: Model,
+    second: Model,
+    gazetteer: Arc<Gazetteer>,
+}
+
+impl Trained {
+    fn tagger(&self, clusters: &Arc<Clusters>) -> Tagger {
+        Tagger::with_shared_clusters(self.first.clone(), clusters.clone())
+            .with_gazetteer(self.gazetteer.clone())
+            .with_second_pass(self.second.clone())
+    }
 }
 
 fn evaluate(tagger: &Tagger, documents: &[Document]) -> (Evaluation, f64) {
     let started = Instant::now();
     let mut evaluation = Evaluation::default();
+    add_predictions(tagger, documents, &mut evaluation);
+    let seconds = started.elapsed().as_secs_f64();
+    (evaluation.clone(), evaluation.tokens as f64 / seconds)
+}
+
+fn add_predictions(tagger: &Tagger, documents: &[Document], evaluation: &mut Evaluation) {
     for document in documents {
         let words: Vec<Vec<&str>> = document.sentences.iter().map(|s| s.words.clone()).collect();
         for (sentence, predicted) in document.sentences.iter().zip(tagger.tag_document(&words)) {
             evaluation.add(&sentence.gold, &predicted);
         }
     }
-    let seconds = started.elapsed().as_secs_f64();
-    (evaluation.clone(), evaluation.tokens as f64 / seconds)
+}
+
+/// Trains the two-pass pipeline on the corpus documents `docs`, printing the score on
+/// `held_out` after every epoch. Gazetteer matches and second-pass inputs are jackknifed
+/// within `docs` only.
+fn train_two_pass(
+    options: &Options,
+    corpus: &Corpus,
+    docs: &[usize],
+    clusters: &Arc<Clusters>,
+    held_out: &[Document],
+) -> Trained {
+    let count = docs.len();
+    let mut features: Vec<Vec<Vec<Vec<u64>>>> =
+        docs.iter().map(|&doc| corpus.base[doc].clone()).collect();
+    let gazetteer = if options.gazetteer {
+        for fold in 0..options.gazetteer_folds {
+            let in_fold =
+                |position: usize| fold_of(position, count, options.gazetteer_folds) == fold;
+            let others = corpus.gazetteer(
+                docs.iter()
+                    .enumerate()
+                    .filter(|&(position, _)| !in_fold(position))
+                    .map(|(_, &doc)| doc),
+            );
+            for (position, &doc) in docs.iter().enumerate().filter(|&(p, _)| in_fold(p)) {
+                for (words, sentence) in corpus.words[doc].iter().zip(features[position].iter_mut())
+                {
+                    others.add_features(words, sentence);
+                }
+            }
+        }
+        corpus.gazetteer(docs.iter().copied())
+    } else {
+        Gazetteer::empty()
+    };
+    let gazetteer = Arc::new(gazetteer);
+    let gold: Vec<&Vec<Vec<Tag>>> = docs.iter().map(|&doc| &corpus.gold[doc]).collect();
+    let everything: Vec<usize> = (0..count).collect();
+    eprintln!("first pass ({} names in the gazetteer)", gazetteer.len());
+    let first = train_model(options, &features, &gold, &everything, |model| {
+        let tagger =
+            Tagger::with_shared_clusters(model, clusters.clone()).with_gazetteer(gazetteer.clone());
+        evaluate(&tagger, held_out)
+    });
+    // Second pass: features over first-pass predictions, made by jackknifing.
+    let mut stacked = features.clone();
+    let folds = options.stack_folds;
+    for fold in 0..folds {
+        let training: Vec<usize> = everything
+            .iter()
+            .copied()
+            .filter(|&position| fold_of(position, count, folds) != fold)
+            .collect();
+        let model = train_model(options, &features, &gold, &training, |_| {
+            (Evaluation::default(), 0.0)
+        });
+        for position in everything
+            .iter()
+            .copied()
+            .filter(|&position| fold_of(position, count, folds) == fold)
+        {
+            let words = &corpus.words[docs[position]];
+            let predicted: Vec<Vec<Tag>> = features[position]
+                .iter()
+                .map(|sentence| decode(&model, sentence))
+                .collect();
+            let votes = FirstPassVotes::new(words, &predicted);
+            for ((words, tags), sentence) in words
+                .iter()
+                .zip(&predicted)
+                .zip(stacked[position].iter_mut())
+            {
+                add_second_pass_features(words, tags, &votes, sentence);
+            }
+        }
+    }
+    drop(features);
+    eprintln!("second pass");
+    let second = train_model(options, &stacked, &gold, &everything, |model| {
+        let tagger = Tagger::with_shared_clusters(first.clone(), clusters.clone())
+            .with_gazetteer(gazetteer.clone())
+            .with_second_pass(model);
+        evaluate(&tagger, held_out)
+    });
+    Trained {
+        first,
+        second,
+        gazetteer,
+    }
+}
+
+/// Trains one averaged-perceptron model on the sentences of the documents at `docs`,
+/// reporting the held-out score of every epoch through `score` (skipped when it returns no tokens).
+fn train_model(
+    options: &Options,
+    features: &[Vec<Vec<Vec<u64>>>],
+    gold: &[&Vec<Vec<Tag>>],
+    docs: &[usize],
+    score: impl Fn(Model) -> (Evaluation, f64),
+) -> Model {
+    let chosen = || {
+        docs.iter()
+            .flat_map(|&doc| features[doc].iter().zip(gold[doc].iter()))
+    };
+    let mut trainer = Trainer::new(
+        chosen().flat_map(|(sentence, _)| sentence.iter().map(Vec::as_slice)),
+        options.min_count,
+    );
+    let sentences: Vec<_> = chosen().map(|(f, g)| trainer.prepare(f, g)).collect();
+    eprintln!(
+        "{} sentences, {} features",
+        sentences.len(),
+        trainer.feature_count()
+    );
+    for epoch in 1..=options.epochs {
+        let mistakes = trainer.epoch(&sentences, &shuffled(sentences.len(), epoch));
+        let (evaluation, speed) = score(trainer.averaged(options.prune));
+        if evaluation.tokens > 0 {
+            eprintln!(
+                "epoch {epoch:2}: {mistakes:6} training mistakes; held-out F1 {:.2} ({speed:.0} tokens/s)",
+                100.0 * evaluation.overall.f1()
+            );
+        }
+    }
+    trainer.averaged(options.prune)
+}
+
+/// K-fold cross-validation over the training documents; prints per-fold and pooled scores.
+fn cross_validate(options: &Options, corpus: &Corpus, clusters: &Arc<Clusters>, folds: usize) {
+    let count = corpus.documents.len();
+    let mut pooled_first = Evaluation::default();
+    let mut pooled = Evaluation::default();
+    for fold in 0..folds {
+        let training: Vec<usize> = (0..count)
+            .filter(|&doc| fold_of(doc, count, folds) != fold)
+            .collect();
+        let held: Vec<usize> = (0..count)
+            .filter(|&doc| fold_of(doc, count, folds) == fold)
+            .collect();
+        let (Some(&start), Some(&last)) = (held.first(), held.last()) else {
+            continue;
+        };
+        let held_out = &corpus.documents[start..=last];
+        eprintln!("fold {fold}: documents {start}..={last} held out");
+        let trained = train_two_pass(options, corpus, &training, clusters, held_out);
+        let first_only = Tagger::with_shared_clusters(trained.first.clone(), clusters.clone())
+            .with_gazetteer(trained.gazetteer.clone());
+        let mut fold_first = Evaluation::default();
+        let mut fold_both = Evaluation::default();
+        add_predictions(&first_only, held_out, &mut fold_first);
+        add_predictions(&trained.tagger(clusters), held_out, &mut fold_both);
+        add_predictions(&first_only, held_out, &mut pooled_first);
+        add_predictions(&trained.tagger(clusters), held_out, &mut pooled);
+        println!(
+            "fold {fold}: F1 first pass {:.2}, two passes {:.2} ({} names)",
+            100.0 * fold_first.overall.f1(),
+            100.0 * fold_both.overall.f1(),
+            fold_both.overall.gold
+        );
+    }
+    println!(
+        "cross-validation ({folds} folds, pooled): F1 first pass {:.2}, two passes {:.2}",
+        100.0 * pooled_first.overall.f1(),
+        100.0 * pooled.overall.f1()
+    );
+    print!("{}", pooled.report());
 }
 
 fn main() -> ExitCode {
@@ -89,7 +368,6 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let train = parse(&train_text);
     let dev = parse(&dev_text);
     let clusters = match &options.clusters {
         None => committed_clusters(),
@@ -103,67 +381,34 @@ fn main() -> ExitCode {
     };
     eprintln!("clusters: {} words", clusters.len());
     let featurizer = Tagger::with_shared_clusters(Model::default(), clusters.clone());
-    let train_words: Vec<Vec<Vec<&str>>> = train
-        .iter()
-        .map(|d| d.sentences.iter().map(|s| s.words.clone()).collect())
-        .collect();
-    let base: Vec<Vec<Vec<Vec<u64>>>> = train_words
-        .iter()
-        .map(|words| featurizer.first_pass_features(words))
-        .collect();
-    let gold: Vec<Vec<Vec<Tag>>> = train
-        .iter()
-        .map(|d| d.sentences.iter().map(|s| s.gold.clone()).collect())
-        .collect();
-    let all_docs: Vec<usize> = (0..train.len()).collect();
-
-    let first = train_model(&options, &base, &gold, &all_docs, |model| {
-        evaluate(&Tagger::with_shared_clusters(model, clusters.clone()), &dev)
-    });
-    // Second pass: features over first-pass predictions, made by 2-fold jackknifing on the training data.
-    let mut stacked = base.clone();
-    for fold in 0..2 {
-        let training: Vec<usize> = all_docs
-            .iter()
-            .copied()
-            .filter(|doc| doc % 2 != fold)
-            .collect();
-        let model = train_model(&options, &base, &gold, &training, |_| {
-            (Evaluation::default(), 0.0)
-        });
-        let tagger = Tagger::with_shared_clusters(model, clusters.clone());
-        for doc in all_docs.iter().copied().filter(|doc| doc % 2 == fold) {
-            let predicted = tagger.tag_document(&train_words[doc]);
-            let votes = FirstPassVotes::new(&train_words[doc], &predicted);
-            for ((words, tags), features) in train_words[doc]
-                .iter()
-                .zip(&predicted)
-                .zip(stacked[doc].iter_mut())
-            {
-                add_second_pass_features(words, tags, &votes, features);
-            }
-        }
+    let mut documents = parse(&train_text);
+    if options.include_dev && options.cv.is_none() {
+        eprintln!("training on eng.train and eng.testa: the dev score below is not a measure");
+        documents.extend(dev.iter().cloned());
     }
-    let second = train_model(&options, &stacked, &gold, &all_docs, |model| {
-        evaluate(
-            &Tagger::with_shared_clusters(first.clone(), clusters.clone()).with_second_pass(model),
-            &dev,
-        )
-    });
+    let corpus = Corpus::new(documents, &featurizer);
+    if let Some(folds) = options.cv {
+        cross_validate(&options, &corpus, &clusters, folds);
+        return ExitCode::SUCCESS;
+    }
+    let all_docs: Vec<usize> = (0..corpus.documents.len()).collect();
+    let trained = train_two_pass(&options, &corpus, &all_docs, &clusters, &dev);
     let (one_pass, _) = evaluate(
-        &Tagger::with_shared_clusters(first.clone(), clusters.clone()),
+        &Tagger::with_shared_clusters(trained.first.clone(), clusters.clone())
+            .with_gazetteer(trained.gazetteer.clone()),
         &dev,
     );
-    let tagger = Tagger::with_shared_clusters(first.clone(), clusters.clone())
-        .with_second_pass(second.clone());
-    let (evaluation, _) = evaluate(&tagger, &dev);
+    let (evaluation, _) = evaluate(&trained.tagger(&clusters), &dev);
     eprintln!(
         "dev F1: first pass only {:.2}, with second pass {:.2}",
         100.0 * one_pass.overall.f1(),
         100.0 * evaluation.overall.f1()
     );
     print!("{}", evaluation.report());
-    for (model, path) in [(&first, &options.out), (&second, &options.out_second)] {
+    for (model, path) in [
+        (&trained.first, &options.out),
+        (&trained.second, &options.out_second),
+    ] {
         let bytes = model.encode();
         eprintln!(
             "model: {} features, {} bytes -> {}",
@@ -176,41 +421,19 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    ExitCode::SUCCESS
-}
-
-/// Trains one averaged-perceptron model on the given documents' sentences, reporting the
-/// development score of every epoch through `score` (skipped when it returns no tokens).
-fn train_model(
-    options: &Options,
-    features: &[Vec<Vec<Vec<u64>>>],
-    gold: &[Vec<Vec<Tag>>],
-    docs: &[usize],
-    score: impl Fn(Model) -> (Evaluation, f64),
-) -> Model {
-    let chosen = || {
-        docs.iter()
-            .flat_map(|&doc| features[doc].iter().zip(&gold[doc]))
-    };
-    let mut trainer = Trainer::new(
-        chosen().flat_map(|(sentence, _)| sentence.iter().map(Vec::as_slice)),
-        options.min_count,
-    );
-    let sentences: Vec<_> = chosen().map(|(f, g)| trainer.prepare(f, g)).collect();
+    let bytes = trained.gazetteer.encode();
     eprintln!(
-        "{} sentences, {} features",
-        sentences.len(),
-        trainer.feature_count()
+        "gazetteer: {} names, {} bytes -> {}",
+        trained.gazetteer.len(),
+        bytes.len(),
+        options.out_gazetteer.display()
     );
-    for epoch in 1..=options.epochs {
-        let mistakes = trainer.epoch(&sentences, &shuffled(sentences.len(), epoch));
-        let (evaluation, speed) = score(trainer.averaged(options.prune));
-        if evaluation.tokens > 0 {
-            eprintln!(
-                "epoch {epoch:2}: {mistakes:6} training mistakes; dev F1 {:.2} ({speed:.0} tokens/s)",
-                100.0 * evaluation.overall.f1()
-            );
-        }
+    if let Err(err) = std::fs::write(&options.out_gazetteer, bytes) {
+        eprintln!(
+            "train-ner: cannot write {}: {err}",
+            options.out_gazetteer.display()
+        );
+        return ExitCode::FAILURE;
     }
-    trainer.averaged(options.prune)
+    ExitCode::SUCCESS
 }
