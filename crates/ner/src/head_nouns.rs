@@ -151,6 +151,17 @@ pub fn kind_from_context(before: &str) -> Option<EntityKind> {
         .then_some(EntityKind::Place)
 }
 
+/// A place when the mention is a dateline: written in capitals at the start of a line and followed by a
+/// dash, a parenthesis (the agency) or a comma (the date): "MILLBROOK — Residents…", "WASHINGTON (AP) —".
+pub fn kind_from_dateline(mention: &str, before_on_line: &str, after: &str) -> Option<EntityKind> {
+    let letters = mention.chars().filter(|c| c.is_alphabetic());
+    let capitals = letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
+    let follows = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .starts_with(['—', '–', '-', '(', ',']);
+    (capitals && before_on_line.trim().is_empty() && follows).then_some(EntityKind::Place)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +187,17 @@ mod tests {
     #[test]
     fn place_governors_type_the_next_name() {
         assert_eq!(kind_from_context("The town of "), Some(Place));
+        assert_eq!(
+            kind_from_dateline("MILLBROOK", "", " — Residents"),
+            Some(Place)
+        );
+        assert_eq!(
+            kind_from_dateline("WASHINGTON", "", " (AP) — The"),
+            Some(Place)
+        );
+        assert_eq!(kind_from_dateline("Millbrook", "", " — Residents"), None);
+        assert_eq!(kind_from_dateline("NATO", "The ", " — which"), None);
+        assert_eq!(kind_from_dateline("NATO", "", " said"), None);
         assert_eq!(kind_from_context("residents of the City of "), Some(Place));
         assert_eq!(kind_from_context("the mayor of "), None);
         assert_eq!(kind_from_context("the City of "), Some(Place));

@@ -62,7 +62,7 @@ struct Occurrence {
     surface: String,
     /// The entity form this occurrence was attached to, when it differs from its own.
     target: Option<usize>,
-    /// The kind the words before the mention give it ("the town of Millbrook": place).
+    /// The kind the words around the mention give it ("the town of Millbrook", a dateline: place).
     context_kind: Option<EntityKind>,
 }
 
@@ -97,6 +97,7 @@ pub fn merge(docs: &[(&str, &[Mention])]) -> Vec<StoryEntity> {
                 .filter_map(|mention| prepare(doc, text, mention)),
         );
     }
+    titled_people(&mut occurrences);
     vote_kinds(&mut occurrences);
     surnames_are_people(&mut occurrences);
     let mut forms = Forms::new(&occurrences);
@@ -127,6 +128,9 @@ pub fn merge(docs: &[(&str, &[Mention])]) -> Vec<StoryEntity> {
 /// Reads one mention: its core name, comparison words and written form with titles.
 fn prepare(doc: usize, text: &str, mention: &Mention) -> Option<Occurrence> {
     let raw = text.get(mention.start..mention.end)?;
+    if mention.kind != EntityKind::Person && names_a_post(text.get(mention.end..).unwrap_or("")) {
+        return None;
+    }
     let stripped = strip_possessive(
         raw.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | ',' | ';' | ':')),
     );
@@ -162,8 +166,24 @@ fn prepare(doc: usize, text: &str, mention: &Mention) -> Option<Occurrence> {
         words,
         surface,
         target: None,
-        context_kind: head_nouns::kind_from_context(before_on_line(text, start)),
+        context_kind: head_nouns::kind_from_context(before_on_line(text, start)).or_else(|| {
+            head_nouns::kind_from_dateline(
+                raw,
+                before_on_line(text, mention.start),
+                text.get(mention.end..).unwrap_or(""),
+            )
+        }),
     })
+}
+
+/// Whether the text after a name makes the name part of a post — "National Security Adviser Michael
+/// Flynn", "Foreign Minister", "White House Chief of Staff" — rather than an organisation or a place.
+fn names_a_post(after: &str) -> bool {
+    let Some(next) = after.split_whitespace().next() else {
+        return false;
+    };
+    let next = next.trim_end_matches([',', '.', ';', ':']);
+    ["adviser", "advisor"].contains(&next.to_lowercase().as_str()) || is_title_word(next)
 }
 
 /// Up to 40 bytes of the text before `start` on the same line.
@@ -211,7 +231,30 @@ fn possessive_end(text: &str, end: usize) -> usize {
     end
 }
 
-/// Votes a place noun before a mention ("the town of Millbrook") counts as.
+/// A name tagged as something else that is a title and the name of a person found elsewhere in the story
+/// ("Senator Al Franken" tagged as an organisation, "Al Franken" as a person) is that person.
+fn titled_people(occurrences: &mut [Occurrence]) {
+    let people: BTreeSet<String> = occurrences
+        .iter()
+        .filter(|o| o.is_person())
+        .map(|o| o.core.to_lowercase())
+        .collect();
+    for occurrence in occurrences.iter_mut().filter(|o| !o.is_person()) {
+        let words: Vec<&str> = occurrence.core.split(' ').collect();
+        let titles = words.iter().take_while(|w| is_title_word(w)).count();
+        if titles == 0 || titles == words.len() {
+            continue;
+        }
+        let name = person_words(&occurrence.core).join(" ");
+        if people.contains(&name.to_lowercase()) {
+            occurrence.kind = EntityKind::Person;
+            occurrence.words = name.split(' ').map(str::to_lowercase).collect();
+            occurrence.core = name;
+        }
+    }
+}
+
+/// Votes a place noun before a mention ("the town of Millbrook") or a dateline counts as.
 const CONTEXT_VOTES: usize = 3;
 
 /// Gives every occurrence of a name one kind: the kind its mentions vote for (each tagged mention
@@ -847,6 +890,36 @@ mod tests {
         assert_eq!(gazette.kind, Organization);
         assert_eq!(gazette.mentions, 2, "the lone Gazette joins it");
         assert_eq!(entity(&entities, "Tom Becker").kind, Person);
+    }
+
+    #[test]
+    fn datelines_titled_people_and_posts() {
+        use EntityKind::*;
+        let text = "MILLBROOK — Senator Al Franken asked. Al Franken said so. \
+                    National Security Adviser Michael Flynn resigned. Millbrook agreed.";
+        let found = mentions(
+            text,
+            &[
+                ("MILLBROOK", Organization),
+                ("Senator Al Franken", Organization),
+                ("Al Franken", Person),
+                ("National Security", Organization),
+                ("Michael Flynn", Person),
+                ("Millbrook", Organization),
+            ],
+        );
+        let entities = merge(&[(text, &found)]);
+        assert_eq!(
+            entity(&entities, "Millbrook").kind,
+            Place,
+            "a dateline names a place"
+        );
+        let franken = entity(&entities, "Al Franken");
+        assert_eq!((franken.kind, franken.mentions), (Person, 2));
+        assert!(
+            entities.iter().all(|e| e.name != "National Security"),
+            "{entities:?}"
+        );
     }
 
     #[test]
