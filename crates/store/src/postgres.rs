@@ -5,7 +5,6 @@
 //! checks that nobody stored articles since it last looked; readers need no lock.
 
 use std::cell::RefCell;
-use std::collections::btree_map::{BTreeMap, Entry};
 
 use newsbrief_core::Article;
 use postgres::types::ToSql;
@@ -13,9 +12,10 @@ use postgres::{Client, NoTls, Row, Statement};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::brief::{self, Format};
+use crate::snapshot::Assembly;
 use crate::sqlite::{not_found, parse_since, to_i64};
-use crate::store::{outcome, NewArticle, Original, ReplayRow, Store, Stored};
-use crate::summary::{Seen, StoryRow};
+use crate::store::{another_writer, outcome, NewArticle, Original, ReplayRow, Store, Stored};
+use crate::summary::{Seen, StoryRow, Touched};
 use crate::{Order, Outcome, Since, StoreError, StoryQuery, StorySummary};
 
 /// The migrations, in order: migration `i` brings the schema to version `i + 1`.
@@ -149,11 +149,7 @@ impl Store for PostgresStore {
         };
         if stored != self.cursor {
             self.rollback();
-            return Err(StoreError::Conflict(format!(
-                "another program added articles to this database (up to #{stored}, this one knew #{}): \
-                 only one ingest may write to a database at a time",
-                self.cursor
-            )));
+            return Err(another_writer(stored, self.cursor));
         }
         self.pending = self.cursor;
         Ok(())
@@ -202,7 +198,7 @@ impl Store for PostgresStore {
     }
 
     fn insert(&mut self, rows: &[NewArticle<'_>]) -> Result<(), StoreError> {
-        let mut touched: BTreeMap<u64, StoryRow> = BTreeMap::new();
+        let mut touched = Touched::default();
         for r in rows {
             let a = r.article;
             let text = r.text_of.is_none().then_some(a.text.as_str());
@@ -223,19 +219,12 @@ impl Store for PostgresStore {
                     &r.text_of,
                 ],
             )?;
-            let story = match touched.entry(r.story) {
-                Entry::Occupied(e) => e.into_mut(),
-                Entry::Vacant(e) => e.insert(
-                    self.load_story(r.story)?
-                        .unwrap_or_else(|| StoryRow::new(r.story)),
-                ),
-            };
-            story.take(a, r.seq, r.duplicate_of.is_some());
+            let copy = r.duplicate_of.is_some();
+            touched.take(r.story, a, r.seq, copy, |id| self.load_story(id))?;
             self.pending = self.pending.max(r.seq);
         }
-        for story in touched.values_mut() {
-            story.version += 1;
-            self.save_story(story)?;
+        for story in touched.into_rows() {
+            self.save_story(&story)?;
         }
         Ok(())
     }
@@ -255,26 +244,16 @@ impl Store for PostgresStore {
         };
         let (covers, parts, length): (i64, i64, i64) =
             (header.get(0), header.get(1), header.get(2));
-        let mut bytes = Vec::with_capacity(usize::try_from(length).unwrap_or(0).min(256 << 20));
-        let mut next = 0;
+        let mut snapshot = Assembly::new(covers, parts, length);
         for row in self.query(
             "SELECT part, bytes FROM snapshot_parts WHERE covers_seq = $1 ORDER BY part",
             &[&covers],
         )? {
-            if row.get::<_, i64>(0) != next {
+            if !snapshot.push(row.get(0), row.get::<_, &[u8]>(1)) {
                 break;
             }
-            bytes.extend_from_slice(row.get::<_, &[u8]>(1));
-            next += 1;
         }
-        if next != parts || bytes.len() as i64 != length {
-            return Err(StoreError::Snapshot(format!(
-                "the snapshot covering articles 1..={covers} is incomplete ({next} of {parts} parts, \
-                 {} of {length} bytes)",
-                bytes.len()
-            )));
-        }
-        Ok(Some((covers as u64, bytes)))
+        snapshot.finish().map(Some)
     }
 
     fn save_snapshot(&mut self, covers_seq: u64, bytes: &[u8]) -> Result<(), StoreError> {

@@ -34,34 +34,68 @@ pub(crate) fn read_latest(conn: &Connection) -> Result<Option<(u64, Vec<u8>)>, S
     let Some((covers, parts, length)) = header else {
         return Ok(None);
     };
-    // The header's length is only trusted so far for reserving memory.
-    let reserve = usize::try_from(length).unwrap_or(0).min(256 << 20);
-    let mut bytes = Vec::with_capacity(reserve);
+    let mut snapshot = Assembly::new(covers, parts, length);
     let mut stmt = conn.prepare_cached(
         "SELECT part, bytes FROM snapshot_parts WHERE covers_seq = ?1 ORDER BY part",
     )?;
     let mut rows = stmt.query([covers])?;
-    let mut next = 0;
     while let Some(row) = rows.next()? {
         let part: i64 = row.get(0)?;
-        if part != next {
-            break;
-        }
         let blob = row
             .get_ref(1)?
             .as_blob()
             .map_err(|e| StoreError::Snapshot(format!("snapshot part {part}: {e}")))?;
-        bytes.extend_from_slice(blob);
-        next += 1;
+        if !snapshot.push(part, blob) {
+            break;
+        }
     }
-    if next != parts || bytes.len() as i64 != length {
-        return Err(StoreError::Snapshot(format!(
-            "the snapshot covering articles 1..={covers} is incomplete ({next} of {parts} parts, \
+    snapshot.finish().map(Some)
+}
+
+/// A snapshot put together from its parts, checked against its header (any store reads it this way).
+pub(crate) struct Assembly {
+    covers: i64,
+    parts: i64,
+    length: i64,
+    next: i64,
+    bytes: Vec<u8>,
+}
+
+impl Assembly {
+    pub(crate) fn new(covers: i64, parts: i64, length: i64) -> Assembly {
+        // The header's length is only trusted so far for reserving memory.
+        let reserve = usize::try_from(length).unwrap_or(0).min(256 << 20);
+        Assembly {
+            covers,
+            parts,
+            length,
+            next: 0,
+            bytes: Vec::with_capacity(reserve),
+        }
+    }
+
+    /// Adds part `part` (parts come in order); false when it is not the next one (a part is missing).
+    pub(crate) fn push(&mut self, part: i64, bytes: &[u8]) -> bool {
+        if part != self.next {
+            return false;
+        }
+        self.bytes.extend_from_slice(bytes);
+        self.next += 1;
+        true
+    }
+
+    /// The snapshot and the sequence number it covers; an error when the parts do not add up.
+    pub(crate) fn finish(self) -> Result<(u64, Vec<u8>), StoreError> {
+        let (covers, parts, length, next) = (self.covers, self.parts, self.length, self.next);
+        if next != parts || self.bytes.len() as i64 != length {
+            return Err(StoreError::Snapshot(format!(
+                "the snapshot covering articles 1..={covers} is incomplete ({next} of {parts} parts, \
                  {} of {length} bytes)",
-            bytes.len()
-        )));
+                self.bytes.len()
+            )));
+        }
+        Ok((covers as u64, self.bytes))
     }
-    Ok(Some((covers as u64, bytes)))
 }
 
 /// Saves the detector's state covering the articles up to `covers`, replacing older states (call inside

@@ -6,7 +6,6 @@
 //! a batch acknowledged (say, by the server to a client) survives a power cut too. It costs one fsync per
 //! `add` call, which batching makes small.
 
-use std::collections::btree_map::{BTreeMap, Entry};
 use std::path::Path;
 use std::time::Duration;
 
@@ -15,8 +14,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use rustc_hash::FxHashSet;
 
 use crate::brief::{self, Format};
-use crate::store::{outcome, NewArticle, Original, ReplayRow, Store, Stored};
-use crate::summary::{Seen, StoryRow};
+use crate::store::{another_writer, outcome, NewArticle, Original, ReplayRow, Store, Stored};
+use crate::summary::{Seen, StoryRow, Touched};
 use crate::{schema, snapshot};
 use crate::{Order, Outcome, Since, StoreError, StoryQuery, StorySummary};
 
@@ -128,11 +127,7 @@ impl Store for SqliteStore {
         };
         if stored != self.cursor {
             self.rollback();
-            return Err(StoreError::Conflict(format!(
-                "another program added articles to this database (up to #{stored}, this one knew #{}): \
-                 only one ingest may write to a database at a time",
-                self.cursor
-            )));
+            return Err(another_writer(stored, self.cursor));
         }
         self.pending = self.cursor;
         Ok(())
@@ -186,7 +181,7 @@ impl Store for SqliteStore {
     }
 
     fn insert(&mut self, rows: &[NewArticle<'_>]) -> Result<(), StoreError> {
-        let mut touched: BTreeMap<u64, StoryRow> = BTreeMap::new();
+        let mut touched = Touched::default();
         {
             let mut stmt = self.conn.prepare_cached(
                 "INSERT INTO articles (seq, id, text, title, outlet, published, url, text_hash, story, \
@@ -208,20 +203,13 @@ impl Store for SqliteStore {
                     r.duplicate_of,
                     r.text_of,
                 ])?;
-                let story = match touched.entry(r.story) {
-                    Entry::Occupied(e) => e.into_mut(),
-                    Entry::Vacant(e) => e.insert(
-                        self.load_story(r.story)?
-                            .unwrap_or_else(|| StoryRow::new(r.story)),
-                    ),
-                };
-                story.take(a, r.seq, r.duplicate_of.is_some());
+                let copy = r.duplicate_of.is_some();
+                touched.take(r.story, a, r.seq, copy, |id| self.load_story(id))?;
                 self.pending = self.pending.max(r.seq);
             }
         }
-        for story in touched.values_mut() {
-            story.version += 1;
-            self.save_story(story)?;
+        for story in touched.into_rows() {
+            self.save_story(&story)?;
         }
         Ok(())
     }

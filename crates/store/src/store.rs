@@ -101,3 +101,11 @@ pub(crate) fn outcome(
         repeated: false,
     }
 }
+
+/// The error of a batch that finds articles up to `stored` where this ingest knew of `known` only.
+pub(crate) fn another_writer(stored: u64, known: u64) -> StoreError {
+    StoreError::Conflict(format!(
+        "another program added articles to this database (up to #{stored}, this one knew #{known}): \
+         only one ingest may write to a database at a time"
+    ))
+}

@@ -1,11 +1,13 @@
 //! Story rows: a story's running summary (article and source counts, outlets, first and last seen),
 //! updated article by article in the same way by every store.
 
+use std::collections::btree_map::{BTreeMap, Entry};
+
 use newsbrief_core::Article;
 use newsbrief_stream::profile::parse_time;
 use newsbrief_stream::StoryId;
 
-use crate::StorySummary;
+use crate::{StoreError, StorySummary};
 
 /// A `published` value as given, with its time when it reads as one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +42,38 @@ impl Seen {
             (None, Some(_)) => false,
             (None, None) => self.text > other.text,
         }
+    }
+}
+
+/// The stories one batch of articles touches: each loaded once, given its new articles, and its version
+/// raised once (every store writes a batch this way).
+#[derive(Default)]
+pub(crate) struct Touched(BTreeMap<u64, StoryRow>);
+
+impl Touched {
+    /// Gives `article` (stored as `seq`) to its story, loading the story with `load` the first time.
+    pub(crate) fn take(
+        &mut self,
+        story: u64,
+        article: &Article,
+        seq: u64,
+        copy: bool,
+        load: impl FnOnce(u64) -> Result<Option<StoryRow>, StoreError>,
+    ) -> Result<(), StoreError> {
+        let row = match self.0.entry(story) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(load(story)?.unwrap_or_else(|| StoryRow::new(story))),
+        };
+        row.take(article, seq, copy);
+        Ok(())
+    }
+
+    /// The touched stories, each with its version raised, to save.
+    pub(crate) fn into_rows(self) -> impl Iterator<Item = StoryRow> {
+        self.0.into_values().map(|mut row| {
+            row.version += 1;
+            row
+        })
     }
 }
 
