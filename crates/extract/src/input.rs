@@ -124,7 +124,8 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// Plain text: unifies line ends and keeps paragraphs separated by one blank line.
+/// Plain text: unifies line ends, keeps paragraphs separated by one blank line, and starts and ends with
+/// text (no blank space, whatever counts as space: tabs, vertical tabs, form feeds, Unicode spaces).
 fn normalise_plain_text(text: &str) -> String {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(unified.len());
@@ -139,7 +140,7 @@ fn normalise_plain_text(text: &str) -> String {
             out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
         }
         blank_run = 0;
-        out.push_str(line);
+        out.push_str(if out.is_empty() { line.trim_start() } else { line });
     }
     out
 }
@@ -147,6 +148,18 @@ fn normalise_plain_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_starts_and_ends_with_text() {
+        // The first found by the long fuzz run (2026-11-27): a vertical tab before the text.
+        let fuzzed = b"\x0b\x00\x00\x00\x82\x82\xa2\x88\x82W";
+        for bytes in [&fuzzed[..], b"  Hello\n\nWorld  ", b"\x0bHello", b"\t\x0c\n Hello\n"] {
+            let pages = read_document(bytes, "article").unwrap();
+            assert_eq!(pages[0].text.trim(), pages[0].text, "{bytes:?}");
+        }
+        let pages = read_document(b"  Hello\n    indented\n", "notes").unwrap();
+        assert_eq!(pages[0].text, "Hello\n    indented");
+    }
 
     #[test]
     fn markup_is_detected_by_content_and_name() {
