@@ -4,7 +4,7 @@
 # the input saved under fuzz/artifacts/<target>/ — turn it into a regression test.
 #
 #   scripts/fuzz.sh            # 20 s per target (the test command passes 15: FUZZ_SECONDS)
-#   scripts/fuzz.sh 1800       # 30 min per target (the long run reported in docs/BENCHMARKS.md)
+#   scripts/fuzz.sh 1800       # 30 min per target: the long run (docs/BENCHMARKS.md has the latest, 15 min)
 #   scripts/fuzz.sh 60 quotes  # one target
 #
 # Needs the nightly toolchain (rustup) and cargo-fuzz, which it installs when missing.
