@@ -140,7 +140,11 @@ fn normalise_plain_text(text: &str) -> String {
             out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
         }
         blank_run = 0;
-        out.push_str(if out.is_empty() { line.trim_start() } else { line });
+        out.push_str(if out.is_empty() {
+            line.trim_start()
+        } else {
+            line
+        });
     }
     out
 }
@@ -153,7 +157,12 @@ mod tests {
     fn plain_text_starts_and_ends_with_text() {
         // The first found by the long fuzz run (2026-11-27): a vertical tab before the text.
         let fuzzed = b"\x0b\x00\x00\x00\x82\x82\xa2\x88\x82W";
-        for bytes in [&fuzzed[..], b"  Hello\n\nWorld  ", b"\x0bHello", b"\t\x0c\n Hello\n"] {
+        for bytes in [
+            &fuzzed[..],
+            b"  Hello\n\nWorld  ",
+            b"\x0bHello",
+            b"\t\x0c\n Hello\n",
+        ] {
             let pages = read_document(bytes, "article").unwrap();
             assert_eq!(pages[0].text.trim(), pages[0].text, "{bytes:?}");
         }
