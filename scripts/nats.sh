@@ -2,7 +2,7 @@
 # Makes sure a NATS server with JetStream answers for the tests and prints its URL: the one in
 # NEWSBRIEF_TEST_NATS, else 127.0.0.1:4222 (as on the development machines), else a server of our own on
 # 127.0.0.1:54222 (installed with apt-get when missing, data in target/nats, stopped by
-# `scripts/nats.sh stop`).
+# `scripts/nats.sh stop`). `scripts/nats.sh delete-stream URL STREAM` removes a stream.
 #
 #   export NEWSBRIEF_TEST_NATS=$(scripts/nats.sh)
 set -euo pipefail
@@ -11,14 +11,16 @@ own_port=54222
 own_dir="$PWD/target/nats"
 own_url="nats://127.0.0.1:$own_port"
 
-answers() { # URL
-  python3 - "$1" <<'PY' >/dev/null 2>&1
-import socket, sys, urllib.parse
-u = urllib.parse.urlparse(sys.argv[1])
-socket.create_connection((u.hostname or "127.0.0.1", u.port or 4222), timeout=2).close()
-PY
-}
+answers() { scripts/answers.py "$1" 4222; }
 
+if [ "${1:-}" = delete-stream ]; then # URL STREAM: a stream of a test or a demo, removed
+  python3 - "$2" "$3" <<'PY' >/dev/null 2>&1 || true
+import socket, sys, urllib.parse
+u = urllib.parse.urlparse(sys.argv[1]); s = socket.create_connection((u.hostname, u.port or 4222), timeout=5)
+s.recv(4096); s.sendall(f"CONNECT {{}}\r\nPUB $JS.API.STREAM.DELETE.{sys.argv[2]} 0\r\n\r\nPING\r\n".encode()); s.recv(4096)
+PY
+  exit 0
+fi
 if [ "${1:-}" = stop ]; then
   [ -f "$own_dir/pid" ] && kill "$(cat "$own_dir/pid")" 2>/dev/null || true
   exit 0

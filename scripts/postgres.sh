@@ -11,13 +11,7 @@ own_port=55432
 own_dir="$PWD/target/postgres"
 own_url="postgres://postgres@127.0.0.1:$own_port/test"
 
-answers() { # URL
-  python3 - "$1" <<'PY' >/dev/null 2>&1
-import socket, sys, urllib.parse
-u = urllib.parse.urlparse(sys.argv[1])
-socket.create_connection((u.hostname or "127.0.0.1", u.port or 5432), timeout=2).close()
-PY
-}
+answers() { scripts/answers.py "$1" 5432; }
 
 bin_dir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 

@@ -37,9 +37,5 @@ for n in "${counts[@]}"; do
   psql -qtA "$pg" -c "SELECT '    store: ' || pg_size_pretty(SUM(pg_total_relation_size(c.oid))) || ' for ' || (SELECT COUNT(*) FROM $name.articles) || ' articles' FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = '$name' AND c.relkind = 'r'"
   python3 -c "w=$end-$start; print(f'$n worker(s): $articles articles in {w:.2f} s = {$articles/w:.0f} articles/s, CPU {$cpu:.2f} s = {1000*$cpu/$articles:.2f} ms/article')"
   psql -q "$pg" -c "DROP SCHEMA $name CASCADE" >/dev/null 2>&1
-  python3 - "$nats" "${name^^}" <<'PY' >/dev/null 2>&1 || true
-import socket, sys, urllib.parse
-u = urllib.parse.urlparse(sys.argv[1]); s = socket.create_connection((u.hostname, u.port or 4222))
-s.recv(4096); s.sendall(f"CONNECT {{}}\r\nPUB $JS.API.STREAM.DELETE.{sys.argv[2]} 0\r\n\r\nPING\r\n".encode()); s.recv(4096)
-PY
+  scripts/nats.sh delete-stream "$nats" "${name^^}"
 done

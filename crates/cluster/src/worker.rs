@@ -9,7 +9,7 @@ use async_nats::jetstream::consumer::PullConsumer;
 use async_nats::jetstream::Message;
 use futures::StreamExt;
 use newsbrief_core::article_json;
-use newsbrief_store::{Ingest, StoreError};
+use newsbrief_store::Ingest;
 use newsbrief_stream::Profile;
 use postgres::{Client, NoTls};
 use rayon::prelude::*;
@@ -319,19 +319,10 @@ impl Worker {
                 Some(ingest) => ingest,
                 None => links.ingest.insert(Ingest::open(&self.config.store)?),
             };
-            match ingest.add_profiled(&articles, &profiles) {
-                Ok(outcomes) => {
-                    self.report.assigned += outcomes.iter().filter(|o| !o.repeated).count();
-                }
-                // Another assigner wrote meanwhile (this one lost its lock's connection): start again from
-                // what the store holds.
-                Err(StoreError::Conflict(reason)) => {
-                    tracing::warn!(%reason, "the store changed under this assigner: reopening it");
-                    links.ingest = None;
-                    continue;
-                }
-                Err(e) => return Err(e.into()),
-            }
+            // A conflict (another assigner wrote meanwhile: this one lost its lock's connection) is
+            // retried by `run` on fresh connections, which restore the store from what it holds.
+            let outcomes = ingest.add_profiled(&articles, &profiles)?;
+            self.report.assigned += outcomes.iter().filter(|o| !o.repeated).count();
             links.queue.mark_applied(last)?;
             self.health.committed();
         }

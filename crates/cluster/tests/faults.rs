@@ -179,12 +179,11 @@ impl Drop for OwnPostgres {
     }
 }
 
-#[test]
-fn a_nats_restart_mid_stream_loses_nothing() {
-    let mut nats = OwnNats::start();
-    let articles = synthetic::stream(4_000, 12, 41);
+/// Two workers take a 4,000-article stream on `deployment`; `restart` runs while they are mid-stream.
+/// Afterwards the store holds the stories of one in-order process. Returns the workers' retries.
+fn restart_mid_stream(deployment: &Deployment, seed: u64, restart: impl FnOnce()) -> usize {
+    let articles = synthetic::stream(4_000, 12, seed);
     let expected = one_process(&articles);
-    let deployment = Deployment::on_servers("natsrestart", &nats.url(), &postgres_base());
     deployment.publish(&articles);
     let workers = deployment.spawn_workers(2);
     thread::sleep(Duration::from_millis(700));
@@ -192,30 +191,25 @@ fn a_nats_restart_mid_stream_loses_nothing() {
         workers.iter().any(|w| !w.is_finished()),
         "the stream was drained before the restart"
     );
-    nats.restart();
+    restart();
+    let retries = workers.into_iter().map(|w| w.join().unwrap().retries).sum();
+    assert_eq!(deployment.assignments(), expected);
+    retries
+}
+
+#[test]
+fn a_nats_restart_mid_stream_loses_nothing() {
+    let mut nats = OwnNats::start();
+    let deployment = Deployment::on_servers("natsrestart", &nats.url(), &postgres_base());
     // The NATS client reconnects by itself (messages in flight come back unacknowledged), so the
     // workers may not even see an error.
-    for w in workers {
-        w.join().unwrap();
-    }
-    assert_eq!(deployment.assignments(), expected);
+    restart_mid_stream(&deployment, 41, || nats.restart());
 }
 
 #[test]
 fn a_postgres_restart_mid_stream_loses_nothing() {
     let postgres = OwnPostgres::start();
-    let articles = synthetic::stream(4_000, 12, 43);
-    let expected = one_process(&articles);
     let deployment = Deployment::on_servers("pgrestart", &nats_url(), &postgres.url());
-    deployment.publish(&articles);
-    let workers = deployment.spawn_workers(2);
-    thread::sleep(Duration::from_millis(700));
-    assert!(
-        workers.iter().any(|w| !w.is_finished()),
-        "the stream was drained before the restart"
-    );
-    postgres.restart();
-    let retries: usize = workers.into_iter().map(|w| w.join().unwrap().retries).sum();
+    let retries = restart_mid_stream(&deployment, 43, || postgres.restart());
     assert!(retries > 0, "no worker noticed the restart");
-    assert_eq!(deployment.assignments(), expected);
 }

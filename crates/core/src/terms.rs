@@ -79,33 +79,23 @@ pub struct Written {
     pub figure: bool,
 }
 
-/// Number words that state a figure as a word.
-const NUMBER_WORDS: [&str; 24] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "dozen",
-];
+/// Whether a lower-cased word states a figure: a number word below a hundred ("six", "forty") or a
+/// count or scale word.
+fn is_number_word(lowered: &str) -> bool {
+    newsbrief_timex::number_word_value(lowered).is_some()
+        || matches!(
+            lowered,
+            "dozen"
+                | "hundred"
+                | "hundreds"
+                | "thousand"
+                | "thousands"
+                | "million"
+                | "millions"
+                | "billion"
+                | "billions"
+        )
+}
 
 /// Interns stemmed terms as dense ids, in order of first appearance (so ids are deterministic).
 pub struct Vocabulary {
@@ -144,7 +134,7 @@ impl Vocabulary {
                 id,
                 capitalised: word.starts_with(char::is_uppercase),
                 first: at == 0,
-                figure: word.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&lowered),
+                figure: word.bytes().any(|b| b.is_ascii_digit()) || is_number_word(lowered),
             });
         });
         out

@@ -58,32 +58,35 @@ impl PostgresStore {
         })
     }
 
-    /// Runs `sql` (prepared once) with `params` and returns its rows.
+    /// The statement of `sql`, prepared once per connection.
+    fn statement(&self, client: &mut Client, sql: &'static str) -> Result<Statement, StoreError> {
+        if let Some(statement) = self.prepared.borrow().get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = client.prepare(sql)?;
+        self.prepared.borrow_mut().insert(sql, statement.clone());
+        Ok(statement)
+    }
+
+    /// Runs `sql` with `params` and returns its rows.
     fn query(
         &self,
         sql: &'static str,
         params: &[&(dyn ToSql + Sync)],
     ) -> Result<Vec<Row>, StoreError> {
         let mut client = self.client.borrow_mut();
-        let statement = match self.prepared.borrow().get(sql) {
-            Some(s) => s.clone(),
-            None => client.prepare(sql)?,
-        };
-        self.prepared.borrow_mut().insert(sql, statement.clone());
+        let statement = self.statement(&mut client, sql)?;
         Ok(client.query(&statement, params)?)
     }
 
+    /// Runs `sql` with `params` and returns the number of rows it changed.
     fn execute(
         &self,
         sql: &'static str,
         params: &[&(dyn ToSql + Sync)],
     ) -> Result<u64, StoreError> {
         let mut client = self.client.borrow_mut();
-        let statement = match self.prepared.borrow().get(sql) {
-            Some(s) => s.clone(),
-            None => client.prepare(sql)?,
-        };
-        self.prepared.borrow_mut().insert(sql, statement.clone());
+        let statement = self.statement(&mut client, sql)?;
         Ok(client.execute(&statement, params)?)
     }
 
