@@ -5,7 +5,8 @@
 use std::sync::Mutex;
 
 use newsbrief_rouge::{
-    percentile_intervals, Compat, MultiRef, Rouge155Options, RougeType, Scorer, Scores, Truncation,
+    has_rouge_score_tokens, percentile_intervals, Compat, MultiRef, Rouge155Options, RougeType,
+    Scorer, Scores, Truncation,
 };
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -97,11 +98,32 @@ impl NativeRougeScorer {
             Ok(scores)
         });
         let scores = scores.map_err(error)?;
+        // With every F zero, rouge-score keeps the first target; it scores ROUGE-L and ROUGE-Lsum
+        // of a text without tokens as the integers 0.
+        let untokened = |target: &str, prediction: &str| {
+            !has_rouge_score_tokens(target) || !has_rouge_score_tokens(prediction)
+        };
+        let l_untokened = untokened(&targets[0], prediction);
+        let lsum_untokened = match (&lsum_targets, lsum_prediction) {
+            (Some(t), Some(p)) => t.first().is_some_and(|t| untokened(t, p)),
+            _ => l_untokened,
+        };
         let out = PyDict::new(py);
         let class = self.score_class.bind(py);
         for (t, name) in &self.types {
             let s = scores.get(*t);
-            out.set_item(name.bind(py), class.call1((s.precision, s.recall, s.f1))?)?;
+            let integer_zeros = s.f1 == 0.0
+                && match t {
+                    RougeType::RougeL => l_untokened,
+                    RougeType::RougeLsum => lsum_untokened,
+                    _ => false,
+                };
+            let score = if integer_zeros {
+                class.call1((0, 0, 0))?
+            } else {
+                class.call1((s.precision, s.recall, s.f1))?
+            };
+            out.set_item(name.bind(py), score)?;
         }
         Ok(out)
     }

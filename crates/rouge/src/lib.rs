@@ -34,6 +34,7 @@ pub use bootstrap::{
 };
 pub use options::{Compat, MultiRef, Rouge155Options, Truncation};
 pub use scores::{RougeType, Score, Scores};
+pub use vocab::has_rouge_score_tokens;
 
 /// Scores predictions against references; keeps caches between calls, so reuse one per thread.
 #[derive(Debug, Clone)]

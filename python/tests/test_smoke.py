@@ -1,3 +1,0 @@
-def test_import():
-    import newsbrief
-    assert newsbrief.Error
