@@ -152,6 +152,54 @@ fn estimate(values: &[f64], mut means: Vec<f64>, opts: &BootstrapOptions) -> Est
     }
 }
 
+/// rouge-score's `BootstrapAggregator` on a matrix given by columns (one column per measure, one
+/// value per sample, in the order added): the `low`, `mid` and `high` percentiles of the bootstrap
+/// resample means, at `(1 - confidence) / 2`, 50 % and `1 - (1 - confidence) / 2` (`confidence` a
+/// fraction), interpolated as `numpy.percentile` does. rouge-score draws its resamples from NumPy's
+/// global random state; here resample `k` is drawn with the seeded generator used above, so the
+/// result is the same on every run and differs from one NumPy run as two NumPy runs differ.
+pub fn percentile_intervals(
+    columns: &[Vec<f64>],
+    resamples: usize,
+    confidence: f64,
+) -> Vec<[f64; 3]> {
+    let n = columns.first().map_or(0, Vec::len);
+    if n == 0 || resamples == 0 {
+        return vec![[f64::NAN; 3]; columns.len()];
+    }
+    let opts = BootstrapOptions {
+        resamples,
+        confidence: 100.0 * confidence,
+        rouge155: false,
+    };
+    let delta = (1.0 - confidence) / 2.0;
+    let qs = [100.0 * delta, 50.0, 100.0 * (1.0 - delta)];
+    resample_means(columns, n, &opts)
+        .into_iter()
+        .map(|mut means| {
+            means.sort_by(f64::total_cmp);
+            qs.map(|q| numpy_percentile(&means, q))
+        })
+        .collect()
+}
+
+/// `numpy.percentile(sorted, q)` with its default linear interpolation (and NumPy's lerp, which
+/// interpolates from the upper end when the fraction is at least one half).
+fn numpy_percentile(sorted: &[f64], q: f64) -> f64 {
+    let last = sorted.len().saturating_sub(1);
+    let virtual_index = (q / 100.0) * last as f64;
+    let below = (virtual_index.floor().max(0.0) as usize).min(last);
+    let above = (below + 1).min(last);
+    let t = virtual_index - below as f64;
+    let (a, b) = (sorted[below], sorted[above]);
+    let diff = b - a;
+    if t >= 0.5 {
+        b - diff * (1.0 - t)
+    } else {
+        a + diff * t
+    }
+}
+
 /// Averages per-cluster scores. Clusters are taken in byte order of their ids (as ROUGE-1.5.5
 /// sorts its instances), which fixes the resampling.
 pub fn aggregate(clusters: &[(&str, &Scores)], opts: &BootstrapOptions) -> Aggregate {
@@ -197,6 +245,42 @@ mod tests {
         let mut rng = Drand48::seeded(0);
         assert!((rng.next_f64() - 0.170828036106).abs() < 1e-9);
         assert!((rng.next_f64() - 0.749901980484).abs() < 1e-9);
+    }
+
+    #[test]
+    fn numpy_percentiles() {
+        // numpy.percentile([1, 2, 3, 4], [2.5, 50, 97.5]) == [1.075, 2.5, 3.925]
+        let v = [1.0, 2.0, 3.0, 4.0];
+        assert!((numpy_percentile(&v, 2.5) - 1.075).abs() < 1e-12);
+        assert_eq!(numpy_percentile(&v, 50.0), 2.5);
+        assert!((numpy_percentile(&v, 97.5) - 3.925).abs() < 1e-12);
+        assert_eq!(numpy_percentile(&[7.0], 97.5), 7.0);
+    }
+
+    #[test]
+    fn percentile_intervals_of_constant_and_spread_columns() {
+        let constant = vec![0.25; 30];
+        let spread: Vec<f64> = (0..30).map(|i| f64::from(i) / 29.0).collect();
+        let out = percentile_intervals(&[constant, spread], 500, 0.95);
+        assert_eq!(out[0], [0.25, 0.25, 0.25]);
+        let [low, mid, high] = out[1];
+        assert!(low < mid && mid < high, "{low} {mid} {high}");
+        assert!(
+            (mid - 0.5).abs() < 0.05,
+            "the median resample mean is near the mean: {mid}"
+        );
+        assert_eq!(
+            out,
+            percentile_intervals(
+                &[
+                    vec![0.25; 30],
+                    (0..30).map(|i| f64::from(i) / 29.0).collect()
+                ],
+                500,
+                0.95
+            ),
+            "deterministic"
+        );
     }
 
     #[test]

@@ -29,9 +29,12 @@ mod scores;
 mod text155;
 mod vocab;
 
-pub use bootstrap::{aggregate, Aggregate, AggregateScore, BootstrapOptions, Estimate};
+pub use bootstrap::{
+    aggregate, percentile_intervals, Aggregate, AggregateScore, BootstrapOptions, Estimate,
+};
 pub use options::{Compat, MultiRef, Rouge155Options, Truncation};
 pub use scores::{RougeType, Score, Scores};
+pub use vocab::has_rouge_score_tokens;
 
 /// Scores predictions against references; keeps caches between calls, so reuse one per thread.
 #[derive(Debug, Clone)]
@@ -57,6 +60,16 @@ impl Scorer {
         }
     }
 
+    /// A scorer reproducing rouge-score 0.1.2's `RougeScorer(use_stemmer=...)`: as
+    /// `Scorer::new(Compat::RougeScore)` when `use_stemmer`, else with tokens counted unstemmed.
+    pub fn rouge_score(use_stemmer: bool) -> Scorer {
+        let mut scorer = Scorer::new(Compat::RougeScore);
+        if !use_stemmer {
+            scorer.vocab = vocab::Vocab::new(vocab::Stemming::Off);
+        }
+        scorer
+    }
+
     pub fn compat(&self) -> &Compat {
         &self.compat
     }
@@ -76,5 +89,18 @@ impl Scorer {
     /// Averages per-cluster scores with the bootstrap that goes with this scorer's mode.
     pub fn aggregate(&self, clusters: &[(&str, &Scores)]) -> Aggregate {
         aggregate(clusters, &BootstrapOptions::for_compat(&self.compat))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rouge_score_with_and_without_the_stemmer() {
+        let stemmed = Scorer::rouge_score(true).score("the cats running", &["the cat runs"]);
+        let plain = Scorer::rouge_score(false).score("the cats running", &["the cat runs"]);
+        assert_eq!(stemmed.get(RougeType::Rouge1).precision, 1.0);
+        assert!((plain.get(RougeType::Rouge1).precision - 1.0 / 3.0).abs() < 1e-15);
     }
 }

@@ -120,6 +120,15 @@ pub fn tokenize_rouge_score(
     out.sentence_ends.push(out.ids.len());
 }
 
+/// Whether rouge-score's tokenizer finds any token in `text` (rouge-score scores ROUGE-L and
+/// ROUGE-Lsum of a text without tokens as the integers `0`, not `0.0`).
+pub fn has_rouge_score_tokens(text: &str) -> bool {
+    text.chars().any(|c| {
+        c.to_lowercase()
+            .any(|l| l.is_ascii_lowercase() || l.is_ascii_digit())
+    })
+}
+
 fn flush(buf: &mut String, vocab: &mut Vocab, ids: &mut Vec<u32>) {
     if !buf.is_empty() {
         ids.push(vocab.id(buf));
@@ -146,6 +155,14 @@ mod tests {
         assert_eq!(out.ids[1], out.ids[4], "cats and CAT share the stem cat");
         let sentences: Vec<&[u32]> = out.sentences().filter(|s| !s.is_empty()).collect();
         assert_eq!(sentences.len(), 2);
+    }
+
+    #[test]
+    fn texts_with_and_without_tokens() {
+        assert!(has_rouge_score_tokens("-- a --"));
+        assert!(has_rouge_score_tokens("\u{212A}"));
+        assert!(!has_rouge_score_tokens(" ... \n é ?"));
+        assert!(!has_rouge_score_tokens(""));
     }
 
     #[test]
