@@ -26,12 +26,22 @@ impl Format {
         }
     }
 
-    /// The name the cache keeps it under.
-    pub(crate) fn name(self) -> &'static str {
+    /// The key the cache keeps it under: the format and the engine's version ("md@0.1.0"), so that a
+    /// brief cached by another version of newsbrief is built again, not served.
+    pub(crate) fn cache_key(self) -> &'static str {
         match self {
-            Format::Markdown => "md",
-            Format::Json => "json",
-            Format::Text => "text",
+            Format::Markdown => concat!("md@", env!("CARGO_PKG_VERSION")),
+            Format::Json => concat!("json@", env!("CARGO_PKG_VERSION")),
+            Format::Text => concat!("text@", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    /// Keys of this format cached by any version (`md`, from before versions were kept, and `md@%`).
+    pub(crate) fn any_version(self) -> (&'static str, &'static str) {
+        match self {
+            Format::Markdown => ("md", "md@%"),
+            Format::Json => ("json", "json@%"),
+            Format::Text => ("text", "text@%"),
         }
     }
 }

@@ -385,16 +385,21 @@ impl Store for PostgresStore {
         let version = to_i64(story.version);
         let cached = self.query(
             "SELECT body FROM briefs WHERE story = $1 AND format = $2 AND version = $3",
-            &[&to_i64(id), &format.name(), &version],
+            &[&to_i64(id), &format.cache_key(), &version],
         )?;
         if let Some(row) = cached.first() {
             return Ok(row.get(0));
         }
         let body = brief::render(&self.story_articles(id)?, format)?;
+        let (bare, versioned) = format.any_version();
+        self.execute(
+            "DELETE FROM briefs WHERE story = $1 AND (format = $2 OR format LIKE $3) AND format <> $4",
+            &[&to_i64(id), &bare, &versioned, &format.cache_key()],
+        )?;
         self.execute(
             "INSERT INTO briefs (story, format, version, body) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (story, format) DO UPDATE SET version = excluded.version, body = excluded.body",
-            &[&to_i64(id), &format.name(), &version, &body],
+            &[&to_i64(id), &format.cache_key(), &version, &body],
         )?;
         Ok(body)
     }

@@ -323,18 +323,26 @@ impl Store for SqliteStore {
             .prepare_cached(
                 "SELECT body FROM briefs WHERE story = ?1 AND format = ?2 AND version = ?3",
             )?
-            .query_row(params![to_i64(id), format.name(), version], |r| r.get(0))
+            .query_row(params![to_i64(id), format.cache_key(), version], |r| {
+                r.get(0)
+            })
             .optional()?;
         if let Some(body) = cached {
             return Ok(body);
         }
         let body = brief::render(&self.story_articles(id)?, format)?;
+        let (bare, versioned) = format.any_version();
+        self.conn
+            .prepare_cached(
+                "DELETE FROM briefs WHERE story = ?1 AND (format = ?2 OR format LIKE ?3) AND format <> ?4",
+            )?
+            .execute(params![to_i64(id), bare, versioned, format.cache_key()])?;
         self.conn
             .prepare_cached(
                 "INSERT INTO briefs (story, format, version, body) VALUES (?1, ?2, ?3, ?4) \
                  ON CONFLICT (story, format) DO UPDATE SET version = excluded.version, body = excluded.body",
             )?
-            .execute(params![to_i64(id), format.name(), version, body])?;
+            .execute(params![to_i64(id), format.cache_key(), version, body])?;
         Ok(body)
     }
 

@@ -370,7 +370,7 @@ fn briefs_are_cached_until_their_story_changes() {
         let json = ingest.brief(&story, "json").unwrap();
         assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
         // Served from the cache: mark the cached body and ask again.
-        let mark = "UPDATE briefs SET body = 'cached' WHERE format = 'md'";
+        let mark = "UPDATE briefs SET body = 'cached' WHERE format LIKE 'md@%'";
         db.exec(mark, mark);
         assert_eq!(
             ingest.brief(&story, "md").unwrap(),
@@ -394,6 +394,16 @@ fn briefs_are_cached_until_their_story_changes() {
         );
         let rebuilt = ingest.brief(&story, "md").unwrap();
         assert_ne!(rebuilt, "cached", "{}", db.name());
+        // A brief another version of newsbrief cached for this story version: rebuilt, not served.
+        let older =
+            "UPDATE briefs SET format = 'md@0.0.1', body = 'older engine' WHERE format LIKE 'md@%'";
+        db.exec(older, older);
+        assert_eq!(
+            ingest.brief(&story, "md").unwrap(),
+            rebuilt,
+            "{}",
+            db.name()
+        );
         assert!(matches!(
             ingest.brief(&story, "pdf"),
             Err(StoreError::Invalid(_))
