@@ -71,7 +71,7 @@ pub(crate) fn feature2(template: u8, first: &str, second: &str) -> u64 {
     FeatureHash::new(template).text(first).text(second).finish()
 }
 
-fn feature3(template: u8, first: &str, second: &str, third: &str) -> u64 {
+pub(crate) fn feature3(template: u8, first: &str, second: &str, third: &str) -> u64 {
     FeatureHash::new(template)
         .text(first)
         .text(second)

@@ -1,12 +1,14 @@
-//! Gazetteers: entity names by kind learnt from labelled training data, matched in sentences
-//! as features ("this token starts / continues / ends / is a name known as a place", "this
-//! word is part of a known person's name").
+//! Gazetteers: entity names by kind, matched in sentences as features ("this token starts /
+//! continues / ends / is a name known as a place", "this word is part of a known person's name").
 //!
+//! Two origins: the names of labelled training data, and external name lists (places, given
+//! names, surnames, nationalities, clubs) read from a `KIND<TAB>name` list ([`Gazetteer::from_list`]).
 //! Names are stored as 64-bit hashes of their lower-cased words, never as text. Training uses
-//! jackknifed gazetteers (a document's matches come from the other documents' names only), so the
-//! model learns how far to trust a match on text whose names it has not seen.
+//! jackknifed gazetteers of training names (a document's matches come from the other documents'
+//! names only), so the model learns how far to trust a match on text whose names it has not seen;
+//! external lists need no jackknifing.
 
-use crate::features::{feature, feature2, phrase_features, word_key};
+use crate::features::{feature, feature2, feature3, phrase_features, word_key};
 use crate::model::FeatureMap;
 use crate::tag::{spans, EntityKind, Tag};
 
@@ -31,6 +33,9 @@ fn is_capitalised(word: &str) -> bool {
 /// Feature templates of matches against the names of the training data.
 const TRAINING_NAMES: u8 = 70;
 
+/// Feature templates of matches against external name lists.
+const EXTERNAL_NAMES: u8 = 74;
+
 /// Errors reading an encoded gazetteer.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum GazetteerError {
@@ -38,6 +43,8 @@ pub enum GazetteerError {
     BadMagic,
     #[error("gazetteer file truncated at byte {0}")]
     Truncated(usize),
+    #[error("name list line {0}: expected KIND<TAB>name with KIND one of PER, ORG, LOC, MISC, GIVEN, SURNAME")]
+    BadListLine(usize),
 }
 
 /// Known names: hash of the lower-cased word sequence → set of kinds (bit per [`EntityKind`]),
@@ -107,16 +114,71 @@ impl Gazetteer {
         }
     }
 
+    /// Adds one word as a first (`first`) or a later word of names of a kind, such as a given
+    /// name or a surname of people.
+    pub fn add_name_part(&mut self, word: &str, kind: EntityKind, first: bool) {
+        let part = if first { FIRST_WORD } else { LATER_WORD };
+        *self.kinds.entry(name_hash(&[word])).or_default() |= part << kind as u8;
+    }
+
+    /// A gazetteer of an external name list: one `KIND<TAB>name` per line, KIND `PER`, `ORG`,
+    /// `LOC` or `MISC` for whole names, `GIVEN` / `SURNAME` for single words that start / end
+    /// people's names; empty lines are skipped.
+    pub fn from_list(list: &str) -> Result<Gazetteer, GazetteerError> {
+        let mut gazetteer = Gazetteer::empty();
+        for (number, line) in list.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let bad = || GazetteerError::BadListLine(number + 1);
+            let (kind, name) = line.split_once('\t').ok_or_else(bad)?;
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.is_empty() {
+                return Err(bad());
+            }
+            match kind {
+                "GIVEN" | "SURNAME" => {
+                    let [word] = words.as_slice() else {
+                        return Err(bad());
+                    };
+                    gazetteer.add_name_part(word, EntityKind::Person, kind == "GIVEN");
+                }
+                _ => {
+                    let kind = EntityKind::from_conll(kind).ok_or_else(bad)?;
+                    gazetteer.add_name(&words, kind);
+                }
+            }
+        }
+        Ok(gazetteer)
+    }
+
     /// Appends match features to each token of a sentence: for every known name covering the
     /// token (first word capitalised), its kind and the token's place in it (`U`nit, `B`egin,
     /// `I`nside, `L`ast), and the kind of the longest such name.
     pub fn add_features(&self, words: &[&str], features: &mut [Vec<u64>]) {
-        self.add_features_as(TRAINING_NAMES, words, features);
+        self.match_features(TRAINING_NAMES, false, words, features);
+    }
+
+    /// [`Gazetteer::add_features`] for an external name list, under templates of their own; a
+    /// word known as the first (later) word of names also tells whether the next (previous) word
+    /// is capitalised ("Ramiro Valdez": a given name before a capitalised word).
+    pub fn add_external_features(&self, words: &[&str], features: &mut [Vec<u64>]) {
+        self.match_features(EXTERNAL_NAMES, true, words, features);
     }
 
     /// [`Gazetteer::add_features`] under feature templates `template` and `template + 1`, so
     /// gazetteers of different origin give different features.
     pub fn add_features_as(&self, template: u8, words: &[&str], features: &mut [Vec<u64>]) {
+        self.match_features(template, false, words, features);
+    }
+
+    fn match_features(
+        &self,
+        template: u8,
+        part_context: bool,
+        words: &[&str],
+        features: &mut [Vec<u64>],
+    ) {
         if self.kinds.is_empty() || !words.iter().any(|word| is_capitalised(word)) {
             return;
         }
@@ -133,10 +195,32 @@ impl Gazetteer {
                     continue;
                 };
                 if end == start + 1 {
+                    let capitalised_beside = |neighbour: Option<usize>| {
+                        neighbour
+                            .and_then(|at| words.get(at))
+                            .is_some_and(|word| is_capitalised(word))
+                    };
+                    let beside = [
+                        capitalised_beside(Some(start + 1)),
+                        capitalised_beside(start.checked_sub(1)),
+                    ];
                     for kind in EntityKind::ALL {
-                        for (part, name) in [(FIRST_WORD, "P1"), (LATER_WORD, "P2")] {
-                            if kinds & (part << kind as u8) != 0 {
-                                features[start].push(feature2(template, name, kind.conll_name()));
+                        for ((part, name), capitalised) in [(FIRST_WORD, "P1"), (LATER_WORD, "P2")]
+                            .into_iter()
+                            .zip(beside)
+                        {
+                            if kinds & (part << kind as u8) == 0 {
+                                continue;
+                            }
+                            features[start].push(feature2(template, name, kind.conll_name()));
+                            if part_context {
+                                let context = if capitalised { "C" } else { "-" };
+                                features[start].push(feature3(
+                                    template,
+                                    name,
+                                    kind.conll_name(),
+                                    context,
+                                ));
                             }
                         }
                     }
@@ -265,6 +349,51 @@ mod tests {
         let keys: Vec<String> = words.iter().map(|word| word_key(word)).collect();
         let hashes: Vec<u64> = phrase_features(NAME_KEY, keys.iter().map(String::as_str)).collect();
         assert_eq!(hashes, [1, 2, 3].map(|end| name_hash(&words[..end])));
+    }
+
+    #[test]
+    fn external_lists_give_whole_names_and_given_names_with_their_context() {
+        let list = "LOC\tNew York\nGIVEN\tRamiro\nSURNAME\tValdez\n\nMISC\tBrazilian\n";
+        let gazetteer = Gazetteer::from_list(list).expect("a valid list");
+        assert_eq!(
+            gazetteer.len(),
+            6,
+            "three whole names, two words of one, two parts"
+        );
+        let words = ["Ramiro", "Valdez", "left", "New", "York", "."];
+        let mut features = vec![Vec::new(); words.len()];
+        gazetteer.add_external_features(&words, &mut features);
+        let person = EntityKind::Person.conll_name();
+        assert!(features[0].contains(&feature3(EXTERNAL_NAMES, "P1", person, "C")));
+        assert!(features[1].contains(&feature3(EXTERNAL_NAMES, "P2", person, "C")));
+        assert!(features[3].contains(&feature2(EXTERNAL_NAMES, "B", "LOC")));
+        assert!(features[4].contains(&feature2(EXTERNAL_NAMES, "L", "LOC")));
+        assert!(features[2].is_empty() && features[5].is_empty());
+        let mut alone = vec![Vec::new(); 2];
+        gazetteer.add_external_features(&["Ramiro", "said"], &mut alone);
+        assert!(alone[0].contains(&feature3(EXTERNAL_NAMES, "P1", person, "-")));
+        let mut training = vec![Vec::new(); 2];
+        gazetteer.add_features(&["Ramiro", "Valdez"], &mut training);
+        assert!(
+            training[0].iter().all(|f| !features[0].contains(f)),
+            "external and training names give different features"
+        );
+    }
+
+    #[test]
+    fn malformed_list_lines_are_reported_with_their_number() {
+        for (list, line) in [
+            ("LOC\tParis\nParis\n", 2),
+            ("CITY\tParis\n", 1),
+            ("GIVEN\tMary Ann\n", 1),
+            ("LOC\t \n", 1),
+        ] {
+            assert_eq!(
+                Gazetteer::from_list(list),
+                Err(GazetteerError::BadListLine(line)),
+                "{list:?}"
+            );
+        }
     }
 
     #[test]

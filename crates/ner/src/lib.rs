@@ -1,10 +1,12 @@
 //! Named-entity recognition for news text, offline: a two-pass averaged structured perceptron
 //! (Viterbi over BIO tags) over word, shape, affix, context, document-casing and word-cluster
 //! features, the second pass adding document-level consistency features over the first pass's
-//! predictions (see [`features`]), and matches against a [`gazetteer`] of training names. Trained
-//! on CoNLL-2003 English with `scripts/ner/train.sh` (word clusters from unlabelled news, then
-//! `train-ner`); the weights are committed under `model/` (about 2.2 MB with the clusters and the
-//! gazetteer; 16-bit quantised, sparse) and compiled into the binary. Also: a tokenizer that keeps
+//! predictions (see [`features`]), and matches against [`gazetteer`]s of training names and of
+//! external name lists (places, nationalities, clubs, given names and surnames from registry
+//! packages, `scripts/ner/build-external-names.sh`). Trained on CoNLL-2003 English with
+//! `scripts/ner/train.sh` (word clusters from unlabelled news, then `train-ner`); the weights are
+//! committed under `model/` (16-bit quantised, sparse; with the clusters and gazetteers under
+//! 5 MB) and compiled into the binary. Also: a tokenizer that keeps
 //! byte offsets, the CoNLL format and `conlleval` measure, and alias merging of the entities of
 //! the articles of one story ([`merge`]).
 //!

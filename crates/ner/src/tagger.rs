@@ -18,18 +18,27 @@ static COMMITTED_MODEL: &[u8] = include_bytes!("../model/ner.bin");
 static COMMITTED_SECOND_MODEL: &[u8] = include_bytes!("../model/ner-second.bin");
 static COMMITTED_CLUSTERS: &str = include_str!("../model/clusters.tsv");
 static COMMITTED_GAZETTEER: &[u8] = include_bytes!("../model/gazetteer.bin");
+static COMMITTED_EXTERNAL_NAMES: &[u8] = include_bytes!("../model/external-names.bin");
 
-/// The first-pass model, the optional second-pass model and the gazetteer.
-type CommittedModels = (Arc<Model>, Option<Arc<Model>>, Arc<Gazetteer>);
+/// The first-pass model, the optional second-pass model, the gazetteer of training names and
+/// that of external name lists.
+type CommittedModels = (
+    Arc<Model>,
+    Option<Arc<Model>>,
+    Arc<Gazetteer>,
+    Arc<Gazetteer>,
+);
 
 static DEFAULT_MODELS: LazyLock<Result<CommittedModels, ModelError>> = LazyLock::new(|| {
     let first = Model::decode(COMMITTED_MODEL)?;
     let second = Model::decode(COMMITTED_SECOND_MODEL)?;
     let gazetteer = Gazetteer::decode(COMMITTED_GAZETTEER)?;
+    let external = Gazetteer::decode(COMMITTED_EXTERNAL_NAMES)?;
     Ok((
         Arc::new(first),
         (second.feature_count() > 0).then(|| Arc::new(second)),
         Arc::new(gazetteer),
+        Arc::new(external),
     ))
 });
 static DEFAULT_CLUSTERS: LazyLock<Arc<Clusters>> =
@@ -49,6 +58,12 @@ pub fn decode(model: &Model, features: &[Vec<u64>]) -> Vec<Tag> {
         .into_iter()
         .map(Tag::from_index)
         .collect()
+}
+
+/// The committed gazetteer of external name lists (places, people's names, nationalities, clubs).
+pub fn committed_external_names() -> Result<Arc<Gazetteer>, ModelError> {
+    let (_, _, _, external) = DEFAULT_MODELS.as_ref().map_err(Clone::clone)?;
+    Ok(Arc::clone(external))
 }
 
 /// The committed word-cluster table.
@@ -94,7 +109,7 @@ fn without_marks(text: &str, start: usize, end: usize) -> Option<(usize, usize)>
         .then_some((start, end))
 }
 
-/// A named-entity tagger: a model plus the word-cluster table and gazetteer its features use.
+/// A named-entity tagger: a model plus the word-cluster table and gazetteers its features use.
 #[derive(Clone)]
 pub struct Tagger {
     model: Arc<Model>,
@@ -102,6 +117,8 @@ pub struct Tagger {
     second: Option<Arc<Model>>,
     clusters: Arc<Clusters>,
     gazetteer: Arc<Gazetteer>,
+    /// External name lists, matched in the first pass's base features.
+    external: Arc<Gazetteer>,
 }
 
 impl Default for Tagger {
@@ -115,12 +132,13 @@ impl Default for Tagger {
 impl Tagger {
     /// The committed model and clusters.
     pub fn committed() -> Result<Tagger, ModelError> {
-        let (model, second, gazetteer) = DEFAULT_MODELS.as_ref().map_err(Clone::clone)?;
+        let (model, second, gazetteer, external) = DEFAULT_MODELS.as_ref().map_err(Clone::clone)?;
         Ok(Tagger {
             model: Arc::clone(model),
             second: second.clone(),
             clusters: committed_clusters(),
             gazetteer: Arc::clone(gazetteer),
+            external: Arc::clone(external),
         })
     }
 
@@ -131,6 +149,7 @@ impl Tagger {
             second: None,
             clusters: Arc::new(clusters),
             gazetteer: Arc::default(),
+            external: Arc::default(),
         }
     }
 
@@ -141,6 +160,7 @@ impl Tagger {
             second: None,
             clusters,
             gazetteer: Arc::default(),
+            external: Arc::default(),
         }
     }
 
@@ -153,6 +173,12 @@ impl Tagger {
     /// The same tagger matching names of a gazetteer.
     pub fn with_gazetteer(mut self, gazetteer: Arc<Gazetteer>) -> Tagger {
         self.gazetteer = gazetteer;
+        self
+    }
+
+    /// The same tagger matching the names of external name lists.
+    pub fn with_external_names(mut self, external: Arc<Gazetteer>) -> Tagger {
+        self.external = external;
         self
     }
 
@@ -185,8 +211,9 @@ impl Tagger {
             .collect()
     }
 
-    /// The per-token features a document gets, first pass only and without gazetteer matches
-    /// (for training, which adds jackknifed matches).
+    /// The per-token features a document gets, first pass only, with matches of the external
+    /// name lists but without those of the training names (for training, which adds jackknifed
+    /// matches).
     pub fn first_pass_features<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Vec<u64>>> {
         let context = DocumentContext::new(sentences);
         sentences
@@ -195,6 +222,7 @@ impl Tagger {
                 let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
                 let mut out = Vec::with_capacity(words.len());
                 sentence_features(&words, &context, &self.clusters, &mut out);
+                self.external.add_external_features(&words, &mut out);
                 out
             })
             .collect()

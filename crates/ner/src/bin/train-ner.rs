@@ -3,13 +3,17 @@
 //!
 //! `cargo run -p newsbrief-ner --release --bin train-ner -- DATA_DIR [--epochs N] [--min-count N]
 //! [--prune W] [--out FILE] [--out-second FILE] [--out-gazetteer FILE] [--clusters TABLE]
-//! [--no-gazetteer] [--gazetteer-folds N] [--stack-folds N] [--include-dev] [--cv K]` where DATA_DIR holds
+//! [--no-gazetteer] [--gazetteer-folds N] [--stack-folds N] [--external-names FILE]
+//! [--no-external-names] [--include-dev] [--cv K]` where DATA_DIR holds
 //! `eng.train` and `eng.testa`. Training is deterministic (fixed shuffling seeds, contiguous
 //! folds); the held-out score is printed after every epoch.
 //!
 //! Three files are written: the first pass (`ner.bin`), the second pass over first-pass
 //! predictions (`ner-second.bin`, trained on jackknifed first-pass output) and the
 //! gazetteer of training names (`gazetteer.bin`; the models learn from jackknifed matches).
+//! Both passes also match the committed external name lists (`external-names.bin`, built by
+//! `scripts/ner/build-external-names.sh`; another file with `--external-names`, none with
+//! `--no-external-names`).
 //! `--include-dev` trains on `eng.train` and `eng.testa` (the printed dev score is then not a
 //! measure). `--cv K` writes nothing: it trains the full pipeline K times, each time on all but
 //! one contiguous block of `eng.train` documents (jackknifing inside the training blocks only),
@@ -39,6 +43,8 @@ struct Options {
     clusters: Option<PathBuf>,
     gazetteer: bool,
     gazetteer_folds: usize,
+    /// The encoded external name lists to match (none: no external names).
+    external_names: Option<PathBuf>,
     /// Jackknife folds of the first-pass predictions the second pass learns from.
     stack_folds: usize,
     include_dev: bool,
@@ -59,6 +65,7 @@ fn options() -> Result<Options, String> {
         clusters: None,
         gazetteer: true,
         gazetteer_folds: 2,
+        external_names: Some(model_dir.join("external-names.bin")),
         stack_folds: 2,
         include_dev: false,
         cv: None,
@@ -78,6 +85,8 @@ fn options() -> Result<Options, String> {
             "--out-gazetteer" => options.out_gazetteer = PathBuf::from(value()?),
             "--clusters" => options.clusters = Some(PathBuf::from(value()?)),
             "--no-gazetteer" => options.gazetteer = false,
+            "--external-names" => options.external_names = Some(PathBuf::from(value()?)),
+            "--no-external-names" => options.external_names = None,
             "--gazetteer-folds" => {
                 options.gazetteer_folds = value()?
                     .parse()
@@ -106,16 +115,24 @@ fn options() -> Result<Options, String> {
     Ok(options)
 }
 
-/// The training documents: words, gold tags and first-pass features without gazetteer matches.
+/// The training documents: words, gold tags and first-pass features without the matches of
+/// training names; and the external name lists those features match.
 struct Corpus<'a> {
     documents: Vec<Document<'a>>,
+    external: Arc<Gazetteer>,
     words: Vec<Vec<Vec<&'a str>>>,
     gold: Vec<Vec<Vec<Tag>>>,
     base: Vec<Vec<Vec<Vec<u64>>>>,
 }
 
 impl<'a> Corpus<'a> {
-    fn new(documents: Vec<Document<'a>>, featurizer: &Tagger) -> Self {
+    fn new(
+        documents: Vec<Document<'a>>,
+        clusters: &Arc<Clusters>,
+        external: Arc<Gazetteer>,
+    ) -> Self {
+        let featurizer = Tagger::with_shared_clusters(Model::default(), clusters.clone())
+            .with_external_names(external.clone());
         let words: Vec<Vec<Vec<&str>>> = documents
             .iter()
             .map(|d| d.sentences.iter().map(|s| s.words.clone()).collect())
@@ -130,6 +147,7 @@ impl<'a> Corpus<'a> {
             .collect();
         Corpus {
             documents,
+            external,
             words,
             gold,
             base,
@@ -146,6 +164,13 @@ impl<'a> Corpus<'a> {
         }
         gazetteer
     }
+
+    /// A one-pass tagger over `model` matching the external names and `gazetteer`.
+    fn tagger(&self, model: Model, clusters: &Arc<Clusters>, gazetteer: &Arc<Gazetteer>) -> Tagger {
+        Tagger::with_shared_clusters(model, clusters.clone())
+            .with_external_names(self.external.clone())
+            .with_gazetteer(gazetteer.clone())
+    }
 }
 
 /// The fold (0..folds) of the item at `position` of `count` items, in contiguous blocks.
@@ -161,9 +186,12 @@ struct Trained {
 }
 
 impl Trained {
-    fn tagger(&self, clusters: &Arc<Clusters>) -> Tagger {
-        Tagger::with_shared_clusters(self.first.clone(), clusters.clone())
-            .with_gazetteer(self.gazetteer.clone())
+    fn first_pass(&self, corpus: &Corpus, clusters: &Arc<Clusters>) -> Tagger {
+        corpus.tagger(self.first.clone(), clusters, &self.gazetteer)
+    }
+
+    fn tagger(&self, corpus: &Corpus, clusters: &Arc<Clusters>) -> Tagger {
+        self.first_pass(corpus, clusters)
             .with_second_pass(self.second.clone())
     }
 }
@@ -224,9 +252,7 @@ fn train_two_pass(
     let everything: Vec<usize> = (0..count).collect();
     eprintln!("first pass ({} names in the gazetteer)", gazetteer.len());
     let first = train_model(options, &features, &gold, &everything, |model| {
-        let tagger =
-            Tagger::with_shared_clusters(model, clusters.clone()).with_gazetteer(gazetteer.clone());
-        evaluate(&tagger, held_out)
+        evaluate(&corpus.tagger(model, clusters, &gazetteer), held_out)
     });
     // Second pass: features over first-pass predictions, made by jackknifing.
     let mut stacked = features.clone();
@@ -263,8 +289,8 @@ fn train_two_pass(
     drop(features);
     eprintln!("second pass");
     let second = train_model(options, &stacked, &gold, &everything, |model| {
-        let tagger = Tagger::with_shared_clusters(first.clone(), clusters.clone())
-            .with_gazetteer(gazetteer.clone())
+        let tagger = corpus
+            .tagger(first.clone(), clusters, &gazetteer)
             .with_second_pass(model);
         evaluate(&tagger, held_out)
     });
@@ -329,14 +355,13 @@ fn cross_validate(options: &Options, corpus: &Corpus, clusters: &Arc<Clusters>, 
         let held_out = &corpus.documents[start..=last];
         eprintln!("fold {fold}: documents {start}..={last} held out");
         let trained = train_two_pass(options, corpus, &training, clusters, held_out);
-        let first_only = Tagger::with_shared_clusters(trained.first.clone(), clusters.clone())
-            .with_gazetteer(trained.gazetteer.clone());
+        let first_only = trained.first_pass(corpus, clusters);
         let mut fold_first = Evaluation::default();
         let mut fold_both = Evaluation::default();
         add_predictions(&first_only, held_out, &mut fold_first);
-        add_predictions(&trained.tagger(clusters), held_out, &mut fold_both);
+        add_predictions(&trained.tagger(corpus, clusters), held_out, &mut fold_both);
         add_predictions(&first_only, held_out, &mut pooled_first);
-        add_predictions(&trained.tagger(clusters), held_out, &mut pooled);
+        add_predictions(&trained.tagger(corpus, clusters), held_out, &mut pooled);
         println!(
             "fold {fold}: F1 first pass {:.2}, two passes {:.2} ({} names)",
             100.0 * fold_first.overall.f1(),
@@ -380,25 +405,35 @@ fn main() -> ExitCode {
         },
     };
     eprintln!("clusters: {} words", clusters.len());
-    let featurizer = Tagger::with_shared_clusters(Model::default(), clusters.clone());
+    let external = match &options.external_names {
+        None => Gazetteer::empty(),
+        Some(path) => match std::fs::read(path).map(|bytes| Gazetteer::decode(&bytes)) {
+            Ok(Ok(external)) => external,
+            Ok(Err(err)) => {
+                eprintln!("train-ner: {}: {err}", path.display());
+                return ExitCode::FAILURE;
+            }
+            Err(err) => {
+                eprintln!("train-ner: cannot read {}: {err}", path.display());
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    eprintln!("external names: {}", external.len());
     let mut documents = parse(&train_text);
     if options.include_dev && options.cv.is_none() {
         eprintln!("training on eng.train and eng.testa: the dev score below is not a measure");
         documents.extend(dev.iter().cloned());
     }
-    let corpus = Corpus::new(documents, &featurizer);
+    let corpus = Corpus::new(documents, &clusters, Arc::new(external));
     if let Some(folds) = options.cv {
         cross_validate(&options, &corpus, &clusters, folds);
         return ExitCode::SUCCESS;
     }
     let all_docs: Vec<usize> = (0..corpus.documents.len()).collect();
     let trained = train_two_pass(&options, &corpus, &all_docs, &clusters, &dev);
-    let (one_pass, _) = evaluate(
-        &Tagger::with_shared_clusters(trained.first.clone(), clusters.clone())
-            .with_gazetteer(trained.gazetteer.clone()),
-        &dev,
-    );
-    let (evaluation, _) = evaluate(&trained.tagger(&clusters), &dev);
+    let (one_pass, _) = evaluate(&trained.first_pass(&corpus, &clusters), &dev);
+    let (evaluation, _) = evaluate(&trained.tagger(&corpus, &clusters), &dev);
     eprintln!(
         "dev F1: first pass only {:.2}, with second pass {:.2}",
         100.0 * one_pass.overall.f1(),
