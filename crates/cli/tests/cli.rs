@@ -238,3 +238,46 @@ fn saved_web_pages_and_text_mix_in_one_brief() {
         .collect::<String>();
     assert!(!text.contains("Home") && !text.contains("Cookie"));
 }
+
+/// `eval --jackknife` scores against every leave-one-out subset of the references, as NIST did.
+#[test]
+fn eval_jackknife_averages_leave_one_out_subsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let refs = dir.path().join("refs.jsonl");
+    let pred = dir.path().join("pred.jsonl");
+    std::fs::write(
+        &refs,
+        r#"{"id": "t", "summaries": ["the cat sat", "a dog ran home", "the mat was red"]}"#,
+    )
+    .unwrap();
+    std::fs::write(&pred, r#"{"id": "t", "summary": "the cat sat on the mat"}"#).unwrap();
+    let recall = |extra: &[&str]| -> f64 {
+        let out = newsbrief()
+            .args(["eval", "--compat", "rouge155", "--format", "json", "--refs"])
+            .arg(&refs)
+            .arg("--pred")
+            .arg(&pred)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["scores"]["rouge1"]["recall"].as_f64().unwrap()
+    };
+    // Pooled: 5 of 11 reference words. Jackknifed: (2/8 + 5/7 + 3/7) / 3, each rounded first.
+    assert!((recall(&[]) - 0.45455).abs() < 1e-9);
+    let expected = (0.25 + 0.71429 + 0.42857) / 3.0;
+    assert!((recall(&["--jackknife"]) - expected).abs() < 1e-5);
+    newsbrief()
+        .args(["eval", "--jackknife", "--refs"])
+        .arg(&refs)
+        .arg("--pred")
+        .arg(&pred)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--compat rouge155"));
+}

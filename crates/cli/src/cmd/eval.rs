@@ -49,6 +49,10 @@ pub struct Args {
     /// ROUGE-1.5.5 -s: remove SMART stopwords.
     #[arg(long)]
     stopwords: bool,
+    /// NIST's jackknifing (DUC 2005–2007, TAC): with N ≥ 2 references, the mean of the scores
+    /// against each N−1 of them (needs --compat rouge155).
+    #[arg(long)]
+    jackknife: bool,
     /// ROUGE-1.5.5 -f: average the references (A) or keep the best one (B).
     #[arg(long, value_enum, default_value_t = MultiRefArg::Average)]
     multi_ref: MultiRefArg,
@@ -92,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (read_pairs(&args)?, None)
     };
     let scoring_started = Instant::now();
-    let scored = score_all(&compat, &pairs);
+    let scored = score_all(&compat, args.jackknife, &pairs);
     let scoring_seconds = scoring_started.elapsed().as_secs_f64();
     let refs: Vec<(&str, &Scores)> = scored.iter().map(|(id, s)| (id.as_str(), s)).collect();
     let aggregate = Scorer::new(compat.clone()).aggregate(&refs);
@@ -141,8 +145,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn compat_of(args: &Args) -> anyhow::Result<Compat> {
     match args.compat {
         CompatArg::RougeScore => {
-            if args.truncate_words.is_some() || args.truncate_bytes.is_some() || args.stopwords {
-                bail!("--truncate-words, --truncate-bytes and --stopwords need --compat rouge155");
+            if args.truncate_words.is_some()
+                || args.truncate_bytes.is_some()
+                || args.stopwords
+                || args.jackknife
+            {
+                bail!("--truncate-words, --truncate-bytes, --stopwords and --jackknife need --compat rouge155");
             }
             if matches!(args.multi_ref, MultiRefArg::Best) {
                 bail!("--multi-ref best needs --compat rouge155 (rouge-score always keeps the best reference)");
@@ -258,14 +266,19 @@ fn summarize_input(args: &Args) -> anyhow::Result<(Vec<Pair>, Option<f64>)> {
 }
 
 /// Scores every pair on all cores, one scorer per worker; output keeps the input order.
-fn score_all(compat: &Compat, pairs: &[Pair]) -> Vec<(String, Scores)> {
+fn score_all(compat: &Compat, jackknife: bool, pairs: &[Pair]) -> Vec<(String, Scores)> {
     pairs
         .par_iter()
         .map_init(
             || Scorer::new(compat.clone()),
             |scorer, pair| {
                 let refs: Vec<&str> = pair.references.iter().map(String::as_str).collect();
-                (pair.id.clone(), scorer.score(&pair.prediction, &refs))
+                let scores = if jackknife {
+                    scorer.score_jackknifed(&pair.prediction, &refs)
+                } else {
+                    scorer.score(&pair.prediction, &refs)
+                };
+                (pair.id.clone(), scores)
             },
         )
         .collect()
