@@ -28,4 +28,6 @@ pub mod timeline;
 pub use article::{Article, Cluster, Span};
 pub use brief::{build_brief, build_brief_cancellable, Brief, BriefError, BriefOptions};
 pub use budget::Cancel;
-pub use summary::{summarize, Summary, SummaryOptions, SummarySentence, Support};
+pub use summary::{
+    summarize, GuideWeights, Summary, SummaryNote, SummaryOptions, SummarySentence, Support,
+};
