@@ -268,7 +268,52 @@ pub fn parse_cluster_line(line: &str) -> Result<Cluster, IngestError> {
         id,
         articles,
         reference,
+        focus: focus(object)?,
+        seen: seen(object)?,
     })
+}
+
+/// The `"focus"` of a cluster line: a question, as a string.
+fn focus(object: &serde_json::Map<String, Value>) -> Result<Option<String>, IngestError> {
+    match object.get("focus") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(IngestError::WrongType {
+            field: "focus",
+            expected: "a string",
+        }),
+    }
+}
+
+/// The `"seen"` articles of a cluster line: texts, or article objects as in `"articles"`.
+fn seen(object: &serde_json::Map<String, Value>) -> Result<Vec<Article>, IngestError> {
+    let items = match object.get("seen") {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            return Err(IngestError::WrongType {
+                field: "seen",
+                expected: "an array of texts or article objects",
+            })
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let id = format!("seen{i}");
+        match item {
+            Value::String(text) if text.trim().is_empty() => {}
+            Value::String(text) => out.push(Article::new(id, text.clone())),
+            _ => out.push(
+                crate::article_json::article_from_json(item, Some(&id)).map_err(|e| {
+                    IngestError::InArticle {
+                        index: i + 1,
+                        error: Box::new(e.error),
+                    }
+                })?,
+            ),
+        }
+    }
+    Ok(out)
 }
 
 /// The reference summary of a cluster line, when it has one.
@@ -307,6 +352,8 @@ fn cluster_of_objects(
         id,
         articles,
         reference: reference(object),
+        focus: focus(object)?,
+        seen: seen(object)?,
     })
 }
 

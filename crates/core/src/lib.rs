@@ -16,6 +16,7 @@ pub mod duplicates;
 pub mod entities;
 pub mod feed;
 pub mod front_matter;
+pub mod guided;
 pub mod ingest;
 pub mod language;
 pub mod quotations;

@@ -174,12 +174,15 @@ fn make_brief(
 ) -> Result<String, ApiError> {
     let opts = BriefOptions {
         summary: SummaryOptions::with_words(request.words),
+        focus: request.focus,
+        seen: request.seen,
     };
     let mut brief =
         build_brief_cancellable(&request.articles, &opts, cancel).map_err(|e| match e {
             BriefError::NoArticles | BriefError::NoProse(_) => {
                 ApiError::no_usable_article(e.to_string())
             }
+            BriefError::EmptyFocus => ApiError::malformed(e.to_string()),
             BriefError::Cancelled => ApiError::timed_out(),
         })?;
     brief.warnings.extend(request.skipped);
@@ -204,9 +207,30 @@ fn summarize_lines(
             return Err(ApiError::timed_out());
         }
         let value = match cluster {
+            Ok(cluster)
+                if cluster
+                    .focus
+                    .as_deref()
+                    .is_some_and(|f| f.trim().is_empty()) =>
+            {
+                json!({"line": line, "error": {"code": "malformed", "message": "the \"focus\" is empty"}})
+            }
             Ok(cluster) => {
-                let summary = newsbrief_core::summarize(&cluster.articles, &opts);
-                json!({"id": cluster.id, "summary": summary.text(), "sentences": summary.sentences})
+                let line_opts = SummaryOptions {
+                    focus: cluster.focus.clone(),
+                    seen: cluster.seen.iter().map(|a| a.text.clone()).collect(),
+                    ..opts.clone()
+                };
+                let summary = newsbrief_core::summarize(&cluster.articles, &line_opts);
+                let mut value = json!({"id": cluster.id, "summary": summary.text(), "sentences": summary.sentences});
+                if !summary.notes.is_empty() {
+                    value["notes"] = json!(summary
+                        .notes
+                        .iter()
+                        .map(|n| json!({"kind": n, "message": n.message()}))
+                        .collect::<Vec<_>>());
+                }
+                value
             }
             Err(e) => {
                 json!({"line": line, "error": {"code": "malformed", "message": e.to_string()}})

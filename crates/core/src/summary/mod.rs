@@ -19,9 +19,9 @@
 pub mod candidates;
 mod compress;
 pub mod features;
-mod focus;
+pub(crate) mod focus;
 mod guide;
-mod novelty;
+pub(crate) mod novelty;
 mod restate;
 mod select;
 mod stems;
