@@ -112,3 +112,75 @@ pub fn drop_seen(
     timeline.retain(|t| index.compare(&t.text).closest < repeat);
     (quotes_dropped, before - timeline.len())
 }
+
+/// A time given to `--since` / `?since=` that is neither an RFC 3339 time nor a date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an RFC 3339 time or a date such as 2024-05-01T09:30:00Z or 2024-05-01")]
+pub struct BadTime(pub String);
+
+/// Splits a story's articles at `since` (an RFC 3339 time, or a date meaning its midnight UTC): those
+/// published before it are the ones the reader has seen, the others (and those without a readable date)
+/// are new. Returns (new, seen). When no article is new, every article is both: the update brief then
+/// says that nothing is new.
+pub fn split_since(
+    articles: Vec<Article>,
+    since: &str,
+) -> Result<(Vec<Article>, Vec<Article>), BadTime> {
+    let at = instant(since).ok_or_else(|| BadTime(since.to_owned()))?;
+    let (seen, new): (Vec<Article>, Vec<Article>) = articles.into_iter().partition(|a| {
+        a.published
+            .as_deref()
+            .and_then(instant)
+            .is_some_and(|p| p < at)
+    });
+    if new.is_empty() {
+        return Ok((seen.clone(), seen));
+    }
+    Ok((new, seen))
+}
+
+/// A time as seconds since the epoch: RFC 3339, or a date (its midnight UTC).
+fn instant(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Some(t.timestamp());
+    }
+    let date: chrono::NaiveDate = text.get(..10)?.parse().ok()?;
+    Some(date.and_hms_opt(0, 0, 0)?.and_utc().timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated(id: &str, published: Option<&str>) -> Article {
+        Article {
+            published: published.map(str::to_owned),
+            ..Article::new(id, "Text.")
+        }
+    }
+
+    #[test]
+    fn articles_before_the_time_are_seen() {
+        let articles = vec![
+            dated("a", Some("2017-03-01T10:00:00Z")),
+            dated("b", Some("2017-03-02")),
+            dated("c", None),
+            dated("d", Some("2017-03-02T12:00:00+02:00")),
+        ];
+        let (new, seen) = split_since(articles.clone(), "2017-03-02T09:00:00Z").unwrap();
+        let ids = |v: &[Article]| v.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&seen), ["a", "b"]);
+        assert_eq!(ids(&new), ["c", "d"]);
+        let (new, seen) = split_since(articles.clone(), "2017-03-02").unwrap();
+        assert_eq!((ids(&seen), ids(&new).len()), (vec!["a".to_owned()], 3));
+        assert!(split_since(articles, "yesterday").is_err());
+    }
+
+    #[test]
+    fn nothing_after_the_time_means_all_seen() {
+        let articles = vec![dated("a", Some("2017-03-01"))];
+        let (new, seen) = split_since(articles, "2020-01-01").unwrap();
+        assert_eq!((new.len(), seen.len()), (1, 1));
+    }
+}

@@ -267,6 +267,9 @@ fn write(brief: &Brief, opts: &RenderOptions, style: Style) -> String {
 }
 
 fn summary(brief: &Brief, style: Style, out: &mut String) {
+    if brief.summary.is_empty() && !brief.notes.is_empty() {
+        return; // the note above says why there is no summary
+    }
     let heading = if brief.update.is_some() {
         "What's new"
     } else {
