@@ -90,8 +90,9 @@ fn ordered(relevance: f32) -> i64 {
     (relevance * 1e6).round() as i64
 }
 
-/// Leaves out the quotes and timeline entries that repeat a sentence of `seen` (cosine at least
-/// `repeat`); returns how many of each went.
+/// Leaves out the quotes and timeline entries the seen articles had: written in them word for word
+/// (quotes travel verbatim between outlets), or as similar as `repeat` (cosine) to one of their sentences;
+/// returns how many of each went.
 pub fn drop_seen(
     seen: &[Article],
     repeat: f32,
@@ -99,18 +100,42 @@ pub fn drop_seen(
     timeline: &mut Vec<TimelineEntry>,
 ) -> (usize, usize) {
     let mut index = Seen::new(seen.iter().map(|a| a.text.as_str()));
+    let seen_words: String = seen
+        .iter()
+        .map(|a| normalised(&a.text))
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let mut had = |text: &str| {
+        let words = normalised(text);
+        (!words.is_empty() && seen_words.contains(&words)) || index.compare(text).closest >= repeat
+    };
     let mut quotes_dropped = 0;
     for group in quotes.iter_mut() {
         let before = group.quotes.len();
-        group
-            .quotes
-            .retain(|q| index.compare(&q.text).closest < repeat);
+        group.quotes.retain(|q| !had(&q.text));
         quotes_dropped += before - group.quotes.len();
     }
     quotes.retain(|g| !g.quotes.is_empty());
     let before = timeline.len();
-    timeline.retain(|t| index.compare(&t.text).closest < repeat);
+    timeline.retain(|t| !had(&t.text));
     (quotes_dropped, before - timeline.len())
+}
+
+/// The lower-cased words (runs of letters and digits) of `text`, joined by single spaces, with a space
+/// at both ends so that a match starts and ends at word boundaries.
+fn normalised(text: &str) -> String {
+    let mut out = String::from(" ");
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.push(' ');
+    }
+    if out.len() == 1 {
+        out.clear();
+    }
+    out
 }
 
 /// A time given to `--since` / `?since=` that is neither an RFC 3339 time nor a date.
