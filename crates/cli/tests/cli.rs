@@ -281,3 +281,118 @@ fn eval_jackknife_averages_leave_one_out_subsets() {
         .failure()
         .stderr(predicate::str::contains("--compat rouge155"));
 }
+
+fn example_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(example())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// `brief --focus`: the focus is shown and the summary answers it; an empty focus is one clear error.
+#[test]
+fn focused_brief_and_empty_focus() {
+    let question = "What did Al Franken ask at the confirmation hearing?";
+    let out = newsbrief()
+        .arg("brief")
+        .arg(example())
+        .args(["--focus", question, "--words", "100", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let brief: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(brief["focus"], question);
+    let summary = brief["summary"].to_string();
+    assert!(summary.contains("Franken"), "{summary}");
+    newsbrief()
+        .arg("brief")
+        .arg(example())
+        .args(["--focus", " "])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the focus is empty"));
+}
+
+/// `brief NEW --seen OLD`: "What's new", 100 words by default; seen = new gives the "nothing new" note.
+#[test]
+fn update_brief_and_nothing_new() {
+    let files = example_files();
+    let out = newsbrief()
+        .arg("brief")
+        .args(&files[2..])
+        .arg("--seen")
+        .args(&files[..2])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let markdown = String::from_utf8(out.stdout).unwrap();
+    assert!(markdown.contains("## What's new"), "{markdown}");
+    assert!(
+        markdown.contains("since 2 articles seen before"),
+        "{markdown}"
+    );
+    let words: usize = markdown
+        .split("## What's new\n\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .map(|s| s.split_whitespace().filter(|w| !w.starts_with('[')).count())
+        .unwrap();
+    assert!(words <= 110, "{words} words (100 and the source marks)");
+    newsbrief()
+        .arg("brief")
+        .arg(example())
+        .arg("--seen")
+        .arg(example())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Nothing new"));
+}
+
+/// `summarize` lines take "focus" and "seen"; an empty focus skips the line with its number.
+#[test]
+fn summarize_lines_with_focus_and_seen() {
+    let texts: Vec<String> = example_files()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let lines = [
+        serde_json::json!({"id": "f", "documents": texts, "focus": "Franken's question at the hearing"}),
+        serde_json::json!({"id": "u", "documents": texts[2..], "seen": texts[..2]}),
+        serde_json::json!({"id": "same", "documents": texts, "seen": texts}),
+        serde_json::json!({"id": "empty", "documents": texts, "focus": ""}),
+    ];
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let out = newsbrief()
+        .args(["summarize", "--input", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "one line skipped");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 4"));
+    let got: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(got.len(), 3);
+    assert_eq!(got[0]["focus"], "Franken's question at the hearing");
+    assert!(got[0]["summary"].as_str().unwrap().contains("Franken"));
+    let update_words = got[1]["summary"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .count();
+    assert!((1..=100).contains(&update_words), "{update_words}");
+    assert_eq!(got[2]["summary"], "");
+    assert_eq!(got[2]["notes"][0]["kind"], "nothing_new");
+}

@@ -110,6 +110,41 @@ async fn json_articles_give_the_brief_of_the_story() {
     assert!(value.get("texts").is_none(), "texts only when asked for");
 }
 
+/// `focus` and `seen` in the JSON body (issue 15): a focused brief names its focus, an update brief its
+/// seen articles (100 words by default); an empty focus is a 400; seen = new gives the "nothing new" note.
+#[tokio::test]
+async fn focus_and_seen_in_the_json_body() {
+    let articles: Vec<Value> = example_story()
+        .into_iter()
+        .map(|(name, text)| json!({"id": name, "text": text}))
+        .collect();
+    let question = "What did Al Franken ask at the hearing?";
+    let body = json!({"articles": articles, "focus": question, "words": 100});
+    let (status, value) = send(router(Config::default()), post_json(body.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["focus"], question);
+    assert!(value["summary"].to_string().contains("Franken"));
+    assert!(value.get("update").is_none() && value.get("notes").is_none());
+
+    let body = json!({"articles": articles[2..], "seen": articles[..2]});
+    let (status, value) = send(router(Config::default()), post_json(body.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["update"]["seen"].as_array().unwrap().len(), 2);
+    assert!(value["words"].as_u64().unwrap() <= 100);
+    assert!(value.get("focus").is_none());
+
+    let body = json!({"articles": articles, "seen": articles});
+    let (status, value) = send(router(Config::default()), post_json(body.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["notes"][0]["kind"], "nothing_new");
+    assert_eq!(value["summary"], json!([]));
+
+    let body = json!({"articles": articles, "focus": "  "});
+    let (status, value) = send(router(Config::default()), post_json(body.to_string())).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_error(&value, "malformed");
+}
+
 #[tokio::test]
 async fn texts_are_added_when_asked_and_offsets_point_into_them() {
     let request = post(
