@@ -106,18 +106,43 @@ fn run(topics: &[Topic], scorer: &mut Scorer, guide: Option<GuideWeights>) -> Ru
         .map(|t| {
             let mut out = [(0.0, 0.0); 3];
             for (k, slot) in out.iter_mut().enumerate() {
-                let mut opts = SummaryOptions::with_words(100);
-                if let Some(g) = guide {
-                    opts.guide = g;
-                    opts.focus = Some(t.focus.clone());
-                    opts.seen = t.sets[..k]
-                        .iter()
-                        .flatten()
-                        .map(|a| a.text.clone())
-                        .collect();
-                }
-                let summary = summarize(&t.sets[k], &opts).text();
-                *slot = score(scorer, &summary, &t.models[k]);
+                *slot = summarize_set(t, k, guide, scorer);
+            }
+            out
+        })
+        .collect()
+}
+
+/// The scores of set `k`'s summary: generic without `guide`; with it, focused on the topic and, for
+/// B and C, an update for a reader of the sets before.
+fn summarize_set(
+    t: &Topic,
+    k: usize,
+    guide: Option<GuideWeights>,
+    scorer: &mut Scorer,
+) -> (f64, f64) {
+    let mut opts = SummaryOptions::with_words(100);
+    if let Some(g) = guide {
+        opts.guide = g;
+        opts.focus = Some(t.focus.clone());
+        opts.seen = t.sets[..k]
+            .iter()
+            .flatten()
+            .map(|a| a.text.clone())
+            .collect();
+    }
+    let summary = summarize(&t.sets[k], &opts).text();
+    score(scorer, &summary, &t.models[k])
+}
+
+/// [`run`] of only `sets` (the others score 0).
+fn run_sets(topics: &[Topic], scorer: &mut Scorer, guide: GuideWeights, sets: &[usize]) -> Run {
+    topics
+        .iter()
+        .map(|t| {
+            let mut out = [(0.0, 0.0); 3];
+            for &k in sets {
+                out[k] = summarize_set(t, k, Some(guide), scorer);
             }
             out
         })
@@ -167,43 +192,62 @@ fn main() {
     let guided = run(&topics, &mut scorer, Some(default));
     row(
         &format!(
-            "focus + update, defaults (focus {}, novelty {}, repeat {})",
-            default.focus, default.novelty, default.repeat
+            "focus + update, defaults (focus {}, update focus {}, novelty {}, repeat {})",
+            default.focus, default.update_focus, default.novelty, default.repeat
         ),
         &guided,
         &all,
     );
-    // Knob grid: focus weight x novelty weight.
-    let mut grid = Vec::new();
+    // The knobs: the focus weight (set A, no seen articles), and the focus and novelty weights of an
+    // update (sets B and C). Each grid is read only on the sets it governs.
+    let mut focus_grid = Vec::new();
     for focus in [0.3, 0.5, 0.7] {
-        for novelty in [0.15, 0.3, 0.5] {
+        let g = GuideWeights { focus, ..default };
+        let r = run_sets(&topics, &mut scorer, g, &[0]);
+        let a = mean(&r, &all, &[0]);
+        println!("| grid A: focus {focus} | {:.5} / {:.5} | | |", a.0, a.1);
+        focus_grid.push((g, r));
+    }
+    let mut update_grid = Vec::new();
+    for update_focus in [0.0, 0.15, 0.3] {
+        for novelty in [0.15, 0.3, 0.45] {
             let g = GuideWeights {
-                focus,
+                update_focus,
                 novelty,
                 ..default
             };
-            let r = run(&topics, &mut scorer, Some(g));
-            row(&format!("grid: focus {focus}, novelty {novelty}"), &r, &all);
-            grid.push((g, r));
+            let r = run_sets(&topics, &mut scorer, g, &[1, 2]);
+            let bc = mean(&r, &all, &[1, 2]);
+            println!(
+                "| grid B+C: update focus {update_focus}, novelty {novelty} | | {:.5} / {:.5} | |",
+                bc.0, bc.1
+            );
+            update_grid.push((g, r));
         }
     }
-    // Leave one topic out: pick the grid point best on the other four (mean R-2 + SU4 over A, B, C).
+    // Leave one topic out: each knob chosen on the other four topics (mean R-2 + SU4 on its sets).
+    let best = |grid: &[(GuideWeights, Run)], rest: &[usize], sets: &[usize]| -> usize {
+        let mut best = 0;
+        for (i, (_, r)) in grid.iter().enumerate() {
+            let (a, b) = (mean(r, rest, sets), mean(&grid[best].1, rest, sets));
+            if a.0 + a.1 > b.0 + b.1 {
+                best = i;
+            }
+        }
+        best
+    };
     let mut loo: Run = Vec::new();
-    for held in 0..topics.len() {
+    for (held, topic) in topics.iter().enumerate() {
         let rest: Vec<usize> = all.iter().copied().filter(|&t| t != held).collect();
-        let (g, r) = grid
-            .iter()
-            .max_by(|x, y| {
-                let fx = mean(&x.1, &rest, &[0, 1, 2]);
-                let fy = mean(&y.1, &rest, &[0, 1, 2]);
-                (fx.0 + fx.1).total_cmp(&(fy.0 + fy.1))
-            })
-            .expect("grid");
+        let f = best(&focus_grid, &rest, &[0]);
+        let u = best(&update_grid, &rest, &[1, 2]);
+        let (fg, ug) = (focus_grid[f].0, update_grid[u].0);
         println!(
-            "held out {}: focus {}, novelty {}",
-            topics[held].id, g.focus, g.novelty
+            "held out {}: focus {}; update focus {}, novelty {}",
+            topic.id, fg.focus, ug.update_focus, ug.novelty
         );
-        loo.push(r[held]);
+        let (a, bc) = (&focus_grid[f].1[held], &update_grid[u].1[held]);
+        loo.push([a[0], bc[1], bc[2]]);
     }
     println!();
     row(
@@ -216,12 +260,13 @@ fn main() {
         truncation: Truncation::Words(250),
         ..Rouge155Options::default()
     }));
-    for (name, focused) in [("generic", false), ("focused", true)] {
+    for focus_weight in [None, Some(0.3), Some(default.focus)] {
         let (mut r2, mut su4) = (0.0, 0.0);
         for t in &topics {
             let mut opts = SummaryOptions::with_words(250);
-            if focused {
+            if let Some(focus) = focus_weight {
                 opts.focus = Some(t.focus.clone());
+                opts.guide.focus = focus;
             }
             let all_articles: Vec<Article> = t.sets.iter().flatten().cloned().collect();
             let summary = summarize(&all_articles, &opts).text();
@@ -231,6 +276,7 @@ fn main() {
             su4 += b;
         }
         let n = topics.len() as f64;
+        let name = focus_weight.map_or("generic".to_owned(), |f| format!("focused (focus {f})"));
         println!(
             "250 words over A+B+C, {name}, vs the 12 references of 100 words (proxy): R-2 {:.5} SU4 {:.5}",
             r2 / n,
