@@ -92,6 +92,8 @@ struct Upload {
     files: Vec<UploadedFile>,
     pasted: Option<Bytes>,
     words: Option<usize>,
+    /// The form's `focus` field: the question of a focused brief.
+    focus: Option<String>,
 }
 
 impl BriefBody {
@@ -304,6 +306,25 @@ pub(crate) async fn read_body(request: Request) -> Result<Bytes, ApiError> {
 /// The articles of an upload: the pasted ones first, then those of the files. Files that give no article
 /// leave a warning when pasted articles remain.
 fn files_and_pasted(upload: Upload, max_articles: usize) -> Result<BriefRequest, ApiError> {
+    let focus = upload.focus.clone();
+    let mut request = files_and_pasted_articles(upload, max_articles)?;
+    if let Some(focus) = focus {
+        if focus.trim().is_empty() {
+            return Err(ApiError::malformed(
+                "`focus` is empty: give the question the brief should answer",
+            ));
+        }
+        request.focus = Some(focus);
+    }
+    Ok(request)
+}
+
+/// The articles of an upload: its files, after those of its pasted `articles` JSON (which may bring
+/// `focus` and `seen` of its own).
+fn files_and_pasted_articles(
+    upload: Upload,
+    max_articles: usize,
+) -> Result<BriefRequest, ApiError> {
     let Some(pasted) = upload.pasted else {
         return input::from_files(upload.files, upload.words, max_articles);
     };
@@ -343,6 +364,7 @@ async fn read_multipart(
     let mut files = Vec::new();
     let mut pasted = None;
     let mut words = query_words;
+    let mut focus = None;
     while let Some(field) = multipart
         .next_field()
         .await
@@ -367,6 +389,10 @@ async fn read_multipart(
             pasted = Some(bytes);
             continue;
         }
+        if field_name == "focus" && file_name.is_none() {
+            focus = Some(String::from_utf8_lossy(&bytes).into_owned());
+            continue;
+        }
         if files.len() >= max_articles {
             return Err(ApiError::too_large(format!(
                 "more than {max_articles} files in one request"
@@ -382,6 +408,7 @@ async fn read_multipart(
         files,
         pasted,
         words,
+        focus,
     })
 }
 

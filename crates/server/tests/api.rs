@@ -145,6 +145,29 @@ async fn focus_and_seen_in_the_json_body() {
     assert_error(&value, "malformed");
 }
 
+/// A multipart upload's `focus` field makes a focused brief.
+#[tokio::test]
+async fn multipart_focus_field() {
+    let files: Vec<(String, Vec<u8>)> = example_story()
+        .into_iter()
+        .map(|(n, t)| (n, t.into_bytes()))
+        .collect();
+    let (content_type, files_body) = multipart(&files, Some(100));
+    let question = "What did Al Franken ask at the hearing?";
+    let mut body = format!(
+        "--newsbrief-test-boundary\r\ncontent-disposition: form-data; name=\"focus\"\r\n\r\n{question}\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(&files_body);
+    let (status, value) = send(
+        router(Config::default()),
+        post("/v1/brief", &content_type, body),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["focus"], question);
+}
+
 #[tokio::test]
 async fn texts_are_added_when_asked_and_offsets_point_into_them() {
     let request = post(
