@@ -1,7 +1,8 @@
 //! Focus: how relevant a sentence is to a reader's question, for focused briefs.
 //!
 //! The question's content words (stemmed; instruction words such as "describe" or "discuss" left out)
-//! form a query weighted by IDF over the story's sentences. The query is then expanded from the story's
+//! form a query weighted by IDF over the story's sentences, names (capitalised inside a sentence) twice
+//! as much as other words. The query is then expanded from the story's
 //! own vocabulary by pseudo-relevance feedback: the terms that the sentences matching the question best
 //! use most, weighted by their IDF, join it at a lower weight. A sentence's relevance is the cosine of
 //! its TF-IDF vector with the expanded query, scaled so the most relevant sentence has 1.
@@ -24,6 +25,8 @@ const FEEDBACK_SENTENCES: usize = 10;
 const EXPANSION_TERMS: usize = 10;
 /// Weight of the expansion terms beside the question's own (which weigh 1 before IDF).
 const EXPANSION_WEIGHT: f32 = 0.5;
+/// Weight of the question's names beside its other words.
+const NAME_WEIGHT: f32 = 2.0;
 
 /// A question turned into an expanded query over one story's sentences.
 pub struct Focus {
@@ -48,9 +51,17 @@ impl Focus {
             })
             .collect::<Vec<_>>()
             .join(" ");
+        let names: Vec<u32> = names(question)
+            .flat_map(|name| table.bag(name, false))
+            .map(|(t, _)| t)
+            .collect();
         let mut question_bag = table.bag(&content, false);
         for e in &mut question_bag {
-            e.1 = 1.0;
+            e.1 = if names.contains(&e.0) {
+                NAME_WEIGHT
+            } else {
+                1.0
+            };
         }
         let idf = table.idf();
         let matched = question_bag.iter().any(|&(t, _)| table.df(t) > 0);
@@ -91,6 +102,17 @@ impl Focus {
         }
         out
     }
+}
+
+/// The words of `question` that are names: capitalised, and not the first word of a sentence.
+fn names(question: &str) -> impl Iterator<Item = &str> {
+    let mut sentence_start = true;
+    question.split_whitespace().filter_map(move |word| {
+        let opens = sentence_start;
+        sentence_start = word.ends_with(['.', '?', '!', ':']);
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        (!opens && bare.starts_with(char::is_uppercase)).then_some(bare)
+    })
 }
 
 /// The query `first` (the question's terms, `question` as a bag) with the expansion terms of the
@@ -172,6 +194,14 @@ mod tests {
         let mut focus = Focus::new("What about the ambassador?", story.iter().copied());
         let r = focus.scaled(story.iter().copied());
         assert!(r[2] > 0.0 && r[3] == 0.0, "{r:?}");
+    }
+
+    #[test]
+    fn names_are_capitalised_words_inside_a_sentence() {
+        let found: Vec<&str> =
+            super::names("What did Sessions tell Al Franken? Describe the (Senate) hearing.")
+                .collect();
+        assert_eq!(found, ["Sessions", "Al", "Franken", "Senate"]);
     }
 
     #[test]

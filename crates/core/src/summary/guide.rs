@@ -30,7 +30,7 @@ pub struct GuideWeights {
 impl Default for GuideWeights {
     fn default() -> Self {
         GuideWeights {
-            focus: 0.7,
+            focus: 0.5,
             update_focus: 0.0,
             novelty: 0.3,
             repeat: 0.6,
