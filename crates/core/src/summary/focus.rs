@@ -33,6 +33,8 @@ pub struct Focus {
     table: TermTable,
     idf: Vec<f32>,
     query: Bag,
+    /// The story's sentences given to [`Focus::new`], weighted.
+    sentences: Vec<Bag>,
     /// Whether any sentence of the story has a term of the question.
     matched: bool,
 }
@@ -76,6 +78,7 @@ impl Focus {
             table,
             idf,
             query,
+            sentences: weighted_bags,
             matched,
         }
     }
@@ -91,9 +94,10 @@ impl Focus {
         dot(&weighted(&bag, &self.idf, 0.0), &self.query)
     }
 
-    /// [`Focus::relevance`] of each of `texts`, scaled so the highest is 1 (all 0 when none matches).
-    pub fn scaled<'a>(&mut self, texts: impl Iterator<Item = &'a str>) -> Vec<f32> {
-        let mut out: Vec<f32> = texts.map(|t| self.relevance(t)).collect();
+    /// [`Focus::relevance`] of each of the story's sentences (those given to [`Focus::new`]), scaled so
+    /// the highest is 1 (all 0 when none matches).
+    pub fn scaled(&self) -> Vec<f32> {
+        let mut out: Vec<f32> = self.sentences.iter().map(|b| dot(b, &self.query)).collect();
         let top = out.iter().copied().fold(0.0f32, f32::max);
         if top > 0.0 {
             for r in &mut out {
@@ -175,10 +179,15 @@ mod tests {
             STORY.iter().copied(),
         );
         assert!(focus.matched());
-        let r = focus.scaled(STORY.iter().copied());
+        let r = focus.scaled();
         assert!(r[0] > r[2] && r[1] > r[2] && r[3] > r[4], "{r:?}");
         assert_eq!(r[2], 0.0);
         assert!(r.iter().any(|&x| (x - 1.0).abs() < 1e-6));
+        // A text compared afresh scores as the same sentence does in the story.
+        let top = (0..STORY.len())
+            .map(|i| focus.relevance(STORY[i]))
+            .fold(0.0f32, f32::max);
+        assert!((focus.relevance(STORY[3]) / top - r[3]).abs() < 1e-5);
     }
 
     #[test]
@@ -191,8 +200,8 @@ mod tests {
             "The hearing lasted four hours.",
             "Stocks rose on Tuesday.",
         ];
-        let mut focus = Focus::new("What about the ambassador?", story.iter().copied());
-        let r = focus.scaled(story.iter().copied());
+        let focus = Focus::new("What about the ambassador?", story.iter().copied());
+        let r = focus.scaled();
         assert!(r[2] > 0.0 && r[3] == 0.0, "{r:?}");
     }
 

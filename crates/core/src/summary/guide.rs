@@ -68,11 +68,11 @@ pub fn rescore(pool: &Pool, scores: &mut [f32], opts: &SummaryOptions) -> Vec<Su
     let mut notes = Vec::new();
     let texts = || pool.candidates.iter().map(|c| c.text.as_str());
     let relevance = opts.focus.as_deref().map(|question| {
-        let mut focus = Focus::new(question, texts());
+        let focus = Focus::new(question, texts());
         if !focus.matched() {
             notes.push(SummaryNote::FocusNotFound);
         }
-        focus.scaled(texts())
+        focus.scaled()
     });
     let novelty = (!opts.seen.is_empty()).then(|| {
         let mut seen = Seen::new(opts.seen.iter().map(String::as_str));
