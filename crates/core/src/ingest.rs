@@ -370,6 +370,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn focus_and_seen_of_a_line() {
+        let c = parse_cluster_line(
+            r#"{"id":"a","documents":["one."],"focus":"why?","seen":["old.","",{"text":"older.","id":"x"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(c.focus.as_deref(), Some("why?"));
+        let seen: Vec<(&str, &str)> = c
+            .seen
+            .iter()
+            .map(|a| (a.id.as_str(), a.text.as_str()))
+            .collect();
+        assert_eq!(seen, [("seen0", "old."), ("x", "older.")]);
+        let plain = parse_cluster_line(r#"{"id":"a","documents":["one."]}"#).unwrap();
+        assert!(plain.focus.is_none() && plain.seen.is_empty());
+        for bad in [
+            r#"{"id":"a","documents":["one."],"focus":3}"#,
+            r#"{"id":"a","documents":["one."],"seen":"old."}"#,
+            r#"{"id":"a","documents":["one."],"seen":[{"title":"no text"}]}"#,
+        ] {
+            assert!(parse_cluster_line(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn documents_array() {
         let c = parse_cluster_line(r#"{"id":"a","documents":["one.","","two."],"summary":"s"}"#)
             .unwrap();

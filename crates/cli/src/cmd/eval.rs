@@ -28,7 +28,8 @@ pub struct Args {
     /// Summarise every cluster of --input and score it against the cluster's "summary".
     #[arg(long, requires = "input")]
     run: bool,
-    /// Clusters JSONL for --run ({"id", "documents": [...], "summary"} or Multi-News form).
+    /// Clusters JSONL for --run ({"id", "documents": [...], "summary"} or Multi-News form; "focus" and
+    /// "seen" as in `summarize`).
     #[arg(long)]
     input: Option<PathBuf>,
     /// Word budget of the summaries made by --run.
@@ -247,10 +248,18 @@ fn summarize_input(args: &Args) -> anyhow::Result<(Vec<Pair>, Option<f64>)> {
     let started = Instant::now();
     let pairs: Vec<Pair> = clusters
         .par_iter()
-        .map(|c| Pair {
-            id: c.id.clone(),
-            prediction: summarize(&c.articles, &opts).text(),
-            references: c.reference.iter().cloned().collect(),
+        .map(|c| {
+            // A line's "focus" and "seen" make it a focused or update summary, as in `summarize`.
+            let line_opts = SummaryOptions {
+                focus: c.focus.clone(),
+                seen: c.seen.iter().map(|a| a.text.clone()).collect(),
+                ..opts.clone()
+            };
+            Pair {
+                id: c.id.clone(),
+                prediction: summarize(&c.articles, &line_opts).text(),
+                references: c.reference.iter().cloned().collect(),
+            }
         })
         .collect();
     let seconds = started.elapsed().as_secs_f64();
