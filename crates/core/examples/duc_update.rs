@@ -210,7 +210,7 @@ fn main() {
     }
     let mut update_grid = Vec::new();
     for update_focus in [0.0, 0.15, 0.3] {
-        for novelty in [0.15, 0.3, 0.45] {
+        for novelty in [0.15, 0.3, 0.45, 0.6] {
             let g = GuideWeights {
                 update_focus,
                 novelty,

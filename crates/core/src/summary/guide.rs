@@ -32,7 +32,7 @@ impl Default for GuideWeights {
         GuideWeights {
             focus: 0.5,
             update_focus: 0.0,
-            novelty: 0.3,
+            novelty: 0.45,
             repeat: 0.6,
         }
     }
@@ -76,6 +76,7 @@ pub fn rescore(pool: &Pool, scores: &mut [f32], opts: &SummaryOptions) -> Vec<Su
     });
     let novelty = (!opts.seen.is_empty()).then(|| {
         let mut seen = Seen::new(opts.seen.iter().map(String::as_str));
+        seen.learn_signature(texts());
         texts()
             .map(|t| {
                 let c = seen.compare(t);
