@@ -76,12 +76,9 @@ pub fn rescore(pool: &Pool, scores: &mut [f32], opts: &SummaryOptions) -> Vec<Su
     });
     let novelty = (!opts.seen.is_empty()).then(|| {
         let mut seen = Seen::new(opts.seen.iter().map(String::as_str));
-        seen.learn_signature(texts());
-        texts()
-            .map(|t| {
-                let c = seen.compare(t);
-                (c.closest < opts.guide.repeat).then(|| c.novelty())
-            })
+        seen.compare_all(texts())
+            .into_iter()
+            .map(|c| (c.closest < opts.guide.repeat).then(|| c.novelty()))
             .collect::<Vec<_>>()
     });
     let (low, high) = scores

@@ -67,27 +67,31 @@ impl Seen {
         }
     }
 
-    /// Finds the signature terms of the new sentences `texts` against the seen ones: those used more,
-    /// with a log-likelihood ratio over [`SIGNATURE_LLR`] (CLASSY's update signature).
-    pub fn learn_signature<'a>(&mut self, texts: impl Iterator<Item = &'a str>) {
-        let mut new_counts: Vec<u32> = Vec::new();
-        for text in texts {
-            for (t, c) in self.table.bag(text, false) {
-                let t = t as usize;
-                if new_counts.len() <= t {
-                    new_counts.resize(t + 1, 0);
-                }
-                new_counts[t] += c as u32;
+    /// How each of the new sentences `texts` compares with what was seen, with the signature terms of
+    /// them all ([`Seen::compare`] of one text counts none).
+    pub fn compare_all<'a>(&mut self, texts: impl Iterator<Item = &'a str>) -> Vec<Comparison> {
+        let bags: Vec<Bag> = texts.map(|t| self.table.bag(t, false)).collect();
+        self.learn_signature(&bags);
+        bags.iter().map(|b| self.compare_bag(b)).collect()
+    }
+
+    /// Finds the signature terms of the new sentences against the seen ones: those used more, with a
+    /// log-likelihood ratio over [`SIGNATURE_LLR`] (CLASSY's update signature).
+    fn learn_signature(&mut self, bags: &[Bag]) {
+        let mut new_counts: Vec<u32> = vec![0; self.table.len()];
+        for bag in bags {
+            for &(t, c) in bag {
+                new_counts[t as usize] += c as u32;
             }
         }
         let new_total: u32 = new_counts.iter().sum();
+        let (n1, n2) = (f64::from(new_total), f64::from(self.total));
         self.signature = new_counts
             .iter()
             .enumerate()
             .map(|(t, &k1)| {
-                let k2 = self.counts.get(t).copied().unwrap_or(0);
-                let (n1, n2) = (f64::from(new_total), f64::from(self.total));
-                let (k1, k2) = (f64::from(k1), f64::from(k2));
+                let k2 = f64::from(self.counts.get(t).copied().unwrap_or(0));
+                let k1 = f64::from(k1);
                 k1 / n1.max(1.0) > k2 / n2.max(1.0)
                     && log_likelihood(k1, n1, k2, n2) > SIGNATURE_LLR
             })
@@ -97,20 +101,21 @@ impl Seen {
     /// How `text` compares with what was seen.
     pub fn compare(&mut self, text: &str) -> Comparison {
         let bag: Bag = self.table.bag(text, false);
-        let vector = weighted(&bag, &self.idf, self.unseen_idf);
+        self.compare_bag(&bag)
+    }
+
+    fn compare_bag(&mut self, bag: &Bag) -> Comparison {
+        let vector = weighted(bag, &self.idf, self.unseen_idf);
         let mut new_terms = 0.0;
         let mut touched: Vec<u32> = Vec::new();
         for &(t, w) in &vector {
-            match self.postings.get(t as usize) {
-                Some(list) if !list.is_empty() => {
-                    for &(s, ws) in list {
-                        if self.scratch[s as usize] == 0.0 {
-                            touched.push(s);
-                        }
-                        self.scratch[s as usize] += w * ws;
+            if let Some(list) = self.postings.get(t as usize) {
+                for &(s, ws) in list {
+                    if self.scratch[s as usize] == 0.0 {
+                        touched.push(s);
                     }
+                    self.scratch[s as usize] += w * ws;
                 }
-                _ => {}
             }
             if self.signature.get(t as usize).copied().unwrap_or(false) {
                 new_terms += w * w;
@@ -176,13 +181,13 @@ mod tests {
     fn repeated_sentences_are_not_new() {
         let mut seen = Seen::new([OLD; 6].into_iter());
         // The new articles talk of the protest again and again: its terms are their signature.
-        seen.learn_signature([SAME, PARTLY].into_iter().chain([NEW; 8]));
-        let same = seen.compare(SAME);
+        let all = seen.compare_all([SAME, PARTLY].into_iter().chain([NEW; 8]));
+        let (same, partly, new) = (all[0], all[1], all[2]);
         assert!(same.closest > 0.99 && same.new_terms == 0.0, "{same:?}");
-        let new = seen.compare(NEW);
         assert!(new.closest < 0.2 && new.new_terms > 0.8, "{new:?}");
         assert!(new.novelty() > 0.8 && same.novelty() < 0.01);
-        let partly = seen.compare(PARTLY);
+        // Compared alone, a sentence has no signature to share.
+        assert_eq!(seen.compare(NEW).closest, new.closest);
         assert!(partly.novelty() > same.novelty() && partly.novelty() < new.novelty());
     }
 
