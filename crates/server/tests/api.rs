@@ -381,6 +381,33 @@ async fn summarize_answers_one_line_per_cluster() {
     assert_eq!(lines[2]["id"], "b");
 }
 
+/// `/v1/summarize` lines with "focus" and "seen": focused, "nothing new" with a note, an empty focus an
+/// error line.
+#[tokio::test]
+async fn summarize_lines_take_focus_and_seen() {
+    let story: Vec<String> = example_story().into_iter().map(|(_, t)| t).collect();
+    let body = format!(
+        "{}\n{}\n{}\n",
+        json!({"id": "f", "documents": story, "focus": "Franken's question at the hearing"}),
+        json!({"id": "same", "documents": story, "seen": story}),
+        json!({"id": "empty", "documents": story, "focus": " "}),
+    );
+    let request = post("/v1/summarize?words=100", "application/x-ndjson", body);
+    let response = router(Config::default()).oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let lines: Vec<Value> = String::from_utf8(bytes.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines[0]["summary"].as_str().unwrap().contains("Franken"));
+    assert_eq!(lines[1]["summary"], "");
+    assert_eq!(lines[1]["notes"][0]["kind"], "nothing_new");
+    assert_eq!(lines[2]["line"], 3);
+    assert_error(&lines[2], "malformed");
+}
+
 #[tokio::test]
 async fn unknown_routes_and_methods_get_json_errors() {
     let app = router(Config::default());
