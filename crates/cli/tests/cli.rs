@@ -238,3 +238,161 @@ fn saved_web_pages_and_text_mix_in_one_brief() {
         .collect::<String>();
     assert!(!text.contains("Home") && !text.contains("Cookie"));
 }
+
+/// `eval --jackknife` scores against every leave-one-out subset of the references, as NIST did.
+#[test]
+fn eval_jackknife_averages_leave_one_out_subsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let refs = dir.path().join("refs.jsonl");
+    let pred = dir.path().join("pred.jsonl");
+    std::fs::write(
+        &refs,
+        r#"{"id": "t", "summaries": ["the cat sat", "a dog ran home", "the mat was red"]}"#,
+    )
+    .unwrap();
+    std::fs::write(&pred, r#"{"id": "t", "summary": "the cat sat on the mat"}"#).unwrap();
+    let recall = |extra: &[&str]| -> f64 {
+        let out = newsbrief()
+            .args(["eval", "--compat", "rouge155", "--format", "json", "--refs"])
+            .arg(&refs)
+            .arg("--pred")
+            .arg(&pred)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["scores"]["rouge1"]["recall"].as_f64().unwrap()
+    };
+    // Pooled: 5 of 11 reference words. Jackknifed: (2/8 + 5/7 + 3/7) / 3, each rounded first.
+    assert!((recall(&[]) - 0.45455).abs() < 1e-9);
+    let expected = (0.25 + 0.71429 + 0.42857) / 3.0;
+    assert!((recall(&["--jackknife"]) - expected).abs() < 1e-5);
+    newsbrief()
+        .args(["eval", "--jackknife", "--refs"])
+        .arg(&refs)
+        .arg("--pred")
+        .arg(&pred)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--compat rouge155"));
+}
+
+fn example_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(example())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// `brief --focus`: the focus is shown and the summary answers it; an empty focus is one clear error.
+#[test]
+fn focused_brief_and_empty_focus() {
+    let question = "What did Al Franken ask at the confirmation hearing?";
+    let out = newsbrief()
+        .arg("brief")
+        .arg(example())
+        .args(["--focus", question, "--words", "100", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let brief: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(brief["focus"], question);
+    let summary = brief["summary"].to_string();
+    assert!(summary.contains("Franken"), "{summary}");
+    newsbrief()
+        .arg("brief")
+        .arg(example())
+        .args(["--focus", " "])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the focus is empty"));
+}
+
+/// `brief NEW --seen OLD`: "What's new", 100 words by default; seen = new gives the "nothing new" note.
+#[test]
+fn update_brief_and_nothing_new() {
+    let files = example_files();
+    let out = newsbrief()
+        .arg("brief")
+        .args(&files[2..])
+        .arg("--seen")
+        .args(&files[..2])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let markdown = String::from_utf8(out.stdout).unwrap();
+    assert!(markdown.contains("## What's new"), "{markdown}");
+    assert!(
+        markdown.contains("since 2 articles seen before"),
+        "{markdown}"
+    );
+    let words: usize = markdown
+        .split("## What's new\n\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .map(|s| s.split_whitespace().filter(|w| !w.starts_with('[')).count())
+        .unwrap();
+    assert!(words <= 110, "{words} words (100 and the source marks)");
+    newsbrief()
+        .arg("brief")
+        .arg(example())
+        .arg("--seen")
+        .arg(example())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Nothing new"));
+}
+
+/// `summarize` lines take "focus" and "seen"; an empty focus skips the line with its number.
+#[test]
+fn summarize_lines_with_focus_and_seen() {
+    let texts: Vec<String> = example_files()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let lines = [
+        serde_json::json!({"id": "f", "documents": texts, "focus": "Franken's question at the hearing"}),
+        serde_json::json!({"id": "u", "documents": texts[2..], "seen": texts[..2]}),
+        serde_json::json!({"id": "same", "documents": texts, "seen": texts}),
+        serde_json::json!({"id": "empty", "documents": texts, "focus": ""}),
+    ];
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let out = newsbrief()
+        .args(["summarize", "--input", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "one line skipped");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 4"));
+    let got: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(got.len(), 3);
+    assert_eq!(got[0]["focus"], "Franken's question at the hearing");
+    assert!(got[0]["summary"].as_str().unwrap().contains("Franken"));
+    let update_words = got[1]["summary"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .count();
+    assert!((1..=100).contains(&update_words), "{update_words}");
+    assert_eq!(got[2]["summary"], "");
+    assert_eq!(got[2]["notes"][0]["kind"], "nothing_new");
+}

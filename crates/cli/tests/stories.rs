@@ -686,3 +686,81 @@ fn listing_and_story_write_to_a_file_and_a_story_takes_sections() {
         .failure()
         .stderr(predicate::str::contains("no story s999"));
 }
+
+/// `story ID --since TIME`: an update brief whose seen articles are those published before TIME.
+#[test]
+fn story_since_a_time_is_an_update_brief() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stories.db");
+    let stream = dir.path().join("stream.jsonl");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(example())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let lines: String = files
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let text = std::fs::read_to_string(p).unwrap();
+            let published = format!("2017-03-0{}T12:00:00Z", i + 1);
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("a{i}"), "text": text, "published": published})
+            )
+        })
+        .collect();
+    std::fs::write(&stream, lines).unwrap();
+    let out = newsbrief()
+        .args(["stories", "--format", "json", "--input"])
+        .arg(&stream)
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listing: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let biggest = listing["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .max_by_key(|s| s["articles"].as_u64())
+        .unwrap()
+        .clone();
+    let id = biggest["id"].as_str().unwrap();
+    let out = newsbrief()
+        .args([
+            "story",
+            id,
+            "--since",
+            "2017-03-03",
+            "--format",
+            "json",
+            "--db",
+        ])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let brief: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let seen = brief["update"]["seen"].as_array().unwrap();
+    assert!(!seen.is_empty(), "{brief}");
+    for s in seen {
+        assert!(s["published"].as_str().unwrap() < "2017-03-03", "{s}");
+    }
+    assert!(brief["words"].as_u64().unwrap() <= 100);
+    newsbrief()
+        .args(["story", id, "--since", "last week", "--db"])
+        .arg(&db)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("RFC 3339"));
+}

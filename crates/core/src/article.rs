@@ -38,6 +38,10 @@ pub struct Cluster {
     pub id: String,
     pub articles: Vec<Article>,
     pub reference: Option<String>,
+    /// The question a focused summary of the cluster answers (`"focus"`).
+    pub focus: Option<String>,
+    /// Articles the reader has already seen (`"seen"`): the summary says what is new.
+    pub seen: Vec<Article>,
 }
 
 /// A byte span in one article of the input: `doc` is the article's index.

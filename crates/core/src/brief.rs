@@ -9,6 +9,7 @@ use crate::corroboration::{self, Corroboration};
 use crate::document::Document;
 use crate::duplicates;
 use crate::entities::{self, Entity};
+use crate::guided::{self, BriefNote, SeenArticle, Update};
 use crate::language::{self, ArticleLanguage};
 use crate::quotations::{self, QuoteGroup};
 use crate::summary::{self, SummaryOptions, SummarySentence, Support};
@@ -19,6 +20,11 @@ use crate::Article;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BriefOptions {
     pub summary: SummaryOptions,
+    /// The reader's question: a focused brief answers it (its summary, then entities, quotes and
+    /// timeline entries that bear on it first).
+    pub focus: Option<String>,
+    /// Articles the reader has already seen: the brief says what is new (an update brief).
+    pub seen: Vec<Article>,
 }
 
 /// Why no brief could be made.
@@ -30,6 +36,8 @@ pub enum BriefError {
     NoProse(usize),
     #[error("the brief was cancelled before it was done")]
     Cancelled,
+    #[error("the focus is empty: give the question the brief should answer")]
+    EmptyFocus,
 }
 
 /// One report of the story as the brief lists it: an original article, with the copies of it that
@@ -90,6 +98,15 @@ pub struct Brief {
     /// What [`Brief::languages`] means for the reader, in one sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language_note: Option<String>,
+    /// The question a focused brief answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focus: Option<String>,
+    /// What an update brief was built against: its summary is "what's new" since these articles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<Update>,
+    /// Notes on a focused or update brief (the focus found nowhere, nothing new).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<BriefNote>,
 }
 
 /// Builds the brief of the story told by `articles`.
@@ -114,6 +131,10 @@ pub fn build_brief_cancellable(
     if articles.is_empty() {
         return Err(BriefError::NoArticles);
     }
+    let focus = match opts.focus.as_deref().map(str::trim) {
+        Some("") => return Err(BriefError::EmptyFocus),
+        other => other,
+    };
     let mut warnings = Vec::new();
     // Copies of one report are analysed once, as their first article: the brief's `doc` indices are
     // positions among these originals.
@@ -170,7 +191,18 @@ pub fn build_brief_cancellable(
             .map(copies_warning),
     );
     checked()?;
-    let mut summary = summary::summarize_analysed(articles, &docs, &opts.summary);
+    let mut summary = if focus.is_none() && opts.seen.is_empty() {
+        summary::summarize_analysed(articles, &docs, &opts.summary)
+    } else {
+        let guided = SummaryOptions {
+            focus: focus
+                .map(str::to_owned)
+                .or_else(|| opts.summary.focus.clone()),
+            seen: opts.seen.iter().map(|a| a.text.clone()).collect(),
+            ..opts.summary.clone()
+        };
+        summary::summarize_analysed(articles, &docs, &guided)
+    };
     let words = summary.words();
     // The other analyses read each article up to its sentence cap.
     let (articles, docs, cut) = budget::analysed_in_full(articles, &docs);
@@ -223,19 +255,54 @@ pub fn build_brief_cancellable(
         .iter()
         .map(|s| corroboration.discrepancies_at(s.doc, s.start, s.end))
         .collect();
+    let (mut entities, mut quotes, mut timeline) = (found.entities, quotes, timeline);
+    if let Some(question) = focus {
+        guided::rank(
+            question,
+            &articles,
+            &docs,
+            &mut entities,
+            &mut quotes,
+            &mut timeline,
+        );
+    }
+    let update = (!opts.seen.is_empty()).then(|| {
+        let (quotes_already_seen, timeline_already_seen) = guided::drop_seen(
+            &opts.seen,
+            opts.summary.guide.repeat,
+            &mut quotes,
+            &mut timeline,
+        );
+        Update {
+            seen: opts
+                .seen
+                .iter()
+                .map(|a| SeenArticle {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    published: a.published.clone(),
+                })
+                .collect(),
+            quotes_already_seen,
+            timeline_already_seen,
+        }
+    });
     let title = story_title(&sources, &summary.sentences);
     Ok(Brief {
         title,
         sources,
         summary: summary.sentences,
         words,
-        entities: found.entities,
+        entities,
         quotes,
         timeline,
         corroboration,
         warnings,
         language_note: language::note(&languages, articles.len()),
         languages,
+        focus: focus.map(str::to_owned),
+        update,
+        notes: summary.notes.into_iter().map(BriefNote::from).collect(),
     })
 }
 

@@ -268,7 +268,52 @@ pub fn parse_cluster_line(line: &str) -> Result<Cluster, IngestError> {
         id,
         articles,
         reference,
+        focus: focus(object)?,
+        seen: seen(object)?,
     })
+}
+
+/// The `"focus"` of a cluster line: a question, as a string.
+fn focus(object: &serde_json::Map<String, Value>) -> Result<Option<String>, IngestError> {
+    match object.get("focus") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(IngestError::WrongType {
+            field: "focus",
+            expected: "a string",
+        }),
+    }
+}
+
+/// The `"seen"` articles of a cluster line: texts, or article objects as in `"articles"`.
+fn seen(object: &serde_json::Map<String, Value>) -> Result<Vec<Article>, IngestError> {
+    let items = match object.get("seen") {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            return Err(IngestError::WrongType {
+                field: "seen",
+                expected: "an array of texts or article objects",
+            })
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let id = format!("seen{i}");
+        match item {
+            Value::String(text) if text.trim().is_empty() => {}
+            Value::String(text) => out.push(Article::new(id, text.clone())),
+            _ => out.push(
+                crate::article_json::article_from_json(item, Some(&id)).map_err(|e| {
+                    IngestError::InArticle {
+                        index: i + 1,
+                        error: Box::new(e.error),
+                    }
+                })?,
+            ),
+        }
+    }
+    Ok(out)
 }
 
 /// The reference summary of a cluster line, when it has one.
@@ -307,6 +352,8 @@ fn cluster_of_objects(
         id,
         articles,
         reference: reference(object),
+        focus: focus(object)?,
+        seen: seen(object)?,
     })
 }
 
@@ -321,6 +368,30 @@ fn split_multinews(joined: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn focus_and_seen_of_a_line() {
+        let c = parse_cluster_line(
+            r#"{"id":"a","documents":["one."],"focus":"why?","seen":["old.","",{"text":"older.","id":"x"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(c.focus.as_deref(), Some("why?"));
+        let seen: Vec<(&str, &str)> = c
+            .seen
+            .iter()
+            .map(|a| (a.id.as_str(), a.text.as_str()))
+            .collect();
+        assert_eq!(seen, [("seen0", "old."), ("x", "older.")]);
+        let plain = parse_cluster_line(r#"{"id":"a","documents":["one."]}"#).unwrap();
+        assert!(plain.focus.is_none() && plain.seen.is_empty());
+        for bad in [
+            r#"{"id":"a","documents":["one."],"focus":3}"#,
+            r#"{"id":"a","documents":["one."],"seen":"old."}"#,
+            r#"{"id":"a","documents":["one."],"seen":[{"title":"no text"}]}"#,
+        ] {
+            assert!(parse_cluster_line(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn documents_array() {

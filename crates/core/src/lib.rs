@@ -16,6 +16,7 @@ pub mod duplicates;
 pub mod entities;
 pub mod feed;
 pub mod front_matter;
+pub mod guided;
 pub mod ingest;
 pub mod language;
 pub mod quotations;
@@ -28,4 +29,6 @@ pub mod timeline;
 pub use article::{Article, Cluster, Span};
 pub use brief::{build_brief, build_brief_cancellable, Brief, BriefError, BriefOptions};
 pub use budget::Cancel;
-pub use summary::{summarize, Summary, SummaryOptions, SummarySentence, Support};
+pub use summary::{
+    summarize, GuideWeights, Summary, SummaryNote, SummaryOptions, SummarySentence, Support,
+};

@@ -230,6 +230,19 @@ fn write(brief: &Brief, opts: &RenderOptions, style: Style) -> String {
     if let Some(note) = &brief.language_note {
         let _ = writeln!(out, "{}\n", style.italic(note));
     }
+    if let Some(focus) = &brief.focus {
+        let _ = writeln!(out, "{}\n", style.italic(&format!("Focus: {focus}")));
+    }
+    if let Some(update) = &brief.update {
+        let line = format!(
+            "What is new since {} seen before",
+            count(update.seen.len(), "article", "articles")
+        );
+        let _ = writeln!(out, "{}\n", style.italic(&line));
+    }
+    for note in &brief.notes {
+        let _ = writeln!(out, "{}\n", style.italic(&note.message));
+    }
     for section in &opts.sections {
         match section {
             Section::Summary => summary(brief, style, &mut out),
@@ -254,7 +267,15 @@ fn write(brief: &Brief, opts: &RenderOptions, style: Style) -> String {
 }
 
 fn summary(brief: &Brief, style: Style, out: &mut String) {
-    style.heading(out, "Summary");
+    if brief.summary.is_empty() && !brief.notes.is_empty() {
+        return; // the note above says why there is no summary
+    }
+    let heading = if brief.update.is_some() {
+        "What's new"
+    } else {
+        "Summary"
+    };
+    style.heading(out, heading);
     for (i, s) in brief.summary.iter().enumerate() {
         let _ = writeln!(out, "{} {}{}\n", s.text, marks(s), differs(brief, i));
     }

@@ -141,6 +141,7 @@ fn discrepancies_are_shown_beside_the_summary_sentence() {
             words: 400,
             ..Default::default()
         },
+        ..Default::default()
     };
     let brief = build_brief(&articles, &options).unwrap();
     let markdown = render::markdown(&brief);

@@ -106,4 +106,26 @@ proptest! {
             let _ = render::json(&brief);
         }
     }
+
+    #[test]
+    fn focused_and_update_briefs_never_panic(a in newsy_text(), b in newsy_text(), focus in "\\PC{0,40}", words in 0usize..200) {
+        let articles = [Article::new("a", a.clone())];
+        let opts = BriefOptions {
+            summary: SummaryOptions::with_words(words),
+            focus: Some(focus.clone()),
+            seen: vec![Article::new("b", b.clone())],
+        };
+        match build_brief(&articles, &opts) {
+            Ok(brief) => {
+                prop_assert!(brief.words <= words);
+                for s in &brief.summary {
+                    prop_assert!(articles[s.doc].text.get(s.start..s.end).is_some());
+                }
+                let _ = render::markdown(&brief);
+            }
+            Err(e) => prop_assert!(
+                focus.trim().is_empty() || !matches!(e, newsbrief_core::BriefError::EmptyFocus)
+            ),
+        }
+    }
 }

@@ -18,6 +18,7 @@
 
 mod bootstrap;
 mod counts;
+mod jackknife;
 pub mod jsonl;
 mod lcs;
 mod options;
@@ -84,6 +85,12 @@ impl Scorer {
                 rouge155::score(prediction, references, opts, &mut self.vocab, &mut self.lcs)
             }
         }
+    }
+
+    /// NIST's jackknifed score: the mean over the leave-one-out subsets of `references` (the plain
+    /// score with fewer than two references). Used for DUC 2005–2007 and TAC.
+    pub fn score_jackknifed(&mut self, prediction: &str, references: &[&str]) -> Scores {
+        jackknife::score_jackknifed(self, prediction, references)
     }
 
     /// Averages per-cluster scores with the bootstrap that goes with this scorer's mode.

@@ -92,6 +92,8 @@ struct Upload {
     files: Vec<UploadedFile>,
     pasted: Option<Bytes>,
     words: Option<usize>,
+    /// The form's `focus` field: the question of a focused brief.
+    focus: Option<String>,
 }
 
 impl BriefBody {
@@ -174,12 +176,15 @@ fn make_brief(
 ) -> Result<String, ApiError> {
     let opts = BriefOptions {
         summary: SummaryOptions::with_words(request.words),
+        focus: request.focus,
+        seen: request.seen,
     };
     let mut brief =
         build_brief_cancellable(&request.articles, &opts, cancel).map_err(|e| match e {
             BriefError::NoArticles | BriefError::NoProse(_) => {
                 ApiError::no_usable_article(e.to_string())
             }
+            BriefError::EmptyFocus => ApiError::malformed(e.to_string()),
             BriefError::Cancelled => ApiError::timed_out(),
         })?;
     brief.warnings.extend(request.skipped);
@@ -204,9 +209,30 @@ fn summarize_lines(
             return Err(ApiError::timed_out());
         }
         let value = match cluster {
+            Ok(cluster)
+                if cluster
+                    .focus
+                    .as_deref()
+                    .is_some_and(|f| f.trim().is_empty()) =>
+            {
+                json!({"line": line, "error": {"code": "malformed", "message": "the \"focus\" is empty"}})
+            }
             Ok(cluster) => {
-                let summary = newsbrief_core::summarize(&cluster.articles, &opts);
-                json!({"id": cluster.id, "summary": summary.text(), "sentences": summary.sentences})
+                let line_opts = SummaryOptions {
+                    focus: cluster.focus.clone(),
+                    seen: cluster.seen.iter().map(|a| a.text.clone()).collect(),
+                    ..opts.clone()
+                };
+                let summary = newsbrief_core::summarize(&cluster.articles, &line_opts);
+                let mut value = json!({"id": cluster.id, "summary": summary.text(), "sentences": summary.sentences});
+                if !summary.notes.is_empty() {
+                    value["notes"] = json!(summary
+                        .notes
+                        .iter()
+                        .map(|n| json!({"kind": n, "message": n.message()}))
+                        .collect::<Vec<_>>());
+                }
+                value
             }
             Err(e) => {
                 json!({"line": line, "error": {"code": "malformed", "message": e.to_string()}})
@@ -280,6 +306,25 @@ pub(crate) async fn read_body(request: Request) -> Result<Bytes, ApiError> {
 /// The articles of an upload: the pasted ones first, then those of the files. Files that give no article
 /// leave a warning when pasted articles remain.
 fn files_and_pasted(upload: Upload, max_articles: usize) -> Result<BriefRequest, ApiError> {
+    let focus = upload.focus.clone();
+    let mut request = files_and_pasted_articles(upload, max_articles)?;
+    if let Some(focus) = focus {
+        if focus.trim().is_empty() {
+            return Err(ApiError::malformed(
+                "`focus` is empty: give the question the brief should answer",
+            ));
+        }
+        request.focus = Some(focus);
+    }
+    Ok(request)
+}
+
+/// The articles of an upload: its files, after those of its pasted `articles` JSON (which may bring
+/// `focus` and `seen` of its own).
+fn files_and_pasted_articles(
+    upload: Upload,
+    max_articles: usize,
+) -> Result<BriefRequest, ApiError> {
     let Some(pasted) = upload.pasted else {
         return input::from_files(upload.files, upload.words, max_articles);
     };
@@ -319,6 +364,7 @@ async fn read_multipart(
     let mut files = Vec::new();
     let mut pasted = None;
     let mut words = query_words;
+    let mut focus = None;
     while let Some(field) = multipart
         .next_field()
         .await
@@ -343,6 +389,10 @@ async fn read_multipart(
             pasted = Some(bytes);
             continue;
         }
+        if field_name == "focus" && file_name.is_none() {
+            focus = Some(String::from_utf8_lossy(&bytes).into_owned());
+            continue;
+        }
         if files.len() >= max_articles {
             return Err(ApiError::too_large(format!(
                 "more than {max_articles} files in one request"
@@ -358,6 +408,7 @@ async fn read_multipart(
         files,
         pasted,
         words,
+        focus,
     })
 }
 

@@ -20,6 +20,10 @@ pub struct BriefRequest {
     pub words: usize,
     /// Inputs that were left out, and why (added to the brief's warnings).
     pub skipped: Vec<String>,
+    /// The question a focused brief answers.
+    pub focus: Option<String>,
+    /// Articles the reader has already seen (an update brief says what is new).
+    pub seen: Vec<Article>,
 }
 
 /// One file of a multipart upload.
@@ -30,11 +34,17 @@ pub struct UploadedFile {
 }
 
 #[derive(Deserialize)]
-#[serde(expecting = "an object {\"articles\": [...], \"words\"?}")]
+#[serde(expecting = "an object {\"articles\": [...], \"words\"?, \"focus\"?, \"seen\"?: [...]}")]
 struct JsonRequest {
     articles: Vec<JsonArticle>,
     words: Option<usize>,
+    focus: Option<String>,
+    #[serde(default)]
+    seen: Vec<JsonArticle>,
 }
+
+/// Default word budget of an update ("what's new") brief.
+const UPDATE_WORDS: usize = 100;
 
 #[derive(Deserialize)]
 #[serde(expecting = "an article: an object with a \"text\" string")]
@@ -73,14 +83,38 @@ pub fn from_json(
                  \"published\"?, \"url\"?}}, …], \"words\"?}}: {e}"
         ))
     })?;
-    if request.articles.len() > max_articles {
-        return Err(too_many(request.articles.len(), max_articles));
+    if request.articles.len() + request.seen.len() > max_articles {
+        return Err(too_many(
+            request.articles.len() + request.seen.len(),
+            max_articles,
+        ));
     }
-    let words = checked_words(request.words.or(default_words))?;
-    let mut articles = Vec::with_capacity(request.articles.len());
+    if request
+        .focus
+        .as_deref()
+        .is_some_and(|f| f.trim().is_empty())
+    {
+        return Err(ApiError::malformed(
+            "`focus` is empty: give the question the brief should answer",
+        ));
+    }
+    let update_words = (!request.seen.is_empty()).then_some(UPDATE_WORDS);
+    let words = checked_words(request.words.or(default_words).or(update_words))?;
     let mut skipped = Vec::new();
-    for (i, a) in request.articles.into_iter().enumerate() {
-        let id = a.id.unwrap_or_else(|| format!("article-{}", i + 1));
+    let articles = json_articles(request.articles, "article", &mut skipped);
+    let seen = json_articles(request.seen, "seen", &mut skipped);
+    Ok(BriefRequest {
+        focus: request.focus,
+        seen,
+        ..usable(articles, words, skipped, false)?
+    })
+}
+
+/// The articles of a JSON list, ids given where missing (`prefix-N`); empty ones skipped with a note.
+fn json_articles(list: Vec<JsonArticle>, prefix: &str, skipped: &mut Vec<String>) -> Vec<Article> {
+    let mut articles = Vec::with_capacity(list.len());
+    for (i, a) in list.into_iter().enumerate() {
+        let id = a.id.unwrap_or_else(|| format!("{prefix}-{}", i + 1));
         if a.text.trim().is_empty() {
             skipped.push(format!("{id}: empty article (no text)"));
             continue;
@@ -94,7 +128,7 @@ pub fn from_json(
             id,
         });
     }
-    usable(articles, words, skipped, false)
+    articles
 }
 
 /// Reads a plain-text body as one article.
@@ -249,6 +283,8 @@ fn usable(
         articles,
         words,
         skipped,
+        focus: None,
+        seen: Vec::new(),
     })
 }
 

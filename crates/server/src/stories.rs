@@ -126,6 +126,9 @@ pub struct StoryParams {
     /// `texts=true` adds the texts of the brief's sources (what the web page highlights).
     #[serde(default)]
     texts: bool,
+    /// `since=TIME` (RFC 3339 or a date): an update brief, "what's new" since then; the story's articles
+    /// published before it are the ones seen.
+    since: Option<String>,
 }
 
 /// `GET /v1/stories/{id}`: the story's brief as JSON (404 for an unknown story).
@@ -136,7 +139,15 @@ pub async fn get_story(
 ) -> Result<Response, ApiError> {
     let Query(params) = params.map_err(|e| ApiError::malformed(e.body_text()))?;
     let stories = state.stories()?;
-    let answer = compute(&state, move |_| brief(&stories, &id, params.texts)).await??;
+    let answer = match params.since {
+        None => compute(&state, move |_| brief(&stories, &id, params.texts)).await??,
+        Some(since) => {
+            compute(&state, move |cancel| {
+                update_brief(&stories, &id, &since, params.texts, cancel)
+            })
+            .await??
+        }
+    };
     Ok(json_response(StatusCode::OK, answer))
 }
 
@@ -301,6 +312,38 @@ fn brief(stories: &Stories, id: &str, with_texts: bool) -> Result<String, ApiErr
     drop(ingest);
     add_texts(&brief, &articles)
 }
+
+/// The story's update brief since `since` (built afresh, not cached).
+fn update_brief(
+    stories: &Stories,
+    id: &str,
+    since: &str,
+    with_texts: bool,
+    cancel: &newsbrief_core::Cancel,
+) -> Result<String, ApiError> {
+    let articles = stories.lock().story_articles(id).map_err(store_error)?;
+    let (new, seen) = newsbrief_core::guided::split_since(articles, since)
+        .map_err(|e| ApiError::malformed(format!("`since`: {e}")))?;
+    let opts = newsbrief_core::BriefOptions {
+        summary: newsbrief_core::SummaryOptions::with_words(UPDATE_WORDS),
+        seen,
+        ..Default::default()
+    };
+    let brief =
+        newsbrief_core::build_brief_cancellable(&new, &opts, cancel).map_err(|e| match e {
+            newsbrief_core::BriefError::Cancelled => ApiError::timed_out(),
+            other => ApiError::no_usable_article(other.to_string()),
+        })?;
+    let json = newsbrief_core::render::json(&brief);
+    if with_texts {
+        add_texts(&json, &new)
+    } else {
+        Ok(json)
+    }
+}
+
+/// Word budget of an update ("what's new") brief.
+const UPDATE_WORDS: usize = 100;
 
 /// The brief with `texts`: for each source (by its `doc`), the text of the stored article of its id, which
 /// the brief's byte offsets point into (null when there is none).

@@ -110,6 +110,64 @@ async fn json_articles_give_the_brief_of_the_story() {
     assert!(value.get("texts").is_none(), "texts only when asked for");
 }
 
+/// `focus` and `seen` in the JSON body (issue 15): a focused brief names its focus, an update brief its
+/// seen articles (100 words by default); an empty focus is a 400; seen = new gives the "nothing new" note.
+#[tokio::test]
+async fn focus_and_seen_in_the_json_body() {
+    let articles: Vec<Value> = example_story()
+        .into_iter()
+        .map(|(name, text)| json!({"id": name, "text": text}))
+        .collect();
+    let question = "What did Al Franken ask at the hearing?";
+    let body = json!({"articles": articles, "focus": question, "words": 100});
+    let (status, value) = send(router(Config::default()), post_json(body.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["focus"], question);
+    assert!(value["summary"].to_string().contains("Franken"));
+    assert!(value.get("update").is_none() && value.get("notes").is_none());
+
+    let body = json!({"articles": articles[2..], "seen": articles[..2]});
+    let (status, value) = send(router(Config::default()), post_json(body.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["update"]["seen"].as_array().unwrap().len(), 2);
+    assert!(value["words"].as_u64().unwrap() <= 100);
+    assert!(value.get("focus").is_none());
+
+    let body = json!({"articles": articles, "seen": articles});
+    let (status, value) = send(router(Config::default()), post_json(body.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["notes"][0]["kind"], "nothing_new");
+    assert_eq!(value["summary"], json!([]));
+
+    let body = json!({"articles": articles, "focus": "  "});
+    let (status, value) = send(router(Config::default()), post_json(body.to_string())).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_error(&value, "malformed");
+}
+
+/// A multipart upload's `focus` field makes a focused brief.
+#[tokio::test]
+async fn multipart_focus_field() {
+    let files: Vec<(String, Vec<u8>)> = example_story()
+        .into_iter()
+        .map(|(n, t)| (n, t.into_bytes()))
+        .collect();
+    let (content_type, files_body) = multipart(&files, Some(100));
+    let question = "What did Al Franken ask at the hearing?";
+    let mut body = format!(
+        "--newsbrief-test-boundary\r\ncontent-disposition: form-data; name=\"focus\"\r\n\r\n{question}\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(&files_body);
+    let (status, value) = send(
+        router(Config::default()),
+        post("/v1/brief", &content_type, body),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["focus"], question);
+}
+
 #[tokio::test]
 async fn texts_are_added_when_asked_and_offsets_point_into_them() {
     let request = post(
@@ -321,6 +379,33 @@ async fn summarize_answers_one_line_per_cluster() {
     assert_eq!(lines[1]["line"], 3);
     assert_error(&lines[1], "malformed");
     assert_eq!(lines[2]["id"], "b");
+}
+
+/// `/v1/summarize` lines with "focus" and "seen": focused, "nothing new" with a note, an empty focus an
+/// error line.
+#[tokio::test]
+async fn summarize_lines_take_focus_and_seen() {
+    let story: Vec<String> = example_story().into_iter().map(|(_, t)| t).collect();
+    let body = format!(
+        "{}\n{}\n{}\n",
+        json!({"id": "f", "documents": story, "focus": "Franken's question at the hearing"}),
+        json!({"id": "same", "documents": story, "seen": story}),
+        json!({"id": "empty", "documents": story, "focus": " "}),
+    );
+    let request = post("/v1/summarize?words=100", "application/x-ndjson", body);
+    let response = router(Config::default()).oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let lines: Vec<Value> = String::from_utf8(bytes.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines[0]["summary"].as_str().unwrap().contains("Franken"));
+    assert_eq!(lines[1]["summary"], "");
+    assert_eq!(lines[1]["notes"][0]["kind"], "nothing_new");
+    assert_eq!(lines[2]["line"], 3);
+    assert_error(&lines[2], "malformed");
 }
 
 #[tokio::test]

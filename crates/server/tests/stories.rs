@@ -547,3 +547,27 @@ async fn health_answers_quickly_while_a_large_post_is_processed() {
     stop.send(()).unwrap();
     let _ = tokio::time::timeout(Duration::from_secs(30), server).await;
 }
+
+/// `GET /v1/stories/{id}?since=TIME`: an update brief whose seen articles are those published before TIME;
+/// a time that cannot be read is a 400.
+#[tokio::test]
+async fn a_story_since_a_time_is_an_update_brief() {
+    let app = router(Config::default());
+    let mut articles = example_articles("u-");
+    for (i, a) in articles.iter_mut().enumerate() {
+        a["published"] = json!(format!("2017-03-0{}T12:00:00Z", i + 1));
+    }
+    let answer = post(&app, &Value::Array(articles)).await;
+    let story = answer["articles"][4]["story"].as_str().unwrap().to_owned();
+    let (status, brief) = send(&app, get(&format!("/v1/stories/{story}?since=2017-03-03"))).await;
+    assert_eq!(status, StatusCode::OK, "{brief}");
+    let seen = brief["update"]["seen"].as_array().unwrap();
+    assert!(!seen.is_empty(), "{brief}");
+    for s in seen {
+        assert!(s["published"].as_str().unwrap() < "2017-03-03", "{s}");
+    }
+    assert!(brief["words"].as_u64().unwrap() <= 100);
+    let (status, value) = send(&app, get(&format!("/v1/stories/{story}?since=soon"))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{value}");
+    assert_error(&value, "malformed");
+}

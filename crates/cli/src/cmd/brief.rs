@@ -2,6 +2,7 @@
 //! or, for a JSONL clusters file, one brief per line.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::bail;
@@ -22,9 +23,16 @@ Exit status: 0 done, 1 error, 2 some lines skipped (each reported on stderr with
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
-    /// Word budget of the summary (whole sentences, never exceeded).
-    #[arg(long, value_parser = super::word_budget, default_value_t = 250)]
-    words: usize,
+    /// Word budget of the summary (whole sentences, never exceeded) [default: 250; 100 with --seen].
+    #[arg(long, value_parser = super::word_budget)]
+    words: Option<usize>,
+    /// A question the brief should answer: its summary, entities, quotes and timeline bear on it first.
+    #[arg(long, value_name = "TEXT")]
+    focus: Option<String>,
+    /// Articles the reader has already seen (files, directories, URLs or - like the inputs): the brief
+    /// says what the inputs add to them ("What's new").
+    #[arg(long, value_name = "INPUT", num_args = 1..)]
+    seen: Vec<PathBuf>,
     /// Output format: Markdown, plain text, a standalone HTML page, or JSON (everything, uncapped).
     #[arg(long, value_enum, default_value_t = Format::Md)]
     format: Format,
@@ -52,6 +60,54 @@ enum Format {
     Json,
 }
 
+/// The options of a clusters line with its own `"focus"` or `"seen"` (which win over the command's);
+/// none when it has neither.
+fn line_options(
+    opts: &BriefOptions,
+    cluster: &mut newsbrief_core::Cluster,
+    words: Option<usize>,
+) -> Option<BriefOptions> {
+    if cluster.focus.is_none() && cluster.seen.is_empty() {
+        return None;
+    }
+    let seen = std::mem::take(&mut cluster.seen);
+    let words = words.unwrap_or(if seen.is_empty() { 250 } else { UPDATE_WORDS });
+    Some(BriefOptions {
+        summary: SummaryOptions::with_words(words),
+        focus: cluster.focus.take().or_else(|| opts.focus.clone()),
+        seen: if seen.is_empty() {
+            opts.seen.clone()
+        } else {
+            seen
+        },
+    })
+}
+
+/// Default word budget of an update ("what's new") brief.
+const UPDATE_WORDS: usize = 100;
+
+/// The articles of `--seen`: every article of the inputs, clusters files' lines included.
+fn read_seen(paths: &[PathBuf], date: Option<NaiveDate>) -> anyhow::Result<Vec<Article>> {
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
+    let inputs = input::read(&InputArgs {
+        inputs: paths.to_vec(),
+        feed: Vec::new(),
+    })?;
+    let mut seen = inputs.articles;
+    for (_, lines) in inputs.clusters {
+        for line in lines {
+            seen.extend(line.cluster?.articles);
+        }
+    }
+    if seen.is_empty() {
+        bail!("no usable article in --seen");
+    }
+    date_undated(&mut seen, date);
+    Ok(seen)
+}
+
 pub(crate) fn sections(list: &str) -> Result<Sections, String> {
     render::parse_sections(list)
         .map(Sections)
@@ -60,8 +116,14 @@ pub(crate) fn sections(list: &str) -> Result<Sections, String> {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let inputs = input::read(&args.input)?;
+    let seen = read_seen(&args.seen, args.date)?;
+    let words = args
+        .words
+        .unwrap_or(if seen.is_empty() { 250 } else { UPDATE_WORDS });
     let opts = BriefOptions {
-        summary: SummaryOptions::with_words(args.words),
+        summary: SummaryOptions::with_words(words),
+        focus: args.focus.clone(),
+        seen,
     };
     let render_opts = match args.sections {
         Some(Sections(sections)) => RenderOptions { sections },
@@ -95,7 +157,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .map_err(anyhow::Error::from)
                 .and_then(|mut cluster| {
                     date_undated(&mut cluster.articles, args.date);
-                    let brief = build_brief(&cluster.articles, &opts)?;
+                    let line_opts = line_options(&opts, &mut cluster, args.words);
+                    let brief =
+                        build_brief(&cluster.articles, line_opts.as_ref().unwrap_or(&opts))?;
                     Ok((cluster.id, brief, cluster.articles))
                 });
             match brief {

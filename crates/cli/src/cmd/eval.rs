@@ -28,7 +28,8 @@ pub struct Args {
     /// Summarise every cluster of --input and score it against the cluster's "summary".
     #[arg(long, requires = "input")]
     run: bool,
-    /// Clusters JSONL for --run ({"id", "documents": [...], "summary"} or Multi-News form).
+    /// Clusters JSONL for --run ({"id", "documents": [...], "summary"} or Multi-News form; "focus" and
+    /// "seen" as in `summarize`).
     #[arg(long)]
     input: Option<PathBuf>,
     /// Word budget of the summaries made by --run.
@@ -49,6 +50,10 @@ pub struct Args {
     /// ROUGE-1.5.5 -s: remove SMART stopwords.
     #[arg(long)]
     stopwords: bool,
+    /// NIST's jackknifing (DUC 2005–2007, TAC): with N ≥ 2 references, the mean of the scores
+    /// against each N−1 of them (needs --compat rouge155).
+    #[arg(long)]
+    jackknife: bool,
     /// ROUGE-1.5.5 -f: average the references (A) or keep the best one (B).
     #[arg(long, value_enum, default_value_t = MultiRefArg::Average)]
     multi_ref: MultiRefArg,
@@ -92,7 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (read_pairs(&args)?, None)
     };
     let scoring_started = Instant::now();
-    let scored = score_all(&compat, &pairs);
+    let scored = score_all(&compat, args.jackknife, &pairs);
     let scoring_seconds = scoring_started.elapsed().as_secs_f64();
     let refs: Vec<(&str, &Scores)> = scored.iter().map(|(id, s)| (id.as_str(), s)).collect();
     let aggregate = Scorer::new(compat.clone()).aggregate(&refs);
@@ -141,8 +146,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn compat_of(args: &Args) -> anyhow::Result<Compat> {
     match args.compat {
         CompatArg::RougeScore => {
-            if args.truncate_words.is_some() || args.truncate_bytes.is_some() || args.stopwords {
-                bail!("--truncate-words, --truncate-bytes and --stopwords need --compat rouge155");
+            if args.truncate_words.is_some()
+                || args.truncate_bytes.is_some()
+                || args.stopwords
+                || args.jackknife
+            {
+                bail!("--truncate-words, --truncate-bytes, --stopwords and --jackknife need --compat rouge155");
             }
             if matches!(args.multi_ref, MultiRefArg::Best) {
                 bail!("--multi-ref best needs --compat rouge155 (rouge-score always keeps the best reference)");
@@ -239,10 +248,18 @@ fn summarize_input(args: &Args) -> anyhow::Result<(Vec<Pair>, Option<f64>)> {
     let started = Instant::now();
     let pairs: Vec<Pair> = clusters
         .par_iter()
-        .map(|c| Pair {
-            id: c.id.clone(),
-            prediction: summarize(&c.articles, &opts).text(),
-            references: c.reference.iter().cloned().collect(),
+        .map(|c| {
+            // A line's "focus" and "seen" make it a focused or update summary, as in `summarize`.
+            let line_opts = SummaryOptions {
+                focus: c.focus.clone(),
+                seen: c.seen.iter().map(|a| a.text.clone()).collect(),
+                ..opts.clone()
+            };
+            Pair {
+                id: c.id.clone(),
+                prediction: summarize(&c.articles, &line_opts).text(),
+                references: c.reference.iter().cloned().collect(),
+            }
         })
         .collect();
     let seconds = started.elapsed().as_secs_f64();
@@ -258,14 +275,19 @@ fn summarize_input(args: &Args) -> anyhow::Result<(Vec<Pair>, Option<f64>)> {
 }
 
 /// Scores every pair on all cores, one scorer per worker; output keeps the input order.
-fn score_all(compat: &Compat, pairs: &[Pair]) -> Vec<(String, Scores)> {
+fn score_all(compat: &Compat, jackknife: bool, pairs: &[Pair]) -> Vec<(String, Scores)> {
     pairs
         .par_iter()
         .map_init(
             || Scorer::new(compat.clone()),
             |scorer, pair| {
                 let refs: Vec<&str> = pair.references.iter().map(String::as_str).collect();
-                (pair.id.clone(), scorer.score(&pair.prediction, &refs))
+                let scores = if jackknife {
+                    scorer.score_jackknifed(&pair.prediction, &refs)
+                } else {
+                    scorer.score(&pair.prediction, &refs)
+                };
+                (pair.id.clone(), scores)
             },
         )
         .collect()

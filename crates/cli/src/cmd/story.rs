@@ -1,19 +1,23 @@
 //! `newsbrief story`: the brief of one stored story, from the database `newsbrief stories --db` wrote.
 //!
 //! The brief is built from the story's articles as they are now and cached in the database; it is rebuilt
-//! only when the story has taken articles since. With `--sections` it is built afresh and not cached.
+//! only when the story has taken articles since. With `--sections` or `--since` (an update brief: what is new since a time) it is built afresh
+//! and not cached.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::bail;
 use newsbrief_core::render::{self, RenderOptions};
-use newsbrief_core::{build_brief, BriefOptions};
+use newsbrief_core::{build_brief, guided, BriefOptions, SummaryOptions};
 use newsbrief_store::StoreError;
 
 use crate::cmd::brief::{sections, Sections};
 use crate::cmd::stories::{open_db, open_store};
 use crate::output::{write_all, OutputArg};
+
+/// Word budget of an update ("what's new") brief.
+const UPDATE_WORDS: usize = 100;
 
 const EXAMPLES: &str = "Examples:
   newsbrief stories --input articles.jsonl --db stories.db
@@ -39,6 +43,10 @@ pub struct Args {
     /// sources [default: all].
     #[arg(long, value_parser = sections)]
     sections: Option<Sections>,
+    /// An update brief: "What's new" since TIME (RFC 3339 or YYYY-MM-DD); the story's articles published
+    /// before it are the ones seen.
+    #[arg(long, value_name = "TIME")]
+    since: Option<String>,
     #[command(flatten)]
     output: OutputArg,
 }
@@ -72,19 +80,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (None, None) => bail!("say where the stories are: --db PATH or --store URL"),
     };
     let missing = || format!("no story {} in {place}", args.id);
-    let brief = match &args.sections {
-        None => match ingest.brief(&args.id, args.format.name()) {
+    let brief = match (&args.sections, &args.since) {
+        (None, None) => match ingest.brief(&args.id, args.format.name()) {
             Err(StoreError::NotFound(_)) => bail!(missing()),
             other => other?,
         },
-        Some(Sections(sections)) => {
+        (sections, since) => {
             let articles = match ingest.story_articles(&args.id) {
                 Err(StoreError::NotFound(_)) => bail!(missing()),
                 other => other?,
             };
-            let brief = build_brief(&articles, &BriefOptions::default())?;
+            let brief = match since {
+                None => build_brief(&articles, &BriefOptions::default())?,
+                Some(since) => {
+                    let (new, seen) = guided::split_since(articles, since)?;
+                    let opts = BriefOptions {
+                        summary: SummaryOptions::with_words(UPDATE_WORDS),
+                        seen,
+                        ..BriefOptions::default()
+                    };
+                    build_brief(&new, &opts)?
+                }
+            };
             let opts = RenderOptions {
-                sections: sections.clone(),
+                sections: sections
+                    .as_ref()
+                    .map_or_else(|| RenderOptions::default().sections, |s| s.0.clone()),
             };
             match args.format {
                 Format::Md => render::markdown_with(&brief, &opts),

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use newsbrief_core::ingest::{self, IngestError};
-use newsbrief_core::{summarize, SummaryOptions};
+use newsbrief_core::{summarize, SummaryNote, SummaryOptions};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -34,9 +34,10 @@ pub struct Args {
     /// Where to write the summaries (JSONL, atomically: all or nothing); standard output when not given.
     #[arg(long, short)]
     output: Option<PathBuf>,
-    /// Word budget of each summary (whole sentences, never exceeded).
-    #[arg(long, value_parser = super::word_budget, default_value_t = 250)]
-    words: usize,
+    /// Word budget of each summary (whole sentences, never exceeded) [default: 250; 100 for a line with
+    /// "seen" articles].
+    #[arg(long, value_parser = super::word_budget)]
+    words: Option<usize>,
 }
 
 /// One line of output.
@@ -45,7 +46,22 @@ struct Line<'a> {
     id: &'a str,
     summary: String,
     sentences: &'a [newsbrief_core::SummarySentence],
+    /// The line's `"focus"`, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    focus: Option<&'a str>,
+    /// For a focused or update summary: the focus found nowhere, nothing new.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<Note>,
 }
+
+#[derive(Serialize)]
+struct Note {
+    kind: SummaryNote,
+    message: &'static str,
+}
+
+/// Default word budget of an update ("what's new") summary.
+const UPDATE_WORDS: usize = 100;
 
 /// How many lines are summarised together (bounds memory on big inputs).
 const CHUNK: usize = 1024;
@@ -60,7 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut out = Sink::open(args.output.as_deref())?;
     let progress = progress_bar();
-    let opts = SummaryOptions::with_words(args.words);
+    let words = args.words;
     let (mut skipped, mut written) = (0usize, 0usize);
     let mut number = 0usize;
     loop {
@@ -69,7 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let results: Vec<_> = chunk
             .par_iter()
             .map(|(number, bytes)| {
-                summarize_line(bytes, &opts).map_err(|e| format!("line {number}: {e}"))
+                summarize_line(bytes, words).map_err(|e| format!("line {number}: {e}"))
             })
             .collect();
         for result in results {
@@ -142,22 +158,51 @@ enum LineError {
     Ingest(#[from] IngestError),
     #[error("no documents (the cluster has no non-empty document)")]
     NoDocuments,
+    #[error("the \"focus\" is empty: give the question the summary should answer")]
+    EmptyFocus,
     #[error("cannot write the summary: {0}")]
     Json(#[from] serde_json::Error),
 }
 
 /// One input line (bytes, whatever they hold) as its output line.
-fn summarize_line(bytes: &[u8], opts: &SummaryOptions) -> Result<String, LineError> {
+/// `words` is the budget asked for (the default of the line's kind when none).
+fn summarize_line(bytes: &[u8], words: Option<usize>) -> Result<String, LineError> {
     let text = std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8(e.valid_up_to()))?;
     let cluster = ingest::parse_cluster_line(text)?;
     if cluster.articles.is_empty() {
         return Err(LineError::NoDocuments);
     }
-    let summary = summarize(&cluster.articles, opts);
+    if cluster
+        .focus
+        .as_deref()
+        .is_some_and(|f| f.trim().is_empty())
+    {
+        return Err(LineError::EmptyFocus);
+    }
+    let default_words = if cluster.seen.is_empty() {
+        SummaryOptions::default().words
+    } else {
+        UPDATE_WORDS
+    };
+    let opts = SummaryOptions {
+        focus: cluster.focus.clone(),
+        seen: cluster.seen.iter().map(|a| a.text.clone()).collect(),
+        ..SummaryOptions::with_words(words.unwrap_or(default_words))
+    };
+    let summary = summarize(&cluster.articles, &opts);
     Ok(serde_json::to_string(&Line {
         id: &cluster.id,
         summary: summary.text(),
         sentences: &summary.sentences,
+        focus: cluster.focus.as_deref(),
+        notes: summary
+            .notes
+            .iter()
+            .map(|&kind| Note {
+                kind,
+                message: kind.message(),
+            })
+            .collect(),
     })?)
 }
 

@@ -11,13 +11,20 @@
 //!    sentence that opens with a pronoun ("She did not say …") is chosen only with the sentence before it in its
 //!    article, and read right after it; then ordering so the summary reads as a story.
 //!
+//! A focused or update summary ([`SummaryOptions::focus`], [`SummaryOptions::seen`]) mixes the learned score
+//! with relevance to the focus and novelty against the seen articles before selection ([`guide`]).
+//!
 //! Every chosen sentence keeps its article, its byte span there and the other articles that support it.
 
 pub mod candidates;
 mod compress;
 pub mod features;
+pub(crate) mod focus;
+mod guide;
+pub(crate) mod novelty;
 mod restate;
 mod select;
+mod stems;
 pub(crate) mod vector;
 mod weights;
 
@@ -27,6 +34,7 @@ use crate::document::Document;
 use crate::Article;
 
 pub use candidates::Candidate;
+pub use guide::{GuideWeights, SummaryNote};
 
 /// How long a summary may be, and how it is built.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +47,13 @@ pub struct SummaryOptions {
     pub diversity: f32,
     /// Light compression: drop datelines, agency tags, short asides and trailing attributions.
     pub compress: bool,
+    /// The reader's question: the summary answers it from the articles (a focused summary).
+    pub focus: Option<String>,
+    /// Texts of the articles the reader has already seen: the summary says what is new in the articles
+    /// summarised (an update summary).
+    pub seen: Vec<String>,
+    /// How focus and novelty weigh against the learned score.
+    pub guide: GuideWeights,
 }
 
 impl SummaryOptions {
@@ -58,6 +73,9 @@ impl Default for SummaryOptions {
             redundancy: 0.3,
             diversity: 0.5,
             compress: true,
+            focus: None,
+            seen: Vec::new(),
+            guide: GuideWeights::default(),
         }
     }
 }
@@ -88,6 +106,9 @@ pub struct SummarySentence {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
     pub sentences: Vec<SummarySentence>,
+    /// What the reader should know about a focused or update summary (none for a plain one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<SummaryNote>,
 }
 
 impl Summary {
@@ -125,13 +146,20 @@ pub fn summarize_analysed(
     opts: &SummaryOptions,
 ) -> Summary {
     let prepared = Prepared::from_documents(articles, docs);
-    let scores: Vec<f32> = prepared
+    let mut scores: Vec<f32> = prepared
         .featured
         .features
         .iter()
         .map(|f| features::score(f, &weights::WEIGHTS))
         .collect();
-    prepared.choose(&scores, opts)
+    if opts.focus.is_none() && opts.seen.is_empty() {
+        return prepared.choose(&scores, opts);
+    }
+    let notes = guide::rescore(&prepared.pool, &mut scores, opts);
+    Summary {
+        notes,
+        ..prepared.choose(&scores, opts)
+    }
 }
 
 /// The candidates of a story with their features, before any scoring: what a trained scorer sees.
@@ -179,7 +207,10 @@ impl Prepared {
                 }
             })
             .collect();
-        Summary { sentences }
+        Summary {
+            sentences,
+            notes: Vec::new(),
+        }
     }
 }
 

@@ -29,7 +29,8 @@ pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions) -> Vec<usize> 
         // The best unit: a candidate, or a pronoun candidate with its antecedent chosen first.
         let mut best: Option<(f32, usize, Option<usize>)> = None;
         {
-            let fresh = |i: usize| open[i] && max_sim[i] < opts.redundancy;
+            // A score of minus infinity marks a candidate left out (it repeats what the reader saw).
+            let fresh = |i: usize| open[i] && max_sim[i] < opts.redundancy && scores[i].is_finite();
             let gain = |i: usize| scores[i] - opts.diversity * max_sim[i];
             let resolved = |i: usize| {
                 !pool.candidates[i].leading_pronoun || antecedents[i].iter().any(|&a| is_chosen[a])

@@ -1,0 +1,124 @@
+//! Guide: focused and update ("what's new") summaries. The learned salience of each candidate is mixed
+//! with its relevance to the reader's question ([`super::focus`]) and, when articles were seen before,
+//! with its novelty against them ([`super::novelty`]); a candidate that restates a seen sentence is left
+//! out even when re-reported. The mix keeps the salience's range, so MMR selection works as for a plain
+//! summary.
+
+use serde::Serialize;
+
+use super::candidates::Pool;
+use super::focus::Focus;
+use super::novelty::Seen;
+use super::SummaryOptions;
+
+/// How focus and novelty weigh against salience.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GuideWeights {
+    /// Share of the score given to relevance to the focus (the rest is salience).
+    pub focus: f32,
+    /// [`GuideWeights::focus`] in an update summary: the focus says what the story is about, which the
+    /// seen articles covered already, so it weighs less there (none by default: on the DUC 2007 update
+    /// topics any weight lowered the scores of sets B and C; the focus still ranks the entities, quotes
+    /// and timeline).
+    pub update_focus: f32,
+    /// Share of the score given to novelty, in an update summary.
+    pub novelty: f32,
+    /// A candidate at least this similar (cosine) to a seen sentence says nothing new and is left out.
+    pub repeat: f32,
+}
+
+impl Default for GuideWeights {
+    fn default() -> Self {
+        GuideWeights {
+            focus: 0.5,
+            update_focus: 0.0,
+            novelty: 0.45,
+            repeat: 0.6,
+        }
+    }
+}
+
+/// Something the reader should know about a focused or update summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SummaryNote {
+    /// No article has any word of the focus: the summary is the story's plain one.
+    FocusNotFound,
+    /// Everything the new articles say, the seen ones said already.
+    NothingNew,
+}
+
+impl SummaryNote {
+    /// The note in one sentence, for the reader.
+    pub fn message(self) -> &'static str {
+        match self {
+            SummaryNote::FocusNotFound => {
+                "No article uses any word of the focus; this is the story's general summary."
+            }
+            SummaryNote::NothingNew => {
+                "Nothing new: everything these articles say was already in the articles seen before."
+            }
+        }
+    }
+}
+
+/// Rewrites `scores` (one per candidate of `pool`) for the focus and seen articles of `opts`; a
+/// candidate that repeats a seen sentence gets a score of minus infinity (never chosen).
+pub fn rescore(pool: &Pool, scores: &mut [f32], opts: &SummaryOptions) -> Vec<SummaryNote> {
+    let mut notes = Vec::new();
+    let texts = || pool.candidates.iter().map(|c| c.text.as_str());
+    let relevance = opts.focus.as_deref().map(|question| {
+        let focus = Focus::new(question, texts());
+        if !focus.matched() {
+            notes.push(SummaryNote::FocusNotFound);
+        }
+        focus.scaled()
+    });
+    let novelty = (!opts.seen.is_empty()).then(|| {
+        let mut seen = Seen::new(opts.seen.iter().map(String::as_str));
+        seen.compare_all(texts())
+            .into_iter()
+            .map(|c| (c.closest < opts.guide.repeat).then(|| c.novelty()))
+            .collect::<Vec<_>>()
+    });
+    let (low, high) = scores
+        .iter()
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(l, h), &s| {
+            (l.min(s), h.max(s))
+        });
+    let span = high - low;
+    let w = opts.guide;
+    let focus_weight = if novelty.is_some() {
+        w.update_focus
+    } else {
+        w.focus
+    };
+    for (i, score) in scores.iter_mut().enumerate() {
+        let mut mixed = if span > 0.0 {
+            (*score - low) / span
+        } else {
+            0.5
+        };
+        if let Some(r) = &relevance {
+            mixed = (1.0 - focus_weight) * mixed + focus_weight * r[i];
+        }
+        if let Some(n) = &novelty {
+            match n[i] {
+                Some(n) => mixed = (1.0 - w.novelty) * mixed + w.novelty * n,
+                None => {
+                    *score = f32::NEG_INFINITY;
+                    continue;
+                }
+            }
+        }
+        *score = if span > 0.0 {
+            low + span * mixed
+        } else {
+            mixed
+        };
+    }
+    if novelty.is_some() && scores.iter().all(|s| !s.is_finite()) {
+        notes.push(SummaryNote::NothingNew);
+    }
+    notes
+}
