@@ -41,17 +41,28 @@ def _article_objects(articles):
     return _json.dumps(objects, ensure_ascii=False)
 
 
-def brief(articles, *, words=250):
+def brief(articles, *, words=None, focus=None, seen=None):
     """The brief of one story: the same JSON as ``newsbrief brief --format json``, as a dict.
 
     ``articles`` is a list of article texts (str) or article dicts with ``id``, ``text`` or ``html``,
     and optional ``title``, ``outlet``, ``published`` (a date or RFC 3339 time) and ``url``. Articles
     without an id are named ``doc0``, ``doc1``, ... by position, as in a clusters file.
-    ``words`` is the word budget of the summary.
+    ``words`` is the word budget of the summary: 250 by default, 100 for an update brief.
+    ``focus`` is a question the brief answers (``--focus``: the summary, then the entities, quotes and
+    timeline entries that bear on it first; an empty focus raises :class:`Error`).
+    ``seen`` lists the articles the reader has already read, as ``articles`` (``--seen``; ids default
+    to ``seen0``, ``seen1``, ...): the brief says what is new in ``articles``.
 
     ``json.dumps(brief(...), indent=2, ensure_ascii=False) + "\\n"`` is the CLI's output byte for byte.
     """
-    return _json.loads(_native.brief_json(_article_objects(articles), words=words))
+    return _json.loads(
+        _native.brief_json(
+            _article_objects(articles),
+            words=words,
+            focus=focus,
+            seen_json=None if seen is None else _article_objects(seen),
+        )
+    )
 
 
 def summarize(documents, *, words=250):

@@ -6,7 +6,13 @@ Cluster = Union[Sequence[Article], Mapping[str, Any]]
 
 class Error(ValueError): ...
 
-def brief(articles: Sequence[Article], *, words: int = 250) -> Dict[str, Any]: ...
+def brief(
+    articles: Sequence[Article],
+    *,
+    words: Optional[int] = None,
+    focus: Optional[str] = None,
+    seen: Optional[Sequence[Article]] = None,
+) -> Dict[str, Any]: ...
 def summarize(documents: Sequence[Article], *, words: int = 250) -> Dict[str, Any]: ...
 def summarize_batch(
     clusters: Sequence[Cluster], *, words: int = 250, threads: Optional[int] = None

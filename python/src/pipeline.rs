@@ -3,24 +3,40 @@
 
 use newsbrief_core::ingest::parse_cluster_line;
 use newsbrief_core::SummarySentence;
-use newsbrief_core::{build_brief, render, summarize, BriefOptions, SummaryOptions};
+use newsbrief_core::{build_brief, render, summarize, BriefOptions, SummaryOptions, UPDATE_WORDS};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::articles::articles;
+use crate::articles::{articles, seen_articles};
 use crate::error;
 
 /// The brief of the articles (a JSON array of article objects) as `newsbrief brief --format json`
-/// prints it (without its final newline).
+/// prints it (without its final newline): focused on `focus` when given, and an update brief against
+/// `seen_json` (a JSON array of article objects) when given; `words` defaults as the CLI's.
 #[pyfunction]
-#[pyo3(signature = (articles_json, *, words))]
-pub(crate) fn brief_json(py: Python<'_>, articles_json: &str, words: usize) -> PyResult<String> {
-    check_words(words)?;
+#[pyo3(signature = (articles_json, *, words, focus, seen_json))]
+pub(crate) fn brief_json(
+    py: Python<'_>,
+    articles_json: &str,
+    words: Option<usize>,
+    focus: Option<String>,
+    seen_json: Option<&str>,
+) -> PyResult<String> {
+    if let Some(words) = words {
+        check_words(words)?;
+    }
     py.detach(|| -> Result<String, String> {
         let articles = articles(articles_json)?;
+        let seen = match seen_json {
+            Some(json) => seen_articles(json)?,
+            None => Vec::new(),
+        };
+        let words = words.unwrap_or(if seen.is_empty() { 250 } else { UPDATE_WORDS });
         let opts = BriefOptions {
             summary: SummaryOptions::with_words(words),
+            focus,
+            seen,
         };
         let brief = build_brief(&articles, &opts).map_err(|e| e.to_string())?;
         Ok(render::json(&brief))

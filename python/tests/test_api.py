@@ -31,6 +31,38 @@ def test_brief_equals_the_cli_json_byte_for_byte():
     assert ours.encode("utf-8") == cli
 
 
+FOCUS = "What did Sessions say about his contacts with Russian officials, and when?"
+
+
+def test_focused_and_update_briefs_equal_the_cli_json():
+    if not CLI.exists():
+        pytest.skip("note: %s is not built (cargo build --release -p newsbrief)" % CLI)
+    files = sorted(EXAMPLE.glob("*.txt"))
+    articles = example_articles()
+
+    def cli(*args):
+        return subprocess.run([str(CLI), "brief", *args, "--format", "json"], capture_output=True, check=True).stdout
+
+    def dumped(brief):
+        return (json.dumps(brief, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+    focused = newsbrief.brief(articles, focus=FOCUS)
+    assert focused["focus"] == FOCUS
+    assert dumped(focused) == cli(str(EXAMPLE), "--focus", FOCUS)
+    update = newsbrief.brief(articles[2:], seen=articles[:2])
+    assert sum(len(s["text"].split()) for s in update["summary"]) <= 100
+    assert dumped(update) == cli(*map(str, files[2:]), "--seen", *map(str, files[:2]))
+
+
+def test_bad_focus_and_seen():
+    with pytest.raises(newsbrief.Error, match="focus is empty"):
+        newsbrief.brief(example_articles(), focus="  ")
+    with pytest.raises(TypeError):
+        newsbrief.brief(example_articles(), seen="not a list")
+    same = newsbrief.brief(example_articles(), seen=example_articles())
+    assert same["notes"], "seen articles identical to the new ones give a note"
+
+
 def test_brief_of_the_example():
     brief = newsbrief.brief(example_articles(), words=120)
     sentences = brief["summary"]

@@ -27,6 +27,9 @@ pub struct BriefOptions {
     pub seen: Vec<Article>,
 }
 
+/// Default word budget of an update ("what's new") brief: a reader who has seen the story wants less.
+pub const UPDATE_WORDS: usize = 100;
+
 /// Why no brief could be made.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum BriefError {

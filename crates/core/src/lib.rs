@@ -27,7 +27,9 @@ pub mod terms;
 pub mod timeline;
 
 pub use article::{Article, Cluster, Span};
-pub use brief::{build_brief, build_brief_cancellable, Brief, BriefError, BriefOptions};
+pub use brief::{
+    build_brief, build_brief_cancellable, Brief, BriefError, BriefOptions, UPDATE_WORDS,
+};
 pub use budget::Cancel;
 pub use summary::{
     summarize, GuideWeights, Summary, SummaryNote, SummaryOptions, SummarySentence, Support,

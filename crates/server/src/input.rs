@@ -5,7 +5,7 @@
 //! with the status the API answers.
 
 use newsbrief_core::ingest::{self, IngestError};
-use newsbrief_core::{article_json, Article, Cluster};
+use newsbrief_core::{article_json, Article, Cluster, UPDATE_WORDS};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -42,9 +42,6 @@ struct JsonRequest {
     #[serde(default)]
     seen: Vec<JsonArticle>,
 }
-
-/// Default word budget of an update ("what's new") brief.
-const UPDATE_WORDS: usize = 100;
 
 #[derive(Deserialize)]
 #[serde(expecting = "an article: an object with a \"text\" string")]

@@ -325,7 +325,7 @@ fn update_brief(
     let (new, seen) = newsbrief_core::guided::split_since(articles, since)
         .map_err(|e| ApiError::malformed(format!("`since`: {e}")))?;
     let opts = newsbrief_core::BriefOptions {
-        summary: newsbrief_core::SummaryOptions::with_words(UPDATE_WORDS),
+        summary: newsbrief_core::SummaryOptions::with_words(newsbrief_core::UPDATE_WORDS),
         seen,
         ..Default::default()
     };
@@ -341,9 +341,6 @@ fn update_brief(
         Ok(json)
     }
 }
-
-/// Word budget of an update ("what's new") brief.
-const UPDATE_WORDS: usize = 100;
 
 /// The brief with `texts`: for each source (by its `doc`), the text of the stored article of its id, which
 /// the brief's byte offsets point into (null when there is none).

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 use newsbrief_core::render::{self, RenderOptions, Section};
-use newsbrief_core::{build_brief, Article, Brief, BriefOptions, SummaryOptions};
+use newsbrief_core::{build_brief, Article, Brief, BriefOptions, SummaryOptions, UPDATE_WORDS};
 use newsbrief_timex::NaiveDate;
 
 use crate::input::{self, InputArgs};
@@ -82,9 +82,6 @@ fn line_options(
         },
     })
 }
-
-/// Default word budget of an update ("what's new") brief.
-const UPDATE_WORDS: usize = 100;
 
 /// The articles of `--seen`: every article of the inputs, clusters files' lines included.
 fn read_seen(paths: &[PathBuf], date: Option<NaiveDate>) -> anyhow::Result<Vec<Article>> {

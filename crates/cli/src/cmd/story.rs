@@ -16,9 +16,6 @@ use crate::cmd::brief::{sections, Sections};
 use crate::cmd::stories::{open_db, open_store};
 use crate::output::{write_all, OutputArg};
 
-/// Word budget of an update ("what's new") brief.
-const UPDATE_WORDS: usize = 100;
-
 const EXAMPLES: &str = "Examples:
   newsbrief stories --input articles.jsonl --db stories.db
   newsbrief story s12 --db stories.db
@@ -95,7 +92,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Some(since) => {
                     let (new, seen) = guided::split_since(articles, since)?;
                     let opts = BriefOptions {
-                        summary: SummaryOptions::with_words(UPDATE_WORDS),
+                        summary: SummaryOptions::with_words(newsbrief_core::UPDATE_WORDS),
                         seen,
                         ..BriefOptions::default()
                     };
