@@ -201,7 +201,7 @@ fn main() {
     // The knobs: the focus weight (set A, no seen articles), and the focus and novelty weights of an
     // update (sets B and C). Each grid is read only on the sets it governs.
     let mut focus_grid = Vec::new();
-    for focus in [0.3, 0.5, 0.7] {
+    for focus in [0.3, 0.5, 0.6, 0.7, 0.9] {
         let g = GuideWeights { focus, ..default };
         let r = run_sets(&topics, &mut scorer, g, &[0]);
         let a = mean(&r, &all, &[0]);
@@ -260,7 +260,7 @@ fn main() {
         truncation: Truncation::Words(250),
         ..Rouge155Options::default()
     }));
-    for focus_weight in [None, Some(0.3), Some(default.focus)] {
+    for focus_weight in [None, Some(0.3), Some(0.5), Some(0.6), Some(0.7)] {
         let (mut r2, mut su4) = (0.0, 0.0);
         for t in &topics {
             let mut opts = SummaryOptions::with_words(250);

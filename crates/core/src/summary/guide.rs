@@ -30,7 +30,7 @@ pub struct GuideWeights {
 impl Default for GuideWeights {
     fn default() -> Self {
         GuideWeights {
-            focus: 0.5,
+            focus: 0.6,
             update_focus: 0.0,
             novelty: 0.45,
             repeat: 0.6,
