@@ -1,27 +1,10 @@
 //! The user's example story: the brief is within budget, free of junk, and sourced.
 
-use newsbrief_core::{build_brief, Article, BriefOptions};
+use newsbrief_core::{build_brief, BriefOptions};
 
-fn example() -> Vec<Article> {
-    let dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/sessions-kislyak"
-    );
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            Article::new(
-                p.file_name().unwrap().to_string_lossy(),
-                std::fs::read_to_string(p).unwrap(),
-            )
-        })
-        .collect()
-}
+mod common;
+
+use common::example;
 
 /// Lines of the example that are web junk, not article text.
 const JUNK: &[&str] = &[

@@ -2,30 +2,11 @@
 //! error; a focus no article mentions and seen articles identical to the new ones give a brief with a
 //! clear note, never an empty answer or an error.
 
-use newsbrief_core::{
-    build_brief, render, Article, BriefError, BriefOptions, SummaryNote, SummaryOptions,
-};
+use newsbrief_core::{build_brief, render, BriefError, BriefOptions, SummaryNote, SummaryOptions};
 
-fn example() -> Vec<Article> {
-    let dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/sessions-kislyak"
-    );
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            Article::new(
-                p.file_name().unwrap().to_string_lossy(),
-                std::fs::read_to_string(p).unwrap(),
-            )
-        })
-        .collect()
-}
+mod common;
+
+use common::example;
 
 fn focused(question: &str) -> BriefOptions {
     BriefOptions {

@@ -3,28 +3,11 @@
 //! sections chosen, sources linked to their address. Checked on the user's example story.
 
 use newsbrief_core::render::{self, RenderOptions, Section, SectionError};
-use newsbrief_core::{build_brief, Article, Brief, BriefOptions};
+use newsbrief_core::{build_brief, Brief, BriefOptions};
 
-fn example() -> Vec<Article> {
-    let dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/sessions-kislyak"
-    );
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            Article::new(
-                p.file_name().unwrap().to_string_lossy(),
-                std::fs::read_to_string(p).unwrap(),
-            )
-        })
-        .collect()
-}
+mod common;
+
+use common::example;
 
 fn brief() -> Brief {
     build_brief(&example(), &BriefOptions::default()).unwrap()
