@@ -167,6 +167,23 @@ impl Vocabulary {
     }
 }
 
+/// Dot product of two sparse vectors, each a list of (term, weight) sorted by term.
+pub fn sparse_dot<K: Ord>(a: &[(K, f32)], b: &[(K, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
 /// Stable 64-bit ids of the stemmed content words of `text`, in order, repeats kept. The same stem gets
 /// the same id on every thread, run and machine (a hash of the stem), so ids can be kept with a stream's
 /// stories and compared with articles that arrive later.
@@ -427,6 +444,14 @@ const STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sparse_dot_multiplies_the_shared_terms_only() {
+        let a = [(1u32, 2.0), (3, 1.0), (7, 0.5)];
+        let b = [(0u32, 9.0), (3, 4.0), (7, 2.0), (8, 1.0)];
+        assert_eq!(sparse_dot(&a, &b), 5.0);
+        assert_eq!(sparse_dot(&a, &[]), 0.0);
+    }
 
     #[test]
     fn stop_words_are_sorted() {

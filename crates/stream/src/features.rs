@@ -210,17 +210,5 @@ fn cosine(a: &Terms, a_norm: f32, b: &Terms, b_norm: f32) -> f32 {
 
 /// Dot product of two sparse vectors sorted by id.
 fn dot(a: &Terms, b: &Terms) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
+    newsbrief_core::terms::sparse_dot(a, b)
 }

@@ -96,19 +96,7 @@ pub fn weighted(bag: &Bag, idf: &[f32], unknown: f32) -> Bag {
 
 /// Dot product of two bags sorted by term.
 pub fn dot(a: &Bag, b: &Bag) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
+    crate::terms::sparse_dot(a, b)
 }
 
 #[cfg(test)]

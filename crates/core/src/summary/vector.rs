@@ -104,20 +104,7 @@ impl SparseVec {
 
     /// Cosine similarity (both vectors are unit length, so this is the dot product).
     pub fn cosine(&self, other: &SparseVec) -> f32 {
-        let (a, b) = (&self.0, &other.0);
-        let (mut i, mut j, mut dot) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        dot
+        crate::terms::sparse_dot(&self.0, &other.0)
     }
 
     fn normalise(&mut self) {
