@@ -12,7 +12,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use rayon::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::json;
 
 use crate::error;
 
@@ -212,20 +212,8 @@ pub(crate) fn rouge155_json(
             .collect();
         let pairs: Vec<(&str, &Scores)> = ids.iter().map(String::as_str).zip(&scores).collect();
         let aggregate = Scorer::new(compat.clone()).aggregate(&pairs);
-        let mut map = Map::new();
-        map.insert("n".into(), json!(aggregate.n));
-        for t in RougeType::ALL {
-            let a = aggregate.get(t);
-            map.insert(
-                t.key().into(),
-                json!({
-                    "precision": a.precision.mean,
-                    "recall": a.recall.mean,
-                    "f1": a.f1.mean,
-                    "f1_ci": [a.f1.low, a.f1.high],
-                }),
-            );
-        }
-        Value::Object(map).to_string()
+        let mut json = aggregate.to_json();
+        json["n"] = json!(aggregate.n);
+        json.to_string()
     }))
 }

@@ -194,18 +194,19 @@ pub fn build_brief_cancellable(
             .map(copies_warning),
     );
     checked()?;
-    let mut summary = if focus.is_none() && opts.seen.is_empty() {
-        summary::summarize_analysed(articles, &docs, &opts.summary)
-    } else {
-        let guided = SummaryOptions {
-            focus: focus
-                .map(str::to_owned)
-                .or_else(|| opts.summary.focus.clone()),
-            seen: opts.seen.iter().map(|a| a.text.clone()).collect(),
-            ..opts.summary.clone()
-        };
-        summary::summarize_analysed(articles, &docs, &guided)
+    // The brief's focus and seen articles, where given, are the summary's.
+    let summary_options = SummaryOptions {
+        focus: focus
+            .map(str::to_owned)
+            .or_else(|| opts.summary.focus.clone()),
+        seen: if opts.seen.is_empty() {
+            opts.summary.seen.clone()
+        } else {
+            opts.seen.iter().map(|a| a.text.clone()).collect()
+        },
+        ..opts.summary.clone()
     };
+    let mut summary = summary::summarize_analysed(articles, &docs, &summary_options);
     let words = summary.words();
     // The other analyses read each article up to its sentence cap.
     let (articles, docs, cut) = budget::analysed_in_full(articles, &docs);

@@ -49,6 +49,25 @@ impl Aggregate {
     pub fn get(&self, rouge_type: RougeType) -> AggregateScore {
         self.scores[rouge_type as usize]
     }
+
+    /// The averages as JSON, as `newsbrief eval --format json` and Python's `rouge155` give them:
+    /// `{"rouge1": {"precision", "recall", "f1", "f1_ci": [low, high]}, …}` for every variant.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut map = serde_json::Map::new();
+        for t in RougeType::ALL {
+            let a = self.get(t);
+            map.insert(
+                t.key().into(),
+                serde_json::json!({
+                    "precision": a.precision.mean,
+                    "recall": a.recall.mean,
+                    "f1": a.f1.mean,
+                    "f1_ci": [a.f1.low, a.f1.high],
+                }),
+            );
+        }
+        serde_json::Value::Object(map)
+    }
 }
 
 /// How the bootstrap is run.

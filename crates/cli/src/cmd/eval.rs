@@ -106,7 +106,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Json => {
             let mut out = Map::new();
             out.insert("n".into(), json!(aggregate.n));
-            out.insert("scores".into(), aggregate_json(&aggregate));
+            out.insert("scores".into(), aggregate.to_json());
             if args.per_cluster {
                 let clusters: Vec<Value> = scored
                     .iter()
@@ -299,23 +299,6 @@ fn scores_json(scores: &Scores) -> Value {
         map.insert(
             t.key().into(),
             json!({"precision": s.precision, "recall": s.recall, "f1": s.f1}),
-        );
-    }
-    Value::Object(map)
-}
-
-fn aggregate_json(aggregate: &Aggregate) -> Value {
-    let mut map = Map::new();
-    for t in RougeType::ALL {
-        let a = aggregate.get(t);
-        map.insert(
-            t.key().into(),
-            json!({
-                "precision": a.precision.mean,
-                "recall": a.recall.mean,
-                "f1": a.f1.mean,
-                "f1_ci": [a.f1.low, a.f1.high],
-            }),
         );
     }
     Value::Object(map)
