@@ -126,3 +126,42 @@ fn an_empty_focus_is_an_error() {
         );
     }
 }
+
+#[test]
+fn an_update_summary_reads_its_newest_facts_first() {
+    let article = |text: &str| newsbrief_core::Article {
+        text: text.to_owned(),
+        ..newsbrief_core::Article::default()
+    };
+    let seen = article(
+        "The city council met on Monday to discuss the budget for next year. Council members argued \
+         about the cost of road repairs for several hours. The mayor said the budget would be balanced by \
+         the end of June.",
+    );
+    let new = article(
+        "The city council, which met on Monday to discuss the budget, also voted to close two public \
+         swimming pools this summer. On Tuesday a fire destroyed the old library on Main Street, officials \
+         reported. Firefighters rescued three children from the burning library building downtown.",
+    );
+    let opts = SummaryOptions {
+        seen: vec![seen.text.clone()],
+        ..SummaryOptions::with_words(100)
+    };
+    let summary = newsbrief_core::summarize(std::slice::from_ref(&new), &opts);
+    let texts: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
+    assert!(texts.len() >= 2, "{texts:?}");
+    // The sentence half of which the reader knew comes after the wholly new ones, though the article
+    // opens with it.
+    let at = |words: &str| texts.iter().position(|t| t.contains(words));
+    match (at("fire destroyed"), at("swimming pools")) {
+        (Some(fire), Some(council)) => assert!(fire < council, "{texts:?}"),
+        _ => panic!("both facts belong in the update: {texts:?}"),
+    }
+    // The plain summary reads in the article's order.
+    let plain = newsbrief_core::summarize(&[new], &SummaryOptions::with_words(100));
+    assert!(
+        plain.sentences[0].text.contains("swimming pools"),
+        "{:?}",
+        plain.sentences
+    );
+}

@@ -62,9 +62,18 @@ impl SummaryNote {
     }
 }
 
+/// What [`rescore`] found besides the new scores.
+pub struct Rescored {
+    /// What the reader should know about the summary.
+    pub notes: Vec<SummaryNote>,
+    /// In an update summary, each candidate's novelty against the seen articles (0–1; 0 for one left out):
+    /// the summary reads its newest facts first.
+    pub novelty: Option<Vec<f32>>,
+}
+
 /// Rewrites `scores` (one per candidate of `pool`) for the focus and seen articles of `opts`; a
 /// candidate that repeats a seen sentence gets a score of minus infinity (never chosen).
-pub fn rescore(pool: &Pool, scores: &mut [f32], opts: &SummaryOptions) -> Vec<SummaryNote> {
+pub fn rescore(pool: &Pool, scores: &mut [f32], opts: &SummaryOptions) -> Rescored {
     let mut notes = Vec::new();
     let texts = || pool.candidates.iter().map(|c| c.text.as_str());
     let relevance = opts.focus.as_deref().map(|question| {
@@ -120,5 +129,8 @@ pub fn rescore(pool: &Pool, scores: &mut [f32], opts: &SummaryOptions) -> Vec<Su
     if novelty.is_some() && scores.iter().all(|s| !s.is_finite()) {
         notes.push(SummaryNote::NothingNew);
     }
-    notes
+    Rescored {
+        notes,
+        novelty: novelty.map(|n| n.into_iter().map(|n| n.unwrap_or(0.0)).collect()),
+    }
 }

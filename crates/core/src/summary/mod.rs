@@ -9,7 +9,8 @@
 //! 3. [`select`]: MMR-style greedy selection that fills the word budget with whole sentences, never exceeding it,
 //!    and skips sentences that repeat one already chosen or restate its fact in other words ([`restate`]); a
 //!    sentence that opens with a pronoun ("She did not say …") is chosen only with the sentence before it in its
-//!    article, and read right after it; then ordering so the summary reads as a story.
+//!    article, and read right after it; then ordering so the summary reads as a story (an update summary reads
+//!    its newest facts first).
 //!
 //! A focused or update summary ([`SummaryOptions::focus`], [`SummaryOptions::seen`]) mixes the learned score
 //! with relevance to the focus and novelty against the seen articles before selection ([`guide`]).
@@ -155,10 +156,14 @@ pub fn summarize_analysed(
     if opts.focus.is_none() && opts.seen.is_empty() {
         return prepared.choose(&scores, opts);
     }
-    let notes = guide::rescore(&prepared.pool, &mut scores, opts);
+    let rescored = guide::rescore(&prepared.pool, &mut scores, opts);
+    let order = match &rescored.novelty {
+        Some(novelty) => select::Order::NewestFirst(novelty),
+        None => select::Order::Story,
+    };
     Summary {
-        notes,
-        ..prepared.choose(&scores, opts)
+        notes: rescored.notes,
+        ..prepared.choose_in(&scores, opts, order)
     }
 }
 
@@ -184,9 +189,13 @@ impl Prepared {
         Prepared { pool, featured }
     }
 
-    /// The summary that the given per-candidate scores select.
+    /// The summary that the given per-candidate scores select, in the story's reading order.
     pub fn choose(&self, scores: &[f32], opts: &SummaryOptions) -> Summary {
-        let chosen = select::select(&self.pool, scores, opts);
+        self.choose_in(scores, opts, select::Order::Story)
+    }
+
+    fn choose_in(&self, scores: &[f32], opts: &SummaryOptions, order: select::Order) -> Summary {
+        let chosen = select::select(&self.pool, scores, opts, order);
         let sentences = chosen
             .into_iter()
             .map(|i| {

@@ -12,7 +12,7 @@ use super::SummaryOptions;
 /// is open once a candidate ending with the sentence before it in its article (its antecedent) is chosen,
 /// and before that it competes together with its antecedent, the two at the gain of the better one; it is read right
 /// after its antecedent.
-pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions) -> Vec<usize> {
+pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions, order: Order) -> Vec<usize> {
     let budget = opts.words;
     let n = pool.candidates.len();
     let antecedents = antecedents(pool);
@@ -74,8 +74,18 @@ pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions) -> Vec<usize> 
             pool.vectors[k].unscatter(&mut dense);
         }
     }
-    order(pool, &antecedents, &mut chosen);
+    arrange(pool, &antecedents, &mut chosen, order);
     chosen
+}
+
+/// How the chosen sentences are read.
+#[derive(Debug, Clone, Copy)]
+pub enum Order<'a> {
+    /// As a story: earlier-in-article sentences first (the news before the background), then by article.
+    Story,
+    /// The most novel first (one value per candidate, higher is newer), ties in story order: an update
+    /// summary leads with what the reader did not know.
+    NewestFirst(&'a [f32]),
 }
 
 /// For each candidate that opens with a pronoun, the candidates of its article that end with the sentence
@@ -100,14 +110,17 @@ fn antecedents(pool: &Pool) -> Vec<Vec<usize>> {
     out
 }
 
-/// Reading order: earlier-in-article sentences first (the news before the background), then by article;
-/// a sentence that opens with a pronoun goes right after its antecedent.
-fn order(pool: &Pool, antecedents: &[Vec<usize>], chosen: &mut Vec<usize>) {
+/// Reading order ([`Order`]); a sentence that opens with a pronoun goes right after its antecedent.
+fn arrange(pool: &Pool, antecedents: &[Vec<usize>], chosen: &mut Vec<usize>, order: Order) {
     chosen.sort_by(|&a, &b| {
         let (ca, cb) = (&pool.candidates[a], &pool.candidates[b]);
         let rel = |c: &super::Candidate| c.position as f32 / pool.doc_lengths[c.doc].max(1) as f32;
-        rel(ca)
-            .total_cmp(&rel(cb))
+        let newest = match order {
+            Order::Story => std::cmp::Ordering::Equal,
+            Order::NewestFirst(novelty) => novelty[b].total_cmp(&novelty[a]),
+        };
+        newest
+            .then(rel(ca).total_cmp(&rel(cb)))
             .then(ca.doc.cmp(&cb.doc))
             .then(ca.position.cmp(&cb.position))
     });
