@@ -84,8 +84,18 @@ fn per_article(articles: usize) -> usize {
 }
 
 /// Keeps the sentences of the analysed articles (`docs[i]` is `articles[i]` cleaned and split) that can
-/// stand in a summary.
+/// stand in a summary. A story whose every sentence is shorter than [`MIN_WORDS`] (a bulletin, a list of
+/// headlines) is not left without a summary: then its short sentences compete.
 pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
+    let pool = collect_from(articles, docs, MIN_WORDS);
+    if pool.candidates.is_empty() {
+        return collect_from(articles, docs, 1);
+    }
+    pool
+}
+
+/// [`collect`] with sentences of `min_words` to [`MAX_WORDS`] words.
+fn collect_from(articles: &[Article], docs: &[Document], min_words: usize) -> Pool {
     let mut vocabulary = Vocabulary::default();
     let mut candidates = Vec::new();
     let mut bags = Vec::new();
@@ -118,7 +128,7 @@ pub fn collect(articles: &[Article], docs: &[Document]) -> Pool {
             let raw = &article.text[range.clone()];
             let stats = WordStats::of(raw);
             let words = stats.words;
-            if !(MIN_WORDS..=MAX_WORDS).contains(&words) || !stands_alone(raw) {
+            if !(min_words..=MAX_WORDS).contains(&words) || !stands_alone(raw) {
                 continue;
             }
             let written = vocabulary.written_terms(raw);
@@ -420,5 +430,26 @@ mod tests {
         let pool = collect(&articles, &docs);
         assert_eq!(pool.candidates.len(), 2);
         assert!(pool.vectors[0].cosine(&pool.vectors[1]) > 0.3);
+    }
+
+    #[test]
+    fn a_story_of_short_sentences_still_has_candidates() {
+        let analysed = |articles: &[Article]| -> Vec<Document> {
+            articles
+                .iter()
+                .map(|a| Document::analyse(&a.text))
+                .collect()
+        };
+        let bulletin = [Article::new(
+            "a",
+            "Fire hits town.\n\nMayor says calm.\n\nTen people hurt.",
+        )];
+        assert_eq!(collect(&bulletin, &analysed(&bulletin)).candidates.len(), 3);
+        // Beside one sentence long enough, the short ones do not compete.
+        let mixed = [Article::new(
+            "a",
+            "Fire hits town.\n\nThe fire destroyed the old library on Main Street on Tuesday.",
+        )];
+        assert_eq!(collect(&mixed, &analysed(&mixed)).candidates.len(), 1);
     }
 }
