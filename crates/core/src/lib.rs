@@ -32,5 +32,6 @@ pub use brief::{
 };
 pub use budget::Cancel;
 pub use summary::{
-    summarize, GuideWeights, Summary, SummaryNote, SummaryOptions, SummarySentence, Support,
+    summarize, ConceptWeights, GuideWeights, SeenConcepts, Summary, SummaryNote, SummaryOptions,
+    SummarySentence, Support,
 };

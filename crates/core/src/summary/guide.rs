@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use super::candidates::Pool;
+use super::concepts::ConceptWeights;
 use super::focus::Focus;
 use super::novelty::Seen;
 use super::SummaryOptions;
@@ -25,6 +26,8 @@ pub struct GuideWeights {
     pub novelty: f32,
     /// A candidate at least this similar (cosine) to a seen sentence says nothing new and is left out.
     pub repeat: f32,
+    /// Concept coverage in an update summary's selection ([`super::concepts`]).
+    pub concepts: ConceptWeights,
 }
 
 impl Default for GuideWeights {
@@ -34,6 +37,7 @@ impl Default for GuideWeights {
             update_focus: 0.0,
             novelty: 0.45,
             repeat: 0.6,
+            concepts: ConceptWeights::default(),
         }
     }
 }

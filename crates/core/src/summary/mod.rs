@@ -13,12 +13,14 @@
 //!    its newest facts first).
 //!
 //! A focused or update summary ([`SummaryOptions::focus`], [`SummaryOptions::seen`]) mixes the learned score
-//! with relevance to the focus and novelty against the seen articles before selection ([`guide`]).
+//! with relevance to the focus and novelty against the seen articles before selection ([`guide`]); an update
+//! summary's selection also rewards covering concepts the seen articles did not ([`concepts`]).
 //!
 //! Every chosen sentence keeps its article, its byte span there and the other articles that support it.
 
 pub mod candidates;
 mod compress;
+mod concepts;
 pub mod features;
 pub(crate) mod focus;
 mod guide;
@@ -35,6 +37,7 @@ use crate::document::Document;
 use crate::Article;
 
 pub use candidates::Candidate;
+pub use concepts::{ConceptWeights, SeenConcepts};
 pub use guide::{GuideWeights, SummaryNote};
 
 /// How long a summary may be, and how it is built.
@@ -157,13 +160,21 @@ pub fn summarize_analysed(
         return prepared.choose(&scores, opts);
     }
     let rescored = guide::rescore(&prepared.pool, &mut scores, opts);
+    let concepts = (opts.guide.concepts.gain > 0.0 && !opts.seen.is_empty()).then(|| {
+        concepts::Concepts::new(
+            &prepared.pool,
+            &opts.seen,
+            opts.focus.as_deref(),
+            opts.guide.concepts,
+        )
+    });
     let order = match &rescored.novelty {
         Some(novelty) => select::Order::NewestFirst(novelty),
         None => select::Order::Story,
     };
     Summary {
         notes: rescored.notes,
-        ..prepared.choose_in(&scores, opts, order)
+        ..prepared.choose_with(&scores, opts, concepts.as_ref(), order)
     }
 }
 
@@ -191,11 +202,18 @@ impl Prepared {
 
     /// The summary that the given per-candidate scores select, in the story's reading order.
     pub fn choose(&self, scores: &[f32], opts: &SummaryOptions) -> Summary {
-        self.choose_in(scores, opts, select::Order::Story)
+        self.choose_with(scores, opts, None, select::Order::Story)
     }
 
-    fn choose_in(&self, scores: &[f32], opts: &SummaryOptions, order: select::Order) -> Summary {
-        let chosen = select::select(&self.pool, scores, opts, order);
+    /// [`Prepared::choose`], adding concept coverage to the selection when given, in the given order.
+    fn choose_with(
+        &self,
+        scores: &[f32],
+        opts: &SummaryOptions,
+        concepts: Option<&concepts::Concepts>,
+        order: select::Order,
+    ) -> Summary {
+        let chosen = select::select(&self.pool, scores, opts, concepts, order);
         let sentences = chosen
             .into_iter()
             .map(|i| {

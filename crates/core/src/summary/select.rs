@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::candidates::Pool;
+use super::concepts::Concepts;
 use super::restate::Specifics;
 use super::SummaryOptions;
 
@@ -12,7 +13,16 @@ use super::SummaryOptions;
 /// is open once a candidate ending with the sentence before it in its article (its antecedent) is chosen,
 /// and before that it competes together with its antecedent, the two at the gain of the better one; it is read right
 /// after its antecedent.
-pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions, order: Order) -> Vec<usize> {
+///
+/// With `concepts`, a candidate's gain adds the weight of the concepts it would newly cover per word
+/// (scaled so the best candidate's first gain equals the scores' span, times the guide's concept weight).
+pub fn select(
+    pool: &Pool,
+    scores: &[f32],
+    opts: &SummaryOptions,
+    concepts: Option<&Concepts>,
+    order: Order,
+) -> Vec<usize> {
     let budget = opts.words;
     let n = pool.candidates.len();
     let antecedents = antecedents(pool);
@@ -25,13 +35,36 @@ pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions, order: Order) 
     let dims = pool.vectors.iter().map(|v| v.dims()).max().unwrap_or(0);
     let mut dense = vec![0.0f32; dims];
     let words = |i: usize| pool.candidates[i].summary_words(opts.compress);
+    let mut covered = vec![false; concepts.map_or(0, Concepts::len)];
+    let concept_scale = concepts.map_or(0.0, |c| {
+        let (low, high) = scores
+            .iter()
+            .filter(|s| s.is_finite())
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(l, h), &s| {
+                (l.min(s), h.max(s))
+            });
+        let top = (0..n)
+            .map(|i| c.gain(i, &covered) / words(i).max(1) as f32)
+            .fold(0.0f32, f32::max);
+        let span = if high > low { high - low } else { 1.0 };
+        if top > 0.0 {
+            opts.guide.concepts.gain * span / top
+        } else {
+            0.0
+        }
+    });
     loop {
         // The best unit: a candidate, or a pronoun candidate with its antecedent chosen first.
         let mut best: Option<(f32, usize, Option<usize>)> = None;
         {
             // A score of minus infinity marks a candidate left out (it repeats what the reader saw).
             let fresh = |i: usize| open[i] && max_sim[i] < opts.redundancy && scores[i].is_finite();
-            let gain = |i: usize| scores[i] - opts.diversity * max_sim[i];
+            let gain = |i: usize| {
+                let cover = concepts.map_or(0.0, |c| {
+                    concept_scale * c.gain(i, &covered) / words(i).max(1) as f32
+                });
+                scores[i] - opts.diversity * max_sim[i] + cover
+            };
             let resolved = |i: usize| {
                 !pool.candidates[i].leading_pronoun || antecedents[i].iter().any(|&a| is_chosen[a])
             };
@@ -63,6 +96,9 @@ pub fn select(pool: &Pool, scores: &[f32], opts: &SummaryOptions, order: Order) 
             is_chosen[k] = true;
             used += words(k);
             chosen.push(k);
+            if let Some(c) = concepts {
+                c.cover(k, &mut covered);
+            }
             pool.vectors[k].scatter(&mut dense);
             for i in 0..n {
                 if open[i] {
