@@ -18,7 +18,8 @@ use serde::Serialize;
 use crate::head_nouns;
 use crate::names::{
     acronym, first_names_compatible, generation, initials, is_misspelling, is_near_spelling,
-    is_plural_pair, is_title_word, normalise_spaces, person_words, strip_possessive, surname,
+    is_personal_title, is_plural_pair, is_title_word, normalise_spaces, person_words,
+    strip_possessive, surname,
 };
 use crate::tag::EntityKind;
 use crate::tagger::{committed_clusters, Mention};
@@ -62,7 +63,8 @@ struct Occurrence {
     surface: String,
     /// The entity form this occurrence was attached to, when it differs from its own.
     target: Option<usize>,
-    /// The kind the words around the mention give it ("the town of Millbrook", a dateline: place).
+    /// The kind the words around the mention give it ("the town of Millbrook", a dateline: place; "Mr.",
+    /// "President" right before it: person).
     context_kind: Option<EntityKind>,
 }
 
@@ -157,6 +159,24 @@ fn prepare(doc: usize, text: &str, mention: &Mention) -> Option<Occurrence> {
     let start = title_start(text, mention.start);
     let end = possessive_end(text, mention.end);
     let surface = normalise_spaces(text.get(start..end).unwrap_or(raw));
+    let context_kind = head_nouns::kind_from_context(before_on_line(text, start))
+        .or_else(|| {
+            head_nouns::kind_from_dateline(
+                raw,
+                before_on_line(text, mention.start),
+                text.get(mention.end..).unwrap_or(""),
+            )
+        })
+        .or_else(|| {
+            // Only a name of capitalised words: "Mr. Altman of Evercore" is a span gone too far.
+            let titles = text.get(start..mention.start).unwrap_or("");
+            let titled = titles
+                .split_whitespace()
+                .next_back()
+                .is_some_and(is_personal_title);
+            let capitalised = core.split(' ').all(|w| w.starts_with(char::is_uppercase));
+            (titled && capitalised).then_some(EntityKind::Person)
+        });
     Some(Occurrence {
         doc,
         start: mention.start,
@@ -166,13 +186,7 @@ fn prepare(doc: usize, text: &str, mention: &Mention) -> Option<Occurrence> {
         words,
         surface,
         target: None,
-        context_kind: head_nouns::kind_from_context(before_on_line(text, start)).or_else(|| {
-            head_nouns::kind_from_dateline(
-                raw,
-                before_on_line(text, mention.start),
-                text.get(mention.end..).unwrap_or(""),
-            )
-        }),
+        context_kind,
     })
 }
 
@@ -890,6 +904,34 @@ mod tests {
         assert_eq!(gazette.kind, Organization);
         assert_eq!(gazette.mentions, 2, "the lone Gazette joins it");
         assert_eq!(entity(&entities, "Tom Becker").kind, Person);
+    }
+
+    #[test]
+    fn a_personal_title_before_a_name_votes_for_a_person() {
+        use EntityKind::*;
+        // A surname the tagger reads as a place or an organisation (a town in Japan; an unknown word),
+        // written after "Mr." and "President" most of the time.
+        let text = "Mr. Obama spoke. President Obama left. Obama agreed. Mr. Obama smiled. \
+                    General Motors hired. Vice Chairman Lee Kim said. Mr. Altman of Evercore said.";
+        let found = mentions(
+            text,
+            &[
+                ("Obama", Organization),
+                ("Obama", Place),
+                ("Obama", Place),
+                ("Obama", Organization),
+                ("Motors", Organization),
+                ("Lee Kim", Person),
+                ("Altman of Evercore", Organization),
+            ],
+        );
+        let entities = merge(&[(text, &found)]);
+        let obama = entity(&entities, "Obama");
+        assert_eq!((obama.kind, obama.mentions), (Person, 4), "{entities:?}");
+        // "General" and "Vice" begin names of organisations too: no vote from them.
+        assert_eq!(entity(&entities, "Motors").kind, Organization);
+        // A span that ran on past the name is not made a person.
+        assert_eq!(entity(&entities, "Altman of Evercore").kind, Organization);
     }
 
     #[test]

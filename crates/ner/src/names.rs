@@ -56,6 +56,48 @@ const TITLE_WORDS: &[&str] = &[
     "vice",
 ];
 
+/// Title words that, right before a name, make it a person's name: never the first word of an
+/// organisation's or a place's name ("General Motors", "Chief Executive", "Vice" and "Prime" are left out).
+const PERSONAL_TITLES: &[&str] = &[
+    "adm",
+    "ambassador",
+    "capt",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "col",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "dr",
+    "gov",
+    "governor",
+    "judge",
+    "lt",
+    "madam",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "pope",
+    "premier",
+    "president",
+    "prof",
+    "professor",
+    "rep",
+    "representative",
+    "rev",
+    "secretary",
+    "sen",
+    "senator",
+    "sgt",
+    "sheriff",
+    "speaker",
+];
+
 /// Generational suffixes that are part of a name but not its surname.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
@@ -70,6 +112,11 @@ fn bare(word: &str) -> String {
 pub fn is_title_word(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && TITLE_WORDS.contains(&bare(word).as_str())
+}
+
+/// Whether `word`, written right before a name, makes it a person's ("Mr.", "President", "Sen.").
+pub fn is_personal_title(word: &str) -> bool {
+    is_title_word(word) && PERSONAL_TITLES.contains(&bare(word).as_str())
 }
 
 /// Whether `word` is a generational suffix ("Jr.", "III").
