@@ -347,6 +347,7 @@ fn main() {
     }));
     for focus_weight in [None, Some(0.3), Some(0.5), Some(0.6), Some(0.7)] {
         let (mut r2, mut su4) = (0.0, 0.0);
+        let mut set_a = (0.0, 0.0);
         for t in &topics {
             let mut opts = SummaryOptions::with_words(250);
             if let Some(focus) = focus_weight {
@@ -359,6 +360,11 @@ fn main() {
             let (a, b) = score(&mut long, &summary, &models);
             r2 += a;
             su4 += b;
+            // Set A alone, whose four references are focused (not update) summaries.
+            let summary = summarize(&t.sets[0], &opts).text();
+            let (a, b) = score(&mut long, &summary, &t.models[0]);
+            set_a.0 += a;
+            set_a.1 += b;
         }
         let n = topics.len() as f64;
         let name = focus_weight.map_or("generic".to_owned(), |f| format!("focused (focus {f})"));
@@ -366,6 +372,11 @@ fn main() {
             "250 words over A+B+C, {name}, vs the 12 references of 100 words (proxy): R-2 {:.5} SU4 {:.5}",
             r2 / n,
             su4 / n
+        );
+        println!(
+            "250 words over set A, {name}, vs its 4 focused references of 100 words (proxy): R-2 {:.5} SU4 {:.5}",
+            set_a.0 / n,
+            set_a.1 / n
         );
     }
     if let Ok(table) = fs::read_to_string(root.join("official/averages.tsv")) {
