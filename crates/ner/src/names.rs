@@ -56,46 +56,12 @@ const TITLE_WORDS: &[&str] = &[
     "vice",
 ];
 
-/// Title words that, right before a name, make it a person's name: never the first word of an
-/// organisation's or a place's name ("General Motors", "Chief Executive", "Vice" and "Prime" are left out).
-const PERSONAL_TITLES: &[&str] = &[
-    "adm",
-    "ambassador",
-    "capt",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "col",
-    "commissioner",
-    "congressman",
-    "congresswoman",
-    "councilman",
-    "councilwoman",
-    "dr",
-    "gov",
-    "governor",
-    "judge",
-    "lt",
-    "madam",
-    "mayor",
-    "minister",
-    "mr",
-    "mrs",
-    "ms",
-    "pope",
-    "premier",
-    "president",
-    "prof",
-    "professor",
-    "rep",
-    "representative",
-    "rev",
-    "secretary",
-    "sen",
-    "senator",
-    "sgt",
-    "sheriff",
-    "speaker",
+/// Title words that also begin the names of organisations and places ("General Motors", "Chief
+/// Executive", "Justice Department", "Vice Media"), or stand before another title ("Majority Leader"): the
+/// others, right before a name, make it a person's ([`is_personal_title`]).
+const NOT_ONLY_PERSONAL: &[&str] = &[
+    "ag", "attorney", "chief", "deputy", "director", "general", "justice", "leader", "majority",
+    "minority", "prime", "vice",
 ];
 
 /// Generational suffixes that are part of a name but not its surname.
@@ -116,7 +82,7 @@ pub fn is_title_word(word: &str) -> bool {
 
 /// Whether `word`, written right before a name, makes it a person's ("Mr.", "President", "Sen.").
 pub fn is_personal_title(word: &str) -> bool {
-    is_title_word(word) && PERSONAL_TITLES.contains(&bare(word).as_str())
+    is_title_word(word) && !NOT_ONLY_PERSONAL.contains(&bare(word).as_str())
 }
 
 /// Whether `word` is a generational suffix ("Jr.", "III").
