@@ -164,6 +164,63 @@ fn mean(run: &Run, which: &[usize], sets: &[usize]) -> (f64, f64) {
     (r2 / n, su4 / n)
 }
 
+/// Runs the update sets (B and C) with `guide` and prints their B+C row of a grid, labelled `name`.
+fn update_grid_point(
+    topics: &[Topic],
+    scorer: &mut Scorer,
+    guide: GuideWeights,
+    name: &str,
+) -> (GuideWeights, Run) {
+    let all: Vec<usize> = (0..topics.len()).collect();
+    let r = run_sets(topics, scorer, guide, &[1, 2]);
+    let bc = mean(&r, &all, &[1, 2]);
+    println!("| {name} | | {:.5} / {:.5} | |", bc.0, bc.1);
+    (guide, r)
+}
+
+/// The grid point with the best mean R-2 + SU4 over sets `sets` of topics `rest` (the first on ties).
+fn best(grid: &[(GuideWeights, Run)], rest: &[usize], sets: &[usize]) -> usize {
+    let mut best = 0;
+    for (i, (_, r)) in grid.iter().enumerate() {
+        let (a, b) = (mean(r, rest, sets), mean(&grid[best].1, rest, sets));
+        if a.0 + a.1 > b.0 + b.1 {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Leave one topic out: for each topic, set A's knobs chosen from `focus_grid` and the updates' from
+/// `update_grid` on the other topics, scored on it; prints each choice (`describe`) and the row `name`.
+fn leave_one_out(
+    topics: &[Topic],
+    focus_grid: &[(GuideWeights, Run)],
+    update_grid: &[(GuideWeights, Run)],
+    name: &str,
+    describe: impl Fn(&GuideWeights) -> String,
+) {
+    let all: Vec<usize> = (0..topics.len()).collect();
+    let mut loo: Run = Vec::new();
+    for (held, topic) in topics.iter().enumerate() {
+        let rest: Vec<usize> = all.iter().copied().filter(|&t| t != held).collect();
+        let f = best(focus_grid, &rest, &[0]);
+        let u = best(update_grid, &rest, &[1, 2]);
+        println!(
+            "held out {}{name}: focus {}; {}",
+            topic.id,
+            focus_grid[f].0.focus,
+            describe(&update_grid[u].0)
+        );
+        let (a, bc) = (&focus_grid[f].1[held], &update_grid[u].1[held]);
+        loo.push([a[0], bc[1], bc[2]]);
+    }
+    row(
+        &format!("leave-one-topic-out{name} (knobs chosen on the other 4)"),
+        &loo,
+        &all,
+    );
+}
+
 fn row(name: &str, run: &Run, which: &[usize]) {
     let abc = mean(run, which, &[0, 1, 2]);
     let bc = mean(run, which, &[1, 2]);
@@ -218,45 +275,18 @@ fn main() {
                 novelty,
                 ..default
             };
-            let r = run_sets(&topics, &mut scorer, g, &[1, 2]);
-            let bc = mean(&r, &all, &[1, 2]);
-            println!(
-                "| grid B+C: update focus {update_focus}, novelty {novelty} | | {:.5} / {:.5} | |",
-                bc.0, bc.1
-            );
-            update_grid.push((g, r));
+            update_grid.push(update_grid_point(
+                &topics,
+                &mut scorer,
+                g,
+                &format!("grid B+C: update focus {update_focus}, novelty {novelty}"),
+            ));
         }
     }
     // Leave one topic out: each knob chosen on the other four topics (mean R-2 + SU4 on its sets).
-    let best = |grid: &[(GuideWeights, Run)], rest: &[usize], sets: &[usize]| -> usize {
-        let mut best = 0;
-        for (i, (_, r)) in grid.iter().enumerate() {
-            let (a, b) = (mean(r, rest, sets), mean(&grid[best].1, rest, sets));
-            if a.0 + a.1 > b.0 + b.1 {
-                best = i;
-            }
-        }
-        best
-    };
-    let mut loo: Run = Vec::new();
-    for (held, topic) in topics.iter().enumerate() {
-        let rest: Vec<usize> = all.iter().copied().filter(|&t| t != held).collect();
-        let f = best(&focus_grid, &rest, &[0]);
-        let u = best(&update_grid, &rest, &[1, 2]);
-        let (fg, ug) = (focus_grid[f].0, update_grid[u].0);
-        println!(
-            "held out {}: focus {}; update focus {}, novelty {}",
-            topic.id, fg.focus, ug.update_focus, ug.novelty
-        );
-        let (a, bc) = (&focus_grid[f].1[held], &update_grid[u].1[held]);
-        loo.push([a[0], bc[1], bc[2]]);
-    }
-    println!();
-    row(
-        "leave-one-topic-out (knobs chosen on the other 4)",
-        &loo,
-        &all,
-    );
+    leave_one_out(&topics, &focus_grid, &update_grid, "", |g| {
+        format!("update focus {}, novelty {}", g.update_focus, g.novelty)
+    });
     // Concept coverage (ICSI) in the update summaries (sets B and C): gain weight, minimum article count,
     // seen discount and focus boost, each beside the default update weights. (On set A, focused with no
     // seen articles, every gain from 0.25 to 100 lowered the scores: 0.128 / 0.158 at best.)
@@ -289,13 +319,14 @@ fn main() {
                         concepts,
                         ..default
                     };
-                    let r = run_sets(&topics, &mut scorer, g, &[1, 2]);
-                    let bc = mean(&r, &all, &[1, 2]);
-                    println!(
-                        "| concepts: gain {gain}, min df {min_df}, seen {seen:?}, focus {focus} | | {:.5} / {:.5} | |",
-                        bc.0, bc.1
-                    );
-                    concept_grid.push((g, r));
+                    concept_grid.push(update_grid_point(
+                        &topics,
+                        &mut scorer,
+                        g,
+                        &format!(
+                            "concepts: gain {gain}, min df {min_df}, seen {seen:?}, focus {focus}"
+                        ),
+                    ));
                 }
             }
         }
@@ -319,26 +350,13 @@ fn main() {
             .filter(|(g, _)| keep(&g.concepts))
             .cloned()
             .collect();
-        let mut loo: Run = Vec::new();
-        for (held, topic) in topics.iter().enumerate() {
-            let rest: Vec<usize> = all.iter().copied().filter(|&t| t != held).collect();
-            let (f, u) = (
-                best(&focus_grid, &rest, &[0]),
-                best(&pooled, &rest, &[1, 2]),
-            );
-            let c = pooled[u].0.concepts;
-            println!(
-                "held out {} ({name}): focus {}; concept gain {}, min df {}, seen {:?}, focus {}",
-                topic.id, focus_grid[f].0.focus, c.gain, c.min_df, c.seen, c.focus
-            );
-            let (a, bc) = (&focus_grid[f].1[held], &pooled[u].1[held]);
-            loo.push([a[0], bc[1], bc[2]]);
-        }
-        row(
-            &format!("leave-one-topic-out, {name} (knobs chosen on the other 4)"),
-            &loo,
-            &all,
-        );
+        leave_one_out(&topics, &focus_grid, &pooled, &format!(", {name}"), |g| {
+            let c = g.concepts;
+            format!(
+                "concept gain {}, min df {}, seen {:?}, focus {}",
+                c.gain, c.min_df, c.seen, c.focus
+            )
+        });
     }
     // DUC 2006-style: 250 words focused over all 25 articles, against the twelve 100-word references.
     let mut long = Scorer::new(Compat::Rouge155(Rouge155Options {

@@ -94,11 +94,7 @@ pub fn rescore(pool: &Pool, scores: &mut [f32], opts: &SummaryOptions) -> Rescor
             .map(|c| (c.closest < opts.guide.repeat).then(|| c.novelty()))
             .collect::<Vec<_>>()
     });
-    let (low, high) = scores
-        .iter()
-        .fold((f32::INFINITY, f32::NEG_INFINITY), |(l, h), &s| {
-            (l.min(s), h.max(s))
-        });
+    let (low, high) = super::finite_range(scores).unwrap_or((0.0, 0.0));
     let span = high - low;
     let w = opts.guide;
     let focus_weight = if novelty.is_some() {

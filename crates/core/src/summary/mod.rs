@@ -160,17 +160,20 @@ pub fn summarize_analysed(
         return prepared.choose(&scores, opts);
     }
     let rescored = guide::rescore(&prepared.pool, &mut scores, opts);
-    let concepts = (opts.guide.concepts.gain > 0.0 && !opts.seen.is_empty()).then(|| {
-        concepts::Concepts::new(
-            &prepared.pool,
-            &opts.seen,
-            opts.focus.as_deref(),
-            opts.guide.concepts,
-        )
-    });
-    let order = match &rescored.novelty {
-        Some(novelty) => select::Order::NewestFirst(novelty),
-        None => select::Order::Story,
+    // An update (there is novelty against seen articles) covers new concepts and reads newest first.
+    let (concepts, order) = match &rescored.novelty {
+        Some(novelty) => (
+            (opts.guide.concepts.gain > 0.0).then(|| {
+                concepts::Concepts::new(
+                    &prepared.pool,
+                    &opts.seen,
+                    opts.focus.as_deref(),
+                    opts.guide.concepts,
+                )
+            }),
+            select::Order::NewestFirst(novelty),
+        ),
+        None => (None, select::Order::Story),
     };
     Summary {
         notes: rescored.notes,
@@ -239,6 +242,17 @@ impl Prepared {
             notes: Vec::new(),
         }
     }
+}
+
+/// The lowest and highest finite scores (a candidate left out scores minus infinity); `None` when none is.
+fn finite_range(scores: &[f32]) -> Option<(f32, f32)> {
+    scores
+        .iter()
+        .filter(|s| s.is_finite())
+        .fold(None, |range, &s| match range {
+            None => Some((s, s)),
+            Some((low, high)) => Some((f32::min(low, s), f32::max(high, s))),
+        })
 }
 
 /// Words as the budget counts them: runs of non-space characters.

@@ -37,16 +37,13 @@ pub fn select(
     let words = |i: usize| pool.candidates[i].summary_words(opts.compress);
     let mut covered = vec![false; concepts.map_or(0, Concepts::len)];
     let concept_scale = concepts.map_or(0.0, |c| {
-        let (low, high) = scores
-            .iter()
-            .filter(|s| s.is_finite())
-            .fold((f32::INFINITY, f32::NEG_INFINITY), |(l, h), &s| {
-                (l.min(s), h.max(s))
-            });
         let top = (0..n)
             .map(|i| c.gain(i, &covered) / words(i).max(1) as f32)
             .fold(0.0f32, f32::max);
-        let span = if high > low { high - low } else { 1.0 };
+        let span = match super::finite_range(scores) {
+            Some((low, high)) if high > low => high - low,
+            _ => 1.0,
+        };
         if top > 0.0 {
             opts.guide.concepts.gain * span / top
         } else {
