@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Golden scores from Google's rouge-score 0.1.2 (use_stemmer=True) for the conformance test
-crates/rouge/tests/rouge_score_golden.rs.
+crates/rouge/tests/integration/rouge_score_golden.rs.
 
     pip install rouge-score==0.1.2 nltk
     python3 scripts/rouge/make_golden.py ../shared/data/multinews/dev.jsonl crates/rouge/tests/data

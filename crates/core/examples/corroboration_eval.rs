@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use newsbrief_core::corroboration::{corroborate, gold, Corroboration};
 use newsbrief_core::document::Document;
-use newsbrief_core::{entities, ingest, Article};
+use newsbrief_core::{entities, ingest, Article, Cancel};
 
 const DEFAULT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -93,9 +93,15 @@ fn in_stories(pairs: &[gold::GoldPair], files: &str) -> gold::Evaluation {
                 .map(|a| newsbrief_timex::find(&a.text))
                 .collect();
             let found = entities::analyse(&articles, &docs);
-            let c = corroborate(&articles, &docs, &dates, &found.names, |d, s, e| {
-                found.name_at(d, s, e)
-            });
+            let c = corroborate(
+                &articles,
+                &docs,
+                &dates,
+                &found.names,
+                &Cancel::new(),
+                |d, s, e| found.name_at(d, s, e),
+            )
+            .expect("a signal never given");
             stories.insert(cluster.id, (articles, c));
         }
     }

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::budget::{self, Cancel};
+use crate::budget::{self, Cancel, Cancelled};
 use crate::corroboration::{self, Corroboration};
 use crate::document::Document;
 use crate::duplicates;
@@ -41,6 +41,12 @@ pub enum BriefError {
     Cancelled,
     #[error("the focus is empty: give the question the brief should answer")]
     EmptyFocus,
+}
+
+impl From<Cancelled> for BriefError {
+    fn from(_: Cancelled) -> Self {
+        BriefError::Cancelled
+    }
 }
 
 /// One report of the story as the brief lists it: an original article, with the copies of it that
@@ -118,19 +124,12 @@ pub fn build_brief(articles: &[Article], opts: &BriefOptions) -> Result<Brief, B
 }
 
 /// [`build_brief`], stopping with [`BriefError::Cancelled`] soon after `cancel` is given (it is checked
-/// between the stages and between the articles of a stage).
+/// between the stages, between the articles of a stage, and between the statements corroboration compares).
 pub fn build_brief_cancellable(
     articles: &[Article],
     opts: &BriefOptions,
     cancel: &Cancel,
 ) -> Result<Brief, BriefError> {
-    let checked = || {
-        if cancel.is_cancelled() {
-            Err(BriefError::Cancelled)
-        } else {
-            Ok(())
-        }
-    };
     if articles.is_empty() {
         return Err(BriefError::NoArticles);
     }
@@ -152,7 +151,7 @@ pub fn build_brief_cancellable(
     let articles: &[Article] = &kept;
     let docs: Vec<Document> = articles
         .iter()
-        .map(|a| checked().map(|()| Document::analyse(&a.text)))
+        .map(|a| cancel.check().map(|()| Document::analyse(&a.text)))
         .collect::<Result<_, _>>()?;
     let sources: Vec<Source> = articles
         .iter()
@@ -193,7 +192,7 @@ pub fn build_brief_cancellable(
             .filter(|s| !s.copies.is_empty())
             .map(copies_warning),
     );
-    checked()?;
+    cancel.check()?;
     // The brief's focus and seen articles, where given, are the summary's.
     let summary_options = SummaryOptions {
         focus: focus
@@ -211,7 +210,7 @@ pub fn build_brief_cancellable(
     // The other analyses read each article up to its sentence cap.
     let (articles, docs, cut) = budget::analysed_in_full(articles, &docs);
     warnings.extend(cut);
-    checked()?;
+    cancel.check()?;
     // Only English is analysed for names, quotes and dates; other languages are summarised only.
     let languages: Vec<ArticleLanguage> = articles
         .iter()
@@ -225,8 +224,8 @@ pub fn build_brief_cancellable(
     let english: Vec<bool> = (0..articles.len())
         .map(|doc| languages.iter().all(|l| l.doc != doc))
         .collect();
-    let found = entities::analyse_english(&articles, &docs, &english);
-    checked()?;
+    let found = entities::analyse_english(&articles, &docs, &english, cancel)?;
+    cancel.check()?;
     let quotes = quotations::quotations(&articles, &english, &found.names, |d, s, e| {
         found.speaker_at(d, s, e)
     });
@@ -235,7 +234,7 @@ pub fn build_brief_cancellable(
         .iter()
         .zip(&english)
         .map(|(a, &english)| {
-            checked().map(|()| {
+            cancel.check().map(|()| {
                 if english {
                     newsbrief_timex::find(&a.text)
                 } else {
@@ -245,11 +244,11 @@ pub fn build_brief_cancellable(
         })
         .collect::<Result<_, _>>()?;
     let timeline = timeline::timeline(&articles, &docs, &dates);
-    checked()?;
+    cancel.check()?;
     let mut corroboration =
-        corroboration::corroborate(&articles, &docs, &dates, &found.names, |d, s, e| {
+        corroboration::corroborate(&articles, &docs, &dates, &found.names, cancel, |d, s, e| {
             found.name_at(d, s, e)
-        });
+        })?;
     for sentence in &mut summary.sentences {
         sentence.support = support(&corroboration, sentence);
     }

@@ -103,7 +103,20 @@ impl Cancel {
     pub fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::Relaxed)
     }
+
+    /// `Err(Cancelled)` once the signal was given: the work's checkpoint (`cancel.check()?`).
+    pub fn check(&self) -> Result<(), Cancelled> {
+        if self.is_cancelled() {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
+    }
 }
+
+/// The work stopped at a checkpoint because its [`Cancel`] was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cancelled;
 
 #[cfg(test)]
 mod tests {

@@ -29,7 +29,7 @@ const _: () = assert!(BANDS * ROWS == NUM_HASHES);
 /// Estimated Jaccard similarity at or above which two articles are copies of one report.
 ///
 /// Chosen on the two labelled streams in `../shared/data/streams`, all pairs (`pairs_in_the_streams` in
-/// `tests/copies.rs`). duc2007-main (1,125 AP, NYT and Xinhua articles): 10 pairs at 0.5 or more, 4 at
+/// `tests/integration/copies.rs`). duc2007-main (1,125 AP, NYT and Xinhua articles): 10 pairs at 0.5 or more, 4 at
 /// 0.7, 3 at 0.8, 1 at 0.9. multinews-devtrain (967 web articles): 389, 389, 387 and 386, nearly all
 /// scraped boilerplate repeated across unrelated stories (Wayback Machine crawl notices, "Tweet with a
 /// location"). From 0.8 up every pair is one text twice: identical (a file sent again, boilerplate) or

@@ -8,6 +8,7 @@ use newsbrief_ner::{merge, EntityKind, Mention, StoryEntity, Tagger};
 use newsbrief_quotes::NameSpan;
 use serde::Serialize;
 
+use crate::budget::{Cancel, Cancelled};
 use crate::document::Document;
 use crate::language;
 use crate::Article;
@@ -63,12 +64,29 @@ impl Analysis {
 /// ("Open Image Modal", "Popular Video") are left out: only those inside `docs`' sentences count.
 /// Articles not in English ([`language::is_english`]) have no mentions.
 pub fn analyse(articles: &[Article], docs: &[Document]) -> Analysis {
-    analyse_english(articles, docs, &english(articles, docs))
+    analysis(articles, mentions(articles, docs))
 }
 
-/// [`analyse`] when the caller knows which articles are in English (`english[d]`).
-pub fn analyse_english(articles: &[Article], docs: &[Document], english: &[bool]) -> Analysis {
-    let mentions = mentions_in(articles, docs, english);
+/// [`analyse`] when the caller knows which articles are in English (`english[d]`), stopping between
+/// articles once `cancel` is given.
+pub fn analyse_english(
+    articles: &[Article],
+    docs: &[Document],
+    english: &[bool],
+    cancel: &Cancel,
+) -> Result<Analysis, Cancelled> {
+    let tagger = Tagger::default();
+    let mentions = articles
+        .iter()
+        .zip(docs)
+        .zip(english)
+        .map(|((a, d), &english)| cancel.check().map(|()| mentions_of(&tagger, a, d, english)))
+        .collect::<Result<_, _>>()?;
+    Ok(analysis(articles, mentions))
+}
+
+/// The story's entities merged from each article's mentions.
+fn analysis(articles: &[Article], mentions: Vec<Vec<Mention>>) -> Analysis {
     let docs: Vec<(&str, &[Mention])> = articles
         .iter()
         .zip(&mentions)
@@ -100,36 +118,25 @@ pub fn analyse_english(articles: &[Article], docs: &[Document], english: &[bool]
 /// The named-entity mentions of each article that lie in its kept text (`docs` are the analysed articles).
 /// The tagger knows English only: an article in another language ([`language::is_english`]) has none.
 pub fn mentions(articles: &[Article], docs: &[Document]) -> Vec<Vec<Mention>> {
-    mentions_in(articles, docs, &english(articles, docs))
-}
-
-/// Whether each article is in English.
-fn english(articles: &[Article], docs: &[Document]) -> Vec<bool> {
-    articles
-        .iter()
-        .zip(docs)
-        .map(|(a, d)| language::is_english(&a.text, d))
-        .collect()
-}
-
-/// The mentions of [`mentions`], the articles' languages given.
-fn mentions_in(articles: &[Article], docs: &[Document], english: &[bool]) -> Vec<Vec<Mention>> {
     let tagger = Tagger::default();
     articles
         .iter()
         .zip(docs)
-        .zip(english)
-        .map(|((a, d), &english)| {
-            if !english {
-                return Vec::new();
-            }
-            let mut found = tagger.entities(&a.text);
-            found.retain(|m| {
-                d.sentences
-                    .iter()
-                    .any(|s| s.range.start <= m.start && m.end <= s.range.end)
-            });
-            found
-        })
+        .map(|(a, d)| mentions_of(&tagger, a, d, language::is_english(&a.text, d)))
         .collect()
+}
+
+/// One article's mentions that lie in its kept sentences (none when it is not in `english`).
+fn mentions_of(tagger: &Tagger, article: &Article, doc: &Document, english: bool) -> Vec<Mention> {
+    if !english {
+        return Vec::new();
+    }
+    let mut found = tagger.entities(&article.text);
+    // The sentences are in text order and do not overlap: only the last one starting at or before a
+    // mention can hold it.
+    found.retain(|m| {
+        let after = doc.sentences.partition_point(|s| s.range.start <= m.start);
+        after > 0 && m.end <= doc.sentences[after - 1].range.end
+    });
+    found
 }

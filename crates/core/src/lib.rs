@@ -30,7 +30,7 @@ pub use article::{Article, Cluster, Span};
 pub use brief::{
     build_brief, build_brief_cancellable, Brief, BriefError, BriefOptions, UPDATE_WORDS,
 };
-pub use budget::Cancel;
+pub use budget::{Cancel, Cancelled};
 pub use summary::{
     summarize, ConceptWeights, GuideWeights, SeenConcepts, Summary, SummaryNote, SummaryOptions,
     SummarySentence, Support,

@@ -1,5 +1,8 @@
 //! Work that runs past the time limit stops: after the 503, the process goes back to idle within a
 //! second instead of computing an answer no one will read (and its memory comes back with it).
+//!
+//! A test binary of its own (not a module of `integration`): it measures the whole process's CPU time,
+//! which tests running beside it in the same process would add to.
 
 use std::time::{Duration, Instant};
 

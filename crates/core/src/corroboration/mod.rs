@@ -27,6 +27,7 @@ use newsbrief_quotes::NameSpan;
 use newsbrief_timex::{Anchor, Found, Precision, TimexType};
 use serde::Serialize;
 
+use crate::budget::{Cancel, Cancelled};
 use crate::document::Document;
 use crate::summary::vector::{idf, SparseVec};
 use crate::terms::{words, Vocabulary};
@@ -204,8 +205,9 @@ pub fn corroborate<'a>(
     docs: &[Document],
     found: &[Found],
     names: &[Vec<NameSpan>],
+    cancel: &Cancel,
     canonical: impl Fn(usize, usize, usize) -> Option<&'a str>,
-) -> Corroboration {
+) -> Result<Corroboration, Cancelled> {
     let mut vocabulary = Vocabulary::default();
     let mut statements = Vec::new();
     let mut bags = Vec::new();
@@ -216,6 +218,7 @@ pub fn corroborate<'a>(
             .filter_map(|s| article.text.get(s.range.start..s.range.end))
     }));
     for (doc, (article, analysed)) in articles.iter().zip(docs).enumerate() {
+        cancel.check()?;
         let text = article.text.as_str();
         let timexes = found
             .get(doc)
@@ -270,7 +273,7 @@ pub fn corroborate<'a>(
     for (s, bag) in statements.iter_mut().zip(&bags) {
         s.features.vector = SparseVec::tf_idf(bag, &weights);
     }
-    group(articles, &statements)
+    group(articles, &statements, cancel)
 }
 
 fn sorted_set(mut ids: Vec<u32>) -> Vec<u32> {
@@ -387,10 +390,11 @@ fn explicit_dates(found: &Found, text: &str, anchor: Anchor) -> Vec<DateValue> {
 /// of matching statements that differ on a detail.
 type Matches = (Vec<Vec<(usize, f32)>>, Vec<(usize, usize)>);
 
-fn matches(statements: &[Statement]) -> Matches {
+fn matches(statements: &[Statement], cancel: &Cancel) -> Result<Matches, Cancelled> {
     let mut found = vec![Vec::new(); statements.len()];
     let mut differing = Vec::new();
     for i in 0..statements.len() {
+        cancel.check()?;
         for j in i + 1..statements.len() {
             if statements[i].doc == statements[j].doc {
                 continue;
@@ -409,12 +413,16 @@ fn matches(statements: &[Statement]) -> Matches {
     for m in &mut found {
         m.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     }
-    (found, differing)
+    Ok((found, differing))
 }
 
 /// Groups the statements into claims.
-fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
-    let (found, mut differing) = matches(statements);
+fn group(
+    articles: &[Article],
+    statements: &[Statement],
+    cancel: &Cancel,
+) -> Result<Corroboration, Cancelled> {
+    let (found, mut differing) = matches(statements, cancel)?;
     let centroid = SparseVec::centroid(statements.iter().map(|s| &s.features.vector));
     let centrality: Vec<f32> = statements
         .iter()
@@ -509,7 +517,7 @@ fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
         conflicts.entry((a.doc, a.start)).or_default().insert(b.doc);
         conflicts.entry((b.doc, b.start)).or_default().insert(a.doc);
     }
-    Corroboration {
+    Ok(Corroboration {
         claims,
         corroborated,
         single_source,
@@ -517,7 +525,7 @@ fn group(articles: &[Article], statements: &[Statement]) -> Corroboration {
         summary_discrepancies: Vec::new(),
         matches,
         conflicts,
-    }
+    })
 }
 
 /// A claim from its statements, the first being its seed. The seed is compared with every other statement,
@@ -767,9 +775,15 @@ mod tests {
             .map(|a| newsbrief_timex::find(&a.text))
             .collect();
         let found = crate::entities::analyse(&articles, &docs);
-        corroborate(&articles, &docs, &dates, &found.names, |d, s, e| {
-            found.name_at(d, s, e)
-        })
+        corroborate(
+            &articles,
+            &docs,
+            &dates,
+            &found.names,
+            &Cancel::new(),
+            |d, s, e| found.name_at(d, s, e),
+        )
+        .expect("a signal never given")
     }
 
     #[test]

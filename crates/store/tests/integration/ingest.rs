@@ -1,7 +1,7 @@
 //! Ingest end to end: idempotency, exact copies, replay after reopening, snapshots, briefs, listings —
 //! each on SQLite and on PostgreSQL (`common::every_store`), and the in-memory summary where it applies.
 
-mod common;
+use crate::common;
 
 use common::every_store;
 

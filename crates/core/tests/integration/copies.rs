@@ -211,7 +211,7 @@ proptest! {
 }
 
 /// How many pairs of the labelled streams in `<workspace>/../shared/data/streams` reach each similarity,
-/// with a few examples per band (`cargo test -p newsbrief-core --test copies -- --ignored --nocapture`).
+/// with a few examples per band (`cargo test -p newsbrief-core --test integration copies:: -- --ignored --nocapture`).
 #[test]
 #[ignore]
 fn pairs_in_the_streams() {

@@ -18,7 +18,7 @@ fn example() -> PathBuf {
 }
 
 /// The Markdown brief of the example story is exactly the committed golden file
-/// (regenerate with `UPDATE_GOLDEN=1 cargo test -p newsbrief --test cli`).
+/// (regenerate with `UPDATE_GOLDEN=1 cargo test -p newsbrief --test integration cli::`).
 #[test]
 fn example_brief_matches_golden() {
     let out = newsbrief().arg("brief").arg(example()).output().unwrap();

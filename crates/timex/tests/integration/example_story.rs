@@ -3,11 +3,11 @@
 use newsbrief_timex::{annotate, infer_anchor, Anchor, NaiveDate, Precision, Timex};
 
 const ARTICLES: [&str; 5] = [
-    include_str!("../../../examples/sessions-kislyak/000_ed4ec6554b1582a8.txt"),
-    include_str!("../../../examples/sessions-kislyak/001_bf47dad83f23f974.txt"),
-    include_str!("../../../examples/sessions-kislyak/002_bdf7c71cacdd55a0.txt"),
-    include_str!("../../../examples/sessions-kislyak/003_6a909094e5581284.txt"),
-    include_str!("../../../examples/sessions-kislyak/004_5e607fb1a638b74a.txt"),
+    include_str!("../../../../examples/sessions-kislyak/000_ed4ec6554b1582a8.txt"),
+    include_str!("../../../../examples/sessions-kislyak/001_bf47dad83f23f974.txt"),
+    include_str!("../../../../examples/sessions-kislyak/002_bdf7c71cacdd55a0.txt"),
+    include_str!("../../../../examples/sessions-kislyak/003_6a909094e5581284.txt"),
+    include_str!("../../../../examples/sessions-kislyak/004_5e607fb1a638b74a.txt"),
 ];
 
 fn story_timexes() -> Vec<Timex> {

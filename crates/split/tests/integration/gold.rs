@@ -3,7 +3,7 @@
 //! #29, the `unicode-segmentation` crate) and scores both on sentence
 //! boundaries. `split` must reach a boundary F1 of at least 0.99.
 //!
-//! `cargo test -p newsbrief-split --test gold -- --nocapture` prints the
+//! `cargo test -p newsbrief-split --test integration gold:: -- --nocapture` prints the
 //! scores and every boundary `split` gets wrong.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,7 +12,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-const GOLD: &str = include_str!("data/gold.jsonl");
+const GOLD: &str = include_str!("../data/gold.jsonl");
 
 #[derive(Deserialize)]
 struct Passage {

@@ -2,7 +2,7 @@
 
 use newsbrief_core::{build_brief, BriefOptions};
 
-mod common;
+use crate::common;
 
 use common::example;
 

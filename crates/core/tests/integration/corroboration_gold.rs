@@ -6,9 +6,9 @@ use std::time::{Duration, Instant};
 
 use newsbrief_core::corroboration::{corroborate, gold, MAX_STATEMENTS};
 use newsbrief_core::document::Document;
-use newsbrief_core::Article;
+use newsbrief_core::{Article, Cancel};
 
-const PAIRS: &str = include_str!("data/corroboration/pairs.jsonl");
+const PAIRS: &str = include_str!("../data/corroboration/pairs.jsonl");
 
 #[test]
 fn gold_set_scores_stay_above_their_floors() {
@@ -48,7 +48,10 @@ fn ten_articles_of_two_hundred_sentences_are_quick() {
         .map(|a| newsbrief_timex::find(&a.text))
         .collect();
     let started = Instant::now();
-    let c = corroborate(&articles, &docs, &dates, &[], |_, _, _| None);
+    let c = corroborate(&articles, &docs, &dates, &[], &Cancel::new(), |_, _, _| {
+        None
+    })
+    .expect("a signal never given");
     assert!(
         started.elapsed() < Duration::from_secs(5),
         "{:?}",

@@ -5,7 +5,7 @@
 use newsbrief_core::render::{self, RenderOptions, Section, SectionError};
 use newsbrief_core::{build_brief, Brief, BriefOptions};
 
-mod common;
+use crate::common;
 
 use common::example;
 

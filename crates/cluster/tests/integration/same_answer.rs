@@ -3,7 +3,7 @@
 //! PostgreSQL: `NEWSBRIEF_TEST_POSTGRES`, else 127.0.0.1:5432 database `test`; `scripts/test` starts
 //! them when none answers). Each run has a stream and a PostgreSQL schema of its own.
 
-mod common;
+use crate::common;
 
 use common::{one_process, Deployment};
 use newsbrief_core::Article;

@@ -4,7 +4,7 @@
 //! `scripts/postgres.sh` install when missing), on free ports, so the machine's servers are not touched.
 //! (A worker killed mid-stream is `newsbrief`'s CLI test `a_worker_killed_mid_stream_…`.)
 
-mod common;
+use crate::common;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

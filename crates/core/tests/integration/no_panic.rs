@@ -59,7 +59,7 @@ proptest! {
         let docs: Vec<Document> = articles.iter().map(|x| Document::analyse(&x.text)).collect();
         let dates: Vec<_> = articles.iter().map(|x| newsbrief_timex::find(&x.text)).collect();
         let found = newsbrief_core::entities::analyse(&articles, &docs);
-        let result = newsbrief_core::corroboration::corroborate(&articles, &docs, &dates, &found.names, |d, s, e| found.name_at(d, s, e));
+        let result = newsbrief_core::corroboration::corroborate(&articles, &docs, &dates, &found.names, &newsbrief_core::Cancel::new(), |d, s, e| found.name_at(d, s, e)).expect("a signal never given");
         for claim in &result.claims {
             prop_assert!(!claim.sources.is_empty());
             for d in &claim.discrepancies {

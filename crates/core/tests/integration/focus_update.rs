@@ -4,7 +4,7 @@
 
 use newsbrief_core::{build_brief, render, BriefError, BriefOptions, SummaryNote, SummaryOptions};
 
-mod common;
+use crate::common;
 
 use common::example;
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use newsbrief_rouge::{Compat, MultiRef, Rouge155Options, RougeType, Scorer, Truncation};
 use serde_json::Value;
 
-const GOLDEN: &str = include_str!("data/rouge155_golden.jsonl");
+const GOLDEN: &str = include_str!("../data/rouge155_golden.jsonl");
 
 fn options(switches: &str) -> Rouge155Options {
     let base = Rouge155Options::default();

@@ -1,7 +1,7 @@
 //! Extraction quality on committed benchmark samples, and the full benchmark when
 //! `<workspace>/../shared/data/article-extraction` exists (skipped with a note otherwise).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -67,7 +67,7 @@ fn crash_and_rerun_equals_an_uninterrupted_run() {
     let mut budget = took.as_millis() as u64 / 3 + 100;
     for _round in 0..6 {
         let mut child = Command::new(&exe)
-            .args(["crash_child", "--exact", "--ignored", "--test-threads", "1"])
+            .args([&child_test(), "--exact", "--ignored", "--test-threads", "1"])
             .env("NEWSBRIEF_CRASH_DB", &path)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -103,6 +103,16 @@ fn crash_and_rerun_equals_an_uninterrupted_run() {
     let distinct: HashSet<usize> = stored_before.iter().copied().collect();
     eprintln!("articles stored when killed: {stored_before:?} (an uninterrupted run: {took:?})");
     assert!(distinct.len() >= 2, "{stored_before:?}");
+}
+
+/// `crash_child`'s name as the test harness knows it: its path in the test binary ("crash::crash_child").
+fn child_test() -> String {
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
+    if module.is_empty() {
+        "crash_child".into()
+    } else {
+        format!("{module}::crash_child")
+    }
 }
 
 /// How many articles the database holds (0 when it does not exist yet).

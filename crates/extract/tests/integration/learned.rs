@@ -1,7 +1,7 @@
 //! The learned block model on the committed sample pages: training sees exactly the text that
 //! extraction writes, and the model does at least as well as the rules alone.
 
-mod common;
+use crate::common;
 
 use newsbrief_extract::learn::{page_blocks, shipped_model, Model};
 use newsbrief_extract::metric::{score_page, summarise};

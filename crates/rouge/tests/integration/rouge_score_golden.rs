@@ -5,7 +5,7 @@
 use newsbrief_rouge::{Compat, RougeType, Scorer};
 use serde_json::Value;
 
-const GOLDEN: &str = include_str!("data/rouge_score_pairs.jsonl");
+const GOLDEN: &str = include_str!("../data/rouge_score_pairs.jsonl");
 
 #[test]
 fn every_score_matches_rouge_score() {
