@@ -6,6 +6,7 @@
 #   scripts/fuzz.sh            # 20 s per target (the test command passes 15: FUZZ_SECONDS)
 #   scripts/fuzz.sh 1800       # 30 min per target: the long run (docs/BENCHMARKS.md has the latest, 15 min)
 #   scripts/fuzz.sh 60 quotes  # one target
+#   FUZZ_JOBS=1 scripts/fuzz.sh  # one target at a time (default: one per core)
 #
 # Needs the nightly toolchain (rustup). The targets are built as `cargo fuzz build -s none` builds them
 # (the same coverage flags, the same fuzz/target/<host>/release/ binaries), with plain cargo: installing
@@ -35,19 +36,33 @@ done
 "${build[@]}" >/dev/null 2>&1 || "${build[@]}"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-failed=0
-for target in "${targets[@]}"; do
+# One libFuzzer process per core at a time (each is single-threaded); reports in the targets' order.
+fuzz_one() {
+  local target="$1" log="$scratch/$1.log"
   mkdir -p "$scratch/$target" "fuzz/artifacts/$target"
-  log="$scratch/$target.log"
   if "fuzz/target/$host/release/$target" "$scratch/$target" "fuzz/seeds/$target" \
       -artifact_prefix="fuzz/artifacts/$target/" -max_total_time="$seconds" -timeout=10 \
       -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 >"$log" 2>&1; then
+    local runs cov
     runs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | awk '{print $2}')
-    echo "fuzz $target: ok (${seconds} s, ${runs:-?} runs, coverage ${cov:-?})"
+    echo "fuzz $target: ok (${seconds} s, ${runs:-?} runs, coverage ${cov:-?})" >"$scratch/$target.result"
   else
-    echo "fuzz $target: FAILED"
-    tail -n 40 "$log"
+    { echo "fuzz $target: FAILED"; tail -n 40 "$log"; } >"$scratch/$target.result"
+  fi
+}
+parallel="${FUZZ_JOBS:-$(nproc)}"
+for target in "${targets[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do
+    wait -n || true
+  done
+  fuzz_one "$target" &
+done
+wait
+failed=0
+for target in "${targets[@]}"; do
+  cat "$scratch/$target.result"
+  if grep -q "^fuzz $target: FAILED" "$scratch/$target.result"; then
     failed=1
   fi
 done

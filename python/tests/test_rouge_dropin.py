@@ -29,34 +29,45 @@ def check_pairs(pairs, **kwargs):
         assert_identical(
             reference.score(target, prediction), ours.score(target, prediction), (target, prediction)
         )
-    return len(pairs)
 
 
-COUNTED = []
+# How many pairs each test checks (the tests may run in separate processes: pytest -n).
+WINDOWS = 3500
+MULTI = 1000
+SPLIT = 1000
+CUSTOM = 500
+EDGE_CASES = [("", ""), ("", "a b"), ("a b", ""), ("...", "the cat"), ("The cat\n\n", "\nthe CAT"),
+              ("İstanbul \u212aelvin", "istanbul kelvin"), ("running runs ran", "run")]
 
 
+# The long checks come in PARTS interleaved slices, so that parallel workers share them evenly.
+PARTS = 3
+
+
+@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("use_stemmer", [True, False])
-def test_whole_multinews_pairs(use_stemmer):
-    COUNTED.append(check_pairs(whole_pairs(), use_stemmer=use_stemmer))
+def test_whole_multinews_pairs(use_stemmer, part):
+    check_pairs(whole_pairs()[part::PARTS], use_stemmer=use_stemmer)
 
 
+@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("use_stemmer", [True, False])
-def test_sentence_window_pairs(use_stemmer):
-    COUNTED.append(check_pairs(window_pairs(3500), use_stemmer=use_stemmer))
+def test_sentence_window_pairs(use_stemmer, part):
+    check_pairs(window_pairs(WINDOWS)[part::PARTS], use_stemmer=use_stemmer)
 
 
+@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("use_stemmer", [True, False])
-def test_score_multi(use_stemmer):
+def test_score_multi(use_stemmer, part):
     reference = rouge_score_scorer.RougeScorer(TYPES, use_stemmer=use_stemmer)
     ours = rouge_scorer.RougeScorer(TYPES, use_stemmer=use_stemmer)
-    cases = multi_pairs(1000)
+    cases = multi_pairs(MULTI)[part::PARTS]
     for targets, prediction in cases:
         assert_identical(
             reference.score_multi(targets, prediction),
             ours.score_multi(targets, prediction),
             (targets, prediction),
         )
-    COUNTED.append(len(cases))
 
 
 def test_split_summaries(monkeypatch):
@@ -69,8 +80,8 @@ def test_split_summaries(monkeypatch):
         from nltk.tokenize.punkt import PunktSentenceTokenizer
 
         monkeypatch.setattr(nltk, "sent_tokenize", PunktSentenceTokenizer().tokenize)
-    pairs = [(t.replace("\n", " "), p.replace("\n", " ")) for t, p in window_pairs(1000)]
-    COUNTED.append(check_pairs(pairs, use_stemmer=True, split_summaries=True))
+    pairs = [(t.replace("\n", " "), p.replace("\n", " ")) for t, p in window_pairs(SPLIT)]
+    check_pairs(pairs, use_stemmer=True, split_summaries=True)
 
 
 class WhitespaceTokenizer:
@@ -79,18 +90,23 @@ class WhitespaceTokenizer:
 
 
 def test_custom_tokenizer():
-    pairs = window_pairs(500)
-    COUNTED.append(check_pairs(pairs, tokenizer=WhitespaceTokenizer()))
+    check_pairs(window_pairs(CUSTOM), tokenizer=WhitespaceTokenizer())
 
 
 def test_at_least_ten_thousand_pairs():
-    assert sum(COUNTED) >= 10_000, COUNTED
+    counted = [
+        2 * len(whole_pairs()),
+        2 * len(window_pairs(WINDOWS)),
+        2 * len(multi_pairs(MULTI)),
+        len(window_pairs(SPLIT)),
+        len(window_pairs(CUSTOM)),
+        len(EDGE_CASES),
+    ]
+    assert sum(counted) >= 10_000, counted
 
 
 def test_edge_cases():
-    cases = [("", ""), ("", "a b"), ("a b", ""), ("...", "the cat"), ("The cat\n\n", "\nthe CAT"),
-             ("İstanbul \u212aelvin", "istanbul kelvin"), ("running runs ran", "run")]
-    COUNTED.append(check_pairs(cases, use_stemmer=True))
+    check_pairs(EDGE_CASES, use_stemmer=True)
 
 
 def test_score_multi_needs_a_target():
