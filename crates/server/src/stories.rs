@@ -140,7 +140,12 @@ pub async fn get_story(
     let Query(params) = params.map_err(|e| ApiError::malformed(e.body_text()))?;
     let stories = state.stories()?;
     let answer = match params.since {
-        None => compute(&state, move |_| brief(&stories, &id, params.texts)).await??,
+        None => {
+            compute(&state, move |cancel| {
+                brief(&stories, &id, params.texts, cancel)
+            })
+            .await??
+        }
         Some(since) => {
             compute(&state, move |cancel| {
                 update_brief(&stories, &id, &since, params.texts, cancel)
@@ -302,9 +307,16 @@ fn list(stories: &Stories, query: &StoryQuery) -> Result<String, ApiError> {
     .map_err(|e| ApiError::internal(e.to_string()))
 }
 
-fn brief(stories: &Stories, id: &str, with_texts: bool) -> Result<String, ApiError> {
+fn brief(
+    stories: &Stories,
+    id: &str,
+    with_texts: bool,
+    cancel: &newsbrief_core::Cancel,
+) -> Result<String, ApiError> {
     let mut ingest = stories.lock();
-    let brief = ingest.brief(id, "json").map_err(store_error)?;
+    let brief = ingest
+        .brief_cancellable(id, "json", cancel)
+        .map_err(store_error)?;
     if !with_texts {
         return Ok(brief);
     }
@@ -378,6 +390,7 @@ fn store_error(e: StoreError) -> ApiError {
         StoreError::NotFound(message) => ApiError::new(StatusCode::NOT_FOUND, "not_found", message),
         StoreError::Invalid(message) => ApiError::malformed(message),
         e @ StoreError::Brief(_) => ApiError::no_usable_article(e.to_string()),
+        StoreError::Cancelled => ApiError::timed_out(),
         e => ApiError::internal(e.to_string()),
     }
 }

@@ -1,7 +1,7 @@
 //! Brief: a story's brief built over its articles with `newsbrief_core::build_brief` and rendered in one of
 //! the formats the store caches.
 
-use newsbrief_core::{build_brief, render, Article, BriefOptions};
+use newsbrief_core::{build_brief_cancellable, render, Article, BriefError, BriefOptions, Cancel};
 
 use crate::StoreError;
 
@@ -46,10 +46,18 @@ impl Format {
     }
 }
 
-/// The brief of the story told by `articles`, rendered.
-pub(crate) fn render(articles: &[Article], format: Format) -> Result<String, StoreError> {
-    let brief = build_brief(articles, &BriefOptions::default())
-        .map_err(|e| StoreError::Brief(e.to_string()))?;
+/// The brief of the story told by `articles`, rendered; [`StoreError::Cancelled`] once `cancel` is given.
+pub(crate) fn render(
+    articles: &[Article],
+    format: Format,
+    cancel: &Cancel,
+) -> Result<String, StoreError> {
+    let brief = build_brief_cancellable(articles, &BriefOptions::default(), cancel).map_err(
+        |e| match e {
+            BriefError::Cancelled => StoreError::Cancelled,
+            other => StoreError::Brief(other.to_string()),
+        },
+    )?;
     Ok(match format {
         Format::Markdown => render::markdown(&brief),
         Format::Json => render::json(&brief),

@@ -18,6 +18,9 @@ pub enum StoreError {
     /// The brief of a story could not be built.
     #[error("cannot build the brief: {0}")]
     Brief(String),
+    /// The brief was cancelled before it was built (nothing was cached).
+    #[error("the brief was cancelled before it was built")]
+    Cancelled,
     /// A request the store cannot answer as asked (an unknown format, an unreadable time).
     #[error("{0}")]
     Invalid(String),

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use newsbrief_core::terms::stable_hash;
-use newsbrief_core::Article;
+use newsbrief_core::{Article, Cancel};
 use newsbrief_stream::profile::is_furniture;
 use newsbrief_stream::{Detector, Profile, Settings, StoryId};
 use rustc_hash::FxHashMap;
@@ -221,8 +221,19 @@ impl Ingest {
     /// The story's brief rendered as `format` ("md" | "json" | "text"), cached in the store and rebuilt
     /// only when the story has changed since. `NeedsDatabase` for [`Ingest::in_memory`].
     pub fn brief(&mut self, id: &str, format: &str) -> Result<String, StoreError> {
+        self.brief_cancellable(id, format, &Cancel::new())
+    }
+
+    /// [`Ingest::brief`], stopping with [`StoreError::Cancelled`] soon after `cancel` is given (a server
+    /// whose time limit passed); a cancelled brief is not cached.
+    pub fn brief_cancellable(
+        &mut self,
+        id: &str,
+        format: &str,
+        cancel: &Cancel,
+    ) -> Result<String, StoreError> {
         let format = Format::parse(format)?;
-        self.store.brief(story_key(id)?, format)
+        self.store.brief(story_key(id)?, format, cancel)
     }
 
     /// Every stored article's (id, story, duplicate_of), in arrival order; `new_story` marks the first

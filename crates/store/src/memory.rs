@@ -8,7 +8,7 @@ use std::collections::{HashMap, VecDeque};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
-use newsbrief_core::Article;
+use newsbrief_core::{Article, Cancel};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::brief::Format;
@@ -224,7 +224,7 @@ impl Store for MemoryStore {
         Err(StoreError::NeedsDatabase)
     }
 
-    fn brief(&mut self, id: u64, _format: Format) -> Result<String, StoreError> {
+    fn brief(&mut self, id: u64, _format: Format, _cancel: &Cancel) -> Result<String, StoreError> {
         self.story_articles(id).map(|_| String::new())
     }
 

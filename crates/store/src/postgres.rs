@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 
-use newsbrief_core::Article;
+use newsbrief_core::{Article, Cancel};
 use postgres::types::ToSql;
 use postgres::{Client, NoTls, Row, Statement};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -378,7 +378,7 @@ impl Store for PostgresStore {
             .collect())
     }
 
-    fn brief(&mut self, id: u64, format: Format) -> Result<String, StoreError> {
+    fn brief(&mut self, id: u64, format: Format, cancel: &Cancel) -> Result<String, StoreError> {
         let Some(story) = self.load_story(id)? else {
             return Err(not_found(id));
         };
@@ -390,7 +390,7 @@ impl Store for PostgresStore {
         if let Some(row) = cached.first() {
             return Ok(row.get(0));
         }
-        let body = brief::render(&self.story_articles(id)?, format)?;
+        let body = brief::render(&self.story_articles(id)?, format, cancel)?;
         let (bare, versioned) = format.any_version();
         self.execute(
             "DELETE FROM briefs WHERE story = $1 AND (format = $2 OR format LIKE $3) AND format <> $4",

@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use newsbrief_core::Article;
+use newsbrief_core::{Article, Cancel};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use rustc_hash::FxHashSet;
 
@@ -313,7 +313,7 @@ impl Store for SqliteStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn brief(&mut self, id: u64, format: Format) -> Result<String, StoreError> {
+    fn brief(&mut self, id: u64, format: Format, cancel: &Cancel) -> Result<String, StoreError> {
         let Some(story) = self.load_story(id)? else {
             return Err(not_found(id));
         };
@@ -330,7 +330,7 @@ impl Store for SqliteStore {
         if let Some(body) = cached {
             return Ok(body);
         }
-        let body = brief::render(&self.story_articles(id)?, format)?;
+        let body = brief::render(&self.story_articles(id)?, format, cancel)?;
         let (bare, versioned) = format.any_version();
         self.conn
             .prepare_cached(

@@ -3,7 +3,7 @@
 //! SQLite ([`crate::sqlite`]) and memory ([`crate::memory`]) implement it; a PostgreSQL store would too.
 //! Writes happen between [`Store::begin`] and [`Store::commit`]: one transaction per ingest batch.
 
-use newsbrief_core::Article;
+use newsbrief_core::{Article, Cancel};
 
 use crate::brief::Format;
 use crate::{Order, Outcome, StoreError, StoryQuery, StorySummary};
@@ -82,7 +82,7 @@ pub(crate) trait Store: Send {
     /// The story's articles in arrival order, copies included (exact copies with their original's text).
     fn story_articles(&self, id: u64) -> Result<Vec<Article>, StoreError>;
     /// The story's brief, from the cache while the story is unchanged.
-    fn brief(&mut self, id: u64, format: Format) -> Result<String, StoreError>;
+    fn brief(&mut self, id: u64, format: Format, cancel: &Cancel) -> Result<String, StoreError>;
     fn assignments(&self) -> Result<Vec<Outcome>, StoreError>;
 }
 

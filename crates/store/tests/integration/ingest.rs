@@ -5,7 +5,7 @@ use crate::common;
 
 use common::every_store;
 
-use newsbrief_core::Article;
+use newsbrief_core::{Article, Cancel};
 use newsbrief_store::synthetic;
 use newsbrief_store::{Ingest, Order, Outcome, Since, StoreError, StoryQuery};
 
@@ -412,6 +412,29 @@ fn briefs_are_cached_until_their_story_changes() {
             ingest.brief("s987654", "md"),
             Err(StoreError::NotFound(_))
         ));
+    }
+}
+
+#[test]
+fn a_cancelled_brief_stops_and_is_not_cached() {
+    let articles = synthetic::stream(60, 2, 12);
+    for db in every_store() {
+        let mut ingest = db.open();
+        let story = ingest.add(&articles).unwrap()[0].story.clone();
+        let cancel = Cancel::new();
+        cancel.cancel();
+        assert!(
+            matches!(
+                ingest.brief_cancellable(&story, "md", &cancel),
+                Err(StoreError::Cancelled)
+            ),
+            "{}",
+            db.name()
+        );
+        // Nothing half-made was kept: the next brief is built and equals a fresh one.
+        let built = ingest.brief(&story, "md").unwrap();
+        assert!(built.starts_with('#'), "{}: {built:.80}", db.name());
+        assert_eq!(ingest.brief(&story, "md").unwrap(), built, "{}", db.name());
     }
 }
 
