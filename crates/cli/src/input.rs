@@ -103,7 +103,7 @@ fn fetched(url: &str) -> anyhow::Result<RawInput> {
     Ok(RawInput {
         name: url.to_owned(),
         hint: if page.html { "page.html" } else { "page.txt" }.to_owned(),
-        bytes: page.bytes,
+        bytes: fetch::in_declared_charset(page.bytes, page.charset.as_deref()),
         url: Some(page.url),
     })
 }
