@@ -6,7 +6,6 @@
 use std::time::Duration;
 
 use anyhow::Context;
-use encoding_rs::Encoding;
 use ureq::ResponseExt;
 
 /// The user agent every request sends.
@@ -78,31 +77,12 @@ fn charset(content_type: &str) -> Option<&str> {
     })
 }
 
-/// A page's body decoded with the charset the server named, as UTF-8 behind a byte-order mark, which the
-/// readers honour first: the HTTP header comes before the page's own `<meta charset>` (a page the server
-/// transcoded often keeps its old declaration). Bytes that are valid UTF-8 (what any declaration is then
-/// read as), a body with its own byte-order mark, or an unknown charset are left as they are. Not for
-/// feeds, whose XML declaration their parser reads.
-pub fn in_declared_charset(bytes: Vec<u8>, charset: Option<&str>) -> Vec<u8> {
-    let Some(encoding) = charset.and_then(|label| Encoding::for_label(label.as_bytes())) else {
-        return bytes;
-    };
-    if Encoding::for_bom(&bytes).is_some() || std::str::from_utf8(&bytes).is_ok() {
-        return bytes;
-    }
-    let (text, _) = encoding.decode_without_bom_handling(&bytes);
-    let mut utf8 = Vec::with_capacity(3 + text.len());
-    utf8.extend_from_slice("\u{feff}".as_bytes());
-    utf8.extend_from_slice(text.as_bytes());
-    utf8
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_charset_the_server_names_comes_before_the_pages_own() {
+    fn the_charset_parameter_is_read_from_the_content_type() {
         assert_eq!(
             charset("text/html; charset=windows-1251"),
             Some("windows-1251")
@@ -112,30 +92,6 @@ mod tests {
             Some("iso-8859-1")
         );
         assert_eq!(charset("text/html"), None);
-        // Served as windows-1252, the page still declaring UTF-8 (a transcoding server's usual slip).
-        let page = b"<html><head><meta charset=\"utf-8\"><title>Caf\xe9 owner sues city</title></head><body>\
-                     <article><p>The owner of the Caf\xe9 Rouge sued the city on Monday over the closure \
-                     of the street outside, saying trade had fallen by half since March.</p></article></body></html>";
-        let fixed = in_declared_charset(page.to_vec(), Some("windows-1252"));
-        let (articles, _) =
-            newsbrief_core::ingest::articles_from_file_noted("page.html", &fixed).unwrap();
-        assert_eq!(articles[0].title.as_deref(), Some("Café owner sues city"));
-        assert!(
-            articles[0].text.contains("Café Rouge"),
-            "{}",
-            articles[0].text
-        );
-        // Valid UTF-8, an unknown label, no label: untouched.
-        let utf8 = "Café".as_bytes().to_vec();
-        assert_eq!(
-            in_declared_charset(utf8.clone(), Some("windows-1252")),
-            utf8
-        );
-        assert_eq!(
-            in_declared_charset(page.to_vec(), Some("no-such-charset")),
-            page.to_vec()
-        );
-        assert_eq!(in_declared_charset(page.to_vec(), None), page.to_vec());
     }
 
     #[test]

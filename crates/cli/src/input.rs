@@ -42,6 +42,8 @@ pub struct RawInput {
     pub bytes: Vec<u8>,
     /// The page's address, for a fetched input.
     pub url: Option<String>,
+    /// The charset the server named for a fetched input (it comes before the page's own declaration).
+    pub charset: Option<String>,
     /// The name the readers see: a fetched HTML page gets an `.html` name so it goes through the extractor.
     pub hint: String,
 }
@@ -95,6 +97,7 @@ fn local(name: String, bytes: Vec<u8>) -> RawInput {
         name,
         bytes,
         url: None,
+        charset: None,
     }
 }
 
@@ -103,8 +106,9 @@ fn fetched(url: &str) -> anyhow::Result<RawInput> {
     Ok(RawInput {
         name: url.to_owned(),
         hint: if page.html { "page.html" } else { "page.txt" }.to_owned(),
-        bytes: fetch::in_declared_charset(page.bytes, page.charset.as_deref()),
+        bytes: page.bytes,
         url: Some(page.url),
+        charset: page.charset,
     })
 }
 
@@ -133,14 +137,11 @@ pub fn read(args: &InputArgs) -> anyhow::Result<Inputs> {
 fn add(inputs: &mut Inputs, raw: RawInput) {
     let read = match raw.url {
         // A fetched page is an article file whatever its address ends with.
-        Some(_) => {
-            ingest::articles_from_file_noted(&raw.hint, &raw.bytes).map(|(articles, notes)| {
-                reader::Input {
-                    contents: Contents::Articles(articles),
-                    notes,
-                }
-            })
-        }
+        Some(_) => ingest::articles_from_fetched(&raw.hint, &raw.bytes, raw.charset.as_deref())
+            .map(|(articles, notes)| reader::Input {
+                contents: Contents::Articles(articles),
+                notes,
+            }),
         None => reader::read(&raw.hint, &raw.bytes),
     };
     let name = &raw.name;
@@ -195,7 +196,8 @@ fn read_feed(articles: &mut Vec<Article>, feed: &Path) -> anyhow::Result<()> {
                 .map(|a| vec![a])
                 .map_err(anyhow::Error::from),
             (None, Some(link)) => fetched(link).and_then(|raw| {
-                let (mut found, notes) = ingest::articles_from_file_noted(&raw.hint, &raw.bytes)?;
+                let (mut found, notes) =
+                    ingest::articles_from_fetched(&raw.hint, &raw.bytes, raw.charset.as_deref())?;
                 for note in notes {
                     eprintln!("newsbrief: warning: {link}: {note}");
                 }

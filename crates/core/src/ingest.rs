@@ -75,7 +75,18 @@ pub fn article_from_bytes_noted(
     id: &str,
     bytes: &[u8],
 ) -> Result<(Article, Option<String>), IngestError> {
-    let (text, note) = decode_text(bytes)?;
+    article_from_served_bytes(id, bytes, None)
+}
+
+/// [`article_from_bytes_noted`], decoding text that is not UTF-8 in `http_charset` when the server named
+/// one (and it is a known label) instead of guessing.
+fn article_from_served_bytes(
+    id: &str,
+    bytes: &[u8],
+    http_charset: Option<&str>,
+) -> Result<(Article, Option<String>), IngestError> {
+    let declared = http_charset.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
+    let (text, note) = decode_text_declared(bytes, declared)?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(IngestError::Empty);
     }
@@ -91,6 +102,14 @@ const DETECTOR_SAMPLE_BYTES: usize = 256 * 1024;
 /// page that declares no charset. A decoded text comes with a note naming the encoding. A NUL byte in
 /// the first 8 KiB, or decoded text made largely of control characters, is [`IngestError::Binary`].
 pub fn decode_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), IngestError> {
+    decode_text_declared(bytes, None)
+}
+
+/// [`decode_text`], with the encoding a server declared taking the place of the guess.
+fn decode_text_declared<'a>(
+    bytes: &'a [u8],
+    declared: Option<&'static Encoding>,
+) -> Result<(Cow<'a, str>, Option<String>), IngestError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         if encoding != UTF_8 {
             let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
@@ -106,17 +125,19 @@ pub fn decode_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), Inges
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((Cow::Borrowed(text), None));
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    let sample = &bytes[..bytes.len().min(DETECTOR_SAMPLE_BYTES)];
-    detector.feed(sample, sample.len() == bytes.len());
-    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
-    let (text, had_errors) = guess.decode_without_bom_handling(bytes);
+    let encoding = declared.unwrap_or_else(|| {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        let sample = &bytes[..bytes.len().min(DETECTOR_SAMPLE_BYTES)];
+        detector.feed(sample, sample.len() == bytes.len());
+        detector.guess(None, chardetng::Utf8Detection::Allow)
+    });
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if mostly_control(&text) {
         return Err(IngestError::Binary);
     }
     Ok((
         Cow::Owned(text.into_owned()),
-        Some(note(guess, true, had_errors)),
+        Some(note(encoding, declared.is_none(), had_errors)),
     ))
 }
 
@@ -161,8 +182,18 @@ pub fn articles_from_file_noted(
     name: &str,
     bytes: &[u8],
 ) -> Result<(Vec<Article>, Vec<String>), IngestError> {
+    articles_from_fetched(name, bytes, None)
+}
+
+/// [`articles_from_file_noted`] for a file fetched over HTTP: the charset its Content-Type header names
+/// (`http_charset`) decodes it when it is not UTF-8, before any charset the page declares itself.
+pub fn articles_from_fetched(
+    name: &str,
+    bytes: &[u8],
+    http_charset: Option<&str>,
+) -> Result<(Vec<Article>, Vec<String>), IngestError> {
     if !newsbrief_extract::is_markup(bytes, name) {
-        let (mut article, note) = article_from_bytes_noted(name, bytes)?;
+        let (mut article, note) = article_from_served_bytes(name, bytes, http_charset)?;
         let mut notes: Vec<String> = note.into_iter().collect();
         match crate::front_matter::take(&mut article.text) {
             Ok(Some(front)) => notes.extend(front.apply(&mut article)),
@@ -174,7 +205,7 @@ pub fn articles_from_file_noted(
         }
         return Ok((vec![article], notes));
     }
-    let pages = newsbrief_extract::read_document(bytes, name)
+    let pages = newsbrief_extract::read_fetched_document(bytes, name, http_charset)
         .map_err(|e| IngestError::Extract(e.to_string()))?;
     let several = pages.len() > 1;
     let mut warnings = Vec::new();
@@ -477,6 +508,38 @@ mod tests {
         assert_eq!(articles[0].title.as_deref(), Some("Council passes budget"));
         let text = articles_from_file("a.txt", b"Plain text article.").unwrap();
         assert_eq!(text[0].text, "Plain text article.");
+    }
+
+    #[test]
+    fn a_fetched_files_charset_comes_before_its_own_and_the_guess() {
+        let page = b"<html><head><meta charset=\"utf-8\"></head><body><article><p>The owner of the \
+                     Caf\xe9 Rouge sued the city on Monday over the closure of the street outside, saying \
+                     trade had fallen by half since March.</p></article></body></html>";
+        let (articles, _) = articles_from_fetched("page.html", page, Some("windows-1252")).unwrap();
+        assert!(
+            articles[0].text.contains("Café Rouge"),
+            "{}",
+            articles[0].text
+        );
+        // Plain text served as KOI8-R: the guess would not find it from so few letters.
+        let text = b"\xf0\xd2\xc9\xd7\xc5\xd4, \xcd\xc9\xd2.";
+        let (articles, notes) = articles_from_fetched("page.txt", text, Some("koi8-r")).unwrap();
+        assert_eq!(articles[0].text, "Привет, мир.");
+        assert_eq!(
+            notes,
+            ["not UTF-8: decoded as KOI8-R; offsets point into the decoded text"]
+        );
+        // UTF-8 stays as it is whatever the server says; an unknown label falls back to the guess.
+        let (articles, notes) =
+            articles_from_fetched("page.txt", "Café".as_bytes(), Some("koi8-r")).unwrap();
+        assert_eq!((articles[0].text.as_str(), notes.len()), ("Café", 0));
+        let (_, notes) = articles_from_fetched(
+            "page.txt",
+            b"Caf\xe9 cr\xe8me br\xfbl\xe9e",
+            Some("no-such"),
+        )
+        .unwrap();
+        assert!(notes[0].contains("(guessed)"), "{notes:?}");
     }
 
     #[test]

@@ -21,22 +21,28 @@ pub fn is_markup(bytes: &[u8], name_hint: &str) -> bool {
     markup_names.iter().any(|ext| name.ends_with(ext)) && !bytes.is_empty()
 }
 
-pub(crate) fn read_document(bytes: &[u8], name_hint: &str) -> Result<Vec<Page>, ExtractError> {
+/// Reads one document; `http_charset` is the charset of the Content-Type it was served with, if any (a
+/// WARC archive's records carry their own).
+pub(crate) fn read_document(
+    bytes: &[u8],
+    name_hint: &str,
+    http_charset: Option<&str>,
+) -> Result<Vec<Page>, ExtractError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ExtractError::Empty);
     }
     if is_gzip(bytes) {
         let inflated = gunzip(bytes)?;
         let inner_name = name_hint.strip_suffix(".gz").unwrap_or(name_hint);
-        return read_document(&inflated, inner_name);
+        return read_document(&inflated, inner_name, http_charset);
     }
     if is_warc(bytes) {
         return warc::read_pages(bytes);
     }
     if is_markup(bytes, name_hint) {
-        return Ok(vec![read_html(bytes, None, None)?]);
+        return Ok(vec![read_html(bytes, http_charset, None)?]);
     }
-    let decoded = charset::decode(bytes, None);
+    let decoded = charset::decode(bytes, http_charset);
     let mut page = Page {
         text: normalise_plain_text(&decoded.text),
         ..Page::default()
@@ -163,10 +169,10 @@ mod tests {
             b"\x0bHello",
             b"\t\x0c\n Hello\n",
         ] {
-            let pages = read_document(bytes, "article").unwrap();
+            let pages = read_document(bytes, "article", None).unwrap();
             assert_eq!(pages[0].text.trim(), pages[0].text, "{bytes:?}");
         }
-        let pages = read_document(b"  Hello\n    indented\n", "notes").unwrap();
+        let pages = read_document(b"  Hello\n    indented\n", "notes", None).unwrap();
         assert_eq!(pages[0].text, "Hello\n    indented");
     }
 
@@ -182,14 +188,37 @@ mod tests {
     #[test]
     fn plain_text_paragraphs_are_kept() {
         let pages =
-            read_document(b"First line\r\n\r\n\r\nSecond para", "a.txt").unwrap_or_default();
+            read_document(b"First line\r\n\r\n\r\nSecond para", "a.txt", None).unwrap_or_default();
         assert_eq!(pages.len(), 1);
         assert_eq!(pages[0].text, "First line\n\nSecond para");
     }
 
     #[test]
+    fn the_servers_charset_comes_before_the_pages_own() {
+        // Served as windows-1252, the page still declaring UTF-8 (a transcoding server's usual slip).
+        let page = b"<html><head><meta charset=\"utf-8\"><title>Caf\xe9 owner sues city</title></head><body>\
+                     <article><p>The owner of the Caf\xe9 Rouge sued the city on Monday over the closure \
+                     of the street outside, saying trade had fallen by half since March.</p></article></body></html>";
+        let served = read_document(page, "page.html", Some("windows-1252")).unwrap_or_default();
+        assert_eq!(served[0].title.as_deref(), Some("Café owner sues city"));
+        assert!(served[0].text.contains("Café Rouge"), "{}", served[0].text);
+        let saved = read_document(page, "page.html", None).unwrap_or_default();
+        assert!(
+            saved[0].text.contains("Caf\u{fffd} Rouge"),
+            "{}",
+            saved[0].text
+        );
+        let text =
+            read_document(b"Caf\xe9 cr\xe8me", "page.txt", Some("iso-8859-1")).unwrap_or_default();
+        assert_eq!(text[0].text, "Café crème");
+    }
+
+    #[test]
     fn empty_input_is_an_error() {
-        assert_eq!(read_document(b"", "a.html"), Err(ExtractError::Empty));
-        assert_eq!(read_document(b" \n ", "a.txt"), Err(ExtractError::Empty));
+        assert_eq!(read_document(b"", "a.html", None), Err(ExtractError::Empty));
+        assert_eq!(
+            read_document(b" \n ", "a.txt", None),
+            Err(ExtractError::Empty)
+        );
     }
 }

@@ -75,7 +75,19 @@ pub enum ExtractError {
 /// decodes the charset and returns one [`Page`] per article. A WARC file gives one page per HTML
 /// response record; records that are not HTML are skipped with a warning on the first page.
 pub fn read_document(bytes: &[u8], name_hint: &str) -> Result<Vec<Page>, ExtractError> {
-    input::read_document(bytes, name_hint)
+    input::read_document(bytes, name_hint, None)
+}
+
+/// [`read_document`] for a document fetched over HTTP: the charset its Content-Type header names
+/// (`http_charset`, "windows-1251") comes before the one the page declares in `<meta>`, as the HTML
+/// standard decides (a server that transcodes a page often leaves its old declaration in place); a
+/// byte-order mark still comes first, and bytes that are valid UTF-8 are read as UTF-8.
+pub fn read_fetched_document(
+    bytes: &[u8],
+    name_hint: &str,
+    http_charset: Option<&str>,
+) -> Result<Vec<Page>, ExtractError> {
+    input::read_document(bytes, name_hint, http_charset)
 }
 
 /// Extracts the article and metadata of an HTML document already decoded to text. `url_hint`

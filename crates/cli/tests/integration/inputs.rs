@@ -233,7 +233,8 @@ fn date_anchors_relative_dates() {
 }
 
 /// A loopback HTTP server answering each path from `pages` (content type and body; `redirect` and a path
-/// for a 301; 404 otherwise) and keeping the user agents it was sent; its address.
+/// for a 301; 404 otherwise) and keeping the user agents it was sent; its address. A body served as
+/// `charset=iso-8859-1` is sent in that charset.
 fn serve(
     pages: HashMap<&'static str, (&'static str, String)>,
 ) -> (String, Arc<Mutex<Vec<String>>>) {
@@ -260,14 +261,25 @@ fn serve(
             let response = match pages.get(path.as_str()) {
                 Some(("redirect", to)) => format!(
                     "HTTP/1.1 301 Moved Permanently\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                ),
-                Some((kind, body)) => format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                    body.len()
-                ),
-                None => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_owned(),
+                )
+                .into_bytes(),
+                Some((kind, body)) => {
+                    let body: Vec<u8> = if kind.ends_with("charset=iso-8859-1") {
+                        body.chars().map(|c| u8::try_from(c).unwrap_or(b'?')).collect()
+                    } else {
+                        body.as_bytes().to_vec()
+                    };
+                    let mut response = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    )
+                    .into_bytes();
+                    response.extend(body);
+                    response
+                }
+                None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
             };
-            let _ = stream.write_all(response.as_bytes());
+            let _ = stream.write_all(&response);
         }
     });
     (address, agents)
@@ -314,6 +326,27 @@ fn urls_are_fetched_with_a_clear_user_agent() {
             "newsbrief: cannot fetch {address}/gone"
         )))
         .stderr(predicate::str::contains("404"));
+}
+
+#[test]
+fn a_fetched_page_is_read_in_the_charset_the_server_names() {
+    // The server transcoded the page to Latin-1 and left its UTF-8 declaration in place.
+    let body =
+        page("Café owner sues city", MAYOR).replace("<head>", "<head><meta charset=\"utf-8\">");
+    let (address, _) = serve(HashMap::from([(
+        "/cafe",
+        ("text/html; charset=iso-8859-1", body),
+    )]));
+    let out = newsbrief()
+        .args(["brief", "--format", "json"])
+        .arg(format!("{address}/cafe"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let brief: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(brief["sources"][0]["title"], "Café owner sues city");
 }
 
 #[test]
