@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsbrief_server::input;
+use newsbrief_api as input;
 
 fuzz_target!(|data: &[u8]| {
     let _ = input::from_json(data, None, 200);

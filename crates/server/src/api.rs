@@ -1,7 +1,7 @@
 //! API handlers: `/v1/brief`, `/v1/summarize` and `/healthz`.
 //!
 //! Bodies are read on the async runtime within the configured size limit; everything after the read
-//! (parsing, HTML extraction by [`crate::input`], the brief or the summaries) is CPU work and runs on the
+//! (parsing, HTML extraction by [`newsbrief_api`], the brief or the summaries) is CPU work and runs on the
 //! blocking pool under the concurrency limit and the per-request time limit, so that no request can hold up
 //! the runtime's threads (`/healthz` answers whatever the uploads are).
 
@@ -20,8 +20,8 @@ use tokio::sync::Semaphore;
 
 use crate::config::Config;
 use crate::error::ApiError;
-use crate::input::{self, BriefRequest, UploadedFile};
 use crate::stories::Stories;
+use newsbrief_api::{self as input, BriefRequest, RequestError, UploadedFile};
 
 /// What every handler shares: the limits, the permits of the concurrency limit and of the workers, and
 /// the stories (or why there are none: the store could not be opened).
@@ -104,9 +104,9 @@ impl BriefBody {
         max_articles: usize,
     ) -> Result<BriefRequest, ApiError> {
         match self {
-            BriefBody::Json(bytes) => input::from_json(&bytes, query_words, max_articles),
+            BriefBody::Json(bytes) => Ok(input::from_json(&bytes, query_words, max_articles)?),
             BriefBody::Files(upload) => files_and_pasted(upload, max_articles),
-            BriefBody::Text(bytes) => input::from_text(&bytes, query_words),
+            BriefBody::Text(bytes) => Ok(input::from_text(&bytes, query_words)?),
         }
     }
 }
@@ -326,7 +326,7 @@ fn files_and_pasted_articles(
     max_articles: usize,
 ) -> Result<BriefRequest, ApiError> {
     let Some(pasted) = upload.pasted else {
-        return input::from_files(upload.files, upload.words, max_articles);
+        return Ok(input::from_files(upload.files, upload.words, max_articles)?);
     };
     let mut request = input::from_json(&pasted, upload.words, max_articles)?;
     if upload.files.is_empty() {
@@ -343,10 +343,10 @@ fn files_and_pasted_articles(
                 )));
             }
         }
-        Err(e) if e.code == "no_usable_article" || e.code == "unsupported_type" => {
-            request.skipped.push(e.message);
+        Err(RequestError::NoUsableArticle(why) | RequestError::Unsupported(why)) => {
+            request.skipped.push(why);
         }
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.into()),
     }
     Ok(request)
 }

@@ -23,10 +23,7 @@ pub struct Config {
     pub token: Option<String>,
 }
 
-/// Summary length used when a request does not say (the command line's default too).
-pub const DEFAULT_WORDS: usize = 250;
-/// Longest summary a request may ask for.
-pub const MAX_WORDS: usize = 5_000;
+pub use newsbrief_api::{DEFAULT_WORDS, MAX_WORDS};
 
 impl Default for Config {
     fn default() -> Self {

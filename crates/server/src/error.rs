@@ -2,6 +2,7 @@
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use newsbrief_api::RequestError;
 use serde_json::json;
 
 /// One failed request: the status, a stable machine-readable code and a message for people.
@@ -10,6 +11,19 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
+}
+
+/// A request body that cannot be briefed, answered with its status: 400 malformed, 413 too large, 415
+/// unsupported, 422 no usable article.
+impl From<RequestError> for ApiError {
+    fn from(e: RequestError) -> Self {
+        match e {
+            RequestError::Malformed(m) => ApiError::malformed(m),
+            RequestError::TooLarge(m) => ApiError::too_large(m),
+            RequestError::Unsupported(m) => ApiError::unsupported(m),
+            RequestError::NoUsableArticle(m) => ApiError::no_usable_article(m),
+        }
+    }
 }
 
 impl ApiError {

@@ -12,7 +12,6 @@ pub mod config;
 pub mod conn;
 pub mod error;
 pub mod guard;
-pub mod input;
 pub mod log;
 pub mod openapi;
 pub mod page;

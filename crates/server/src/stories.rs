@@ -24,7 +24,7 @@ use crate::api::{
     compute, json_response, read_body, refuse_declared_oversize, within_time_limit, AppState,
 };
 use crate::error::ApiError;
-use crate::input::{self, ArticleError};
+use newsbrief_api::{self as input, ArticleError};
 
 /// Stories a listing gives when the request does not say how many.
 pub const DEFAULT_LIMIT: usize = 50;

@@ -1,6 +1,6 @@
 //! The input readers never panic, whatever the bytes.
 
-use newsbrief_server::input::{self, UploadedFile};
+use newsbrief_api::{self as input, UploadedFile};
 use proptest::prelude::*;
 
 proptest! {

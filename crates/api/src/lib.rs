@@ -1,16 +1,35 @@
-//! Input: request bodies (JSON articles, uploaded files, plain text, JSONL clusters, the articles of a
-//! stream) turned into articles.
+//! The request bodies of the HTTP API (JSON articles, uploaded files, plain text, JSONL clusters, the
+//! articles of a stream) read into typed requests.
 //!
-//! Pure functions over bytes, so they are tested without a server; every failure is an [`ApiError`]
-//! with the status the API answers.
+//! Pure functions over bytes, apart from the server (`newsbrief-server` answers each [`RequestError`]
+//! with its HTTP status), so they are tested and fuzzed without its runtime.
 
 use newsbrief_core::ingest::{self, IngestError};
 use newsbrief_core::{article_json, Article, Cluster, UPDATE_WORDS};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::config::{DEFAULT_WORDS, MAX_WORDS};
-use crate::error::ApiError;
+/// Summary length used when a request does not say (the command line's default too).
+pub const DEFAULT_WORDS: usize = 250;
+/// Longest summary a request may ask for.
+pub const MAX_WORDS: usize = 5_000;
+
+/// Why a request body cannot be briefed; the message is for people.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RequestError {
+    /// The body could not be understood (not JSON, a missing field, a bad `words`).
+    #[error("{0}")]
+    Malformed(String),
+    /// The body holds more articles or clusters than the limit.
+    #[error("{0}")]
+    TooLarge(String),
+    /// Nothing in the body can be read as text (every uploaded file binary, say).
+    #[error("{0}")]
+    Unsupported(String),
+    /// Well-formed, but no article has prose to brief.
+    #[error("{0}")]
+    NoUsableArticle(String),
+}
 
 /// What a brief request asks for, once read.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,11 +76,11 @@ struct JsonArticle {
 }
 
 /// Checks a requested summary length.
-pub fn checked_words(words: Option<usize>) -> Result<usize, ApiError> {
+pub fn checked_words(words: Option<usize>) -> Result<usize, RequestError> {
     match words {
         None => Ok(DEFAULT_WORDS),
         Some(w) if (1..=MAX_WORDS).contains(&w) => Ok(w),
-        Some(w) => Err(ApiError::malformed(format!(
+        Some(w) => Err(RequestError::Malformed(format!(
             "`words` must be between 1 and {MAX_WORDS}, not {w}"
         ))),
     }
@@ -73,9 +92,9 @@ pub fn from_json(
     bytes: &[u8],
     default_words: Option<usize>,
     max_articles: usize,
-) -> Result<BriefRequest, ApiError> {
+) -> Result<BriefRequest, RequestError> {
     let request: JsonRequest = serde_json::from_slice(bytes).map_err(|e| {
-        ApiError::malformed(format!(
+        RequestError::Malformed(format!(
             "the request should be {{\"articles\": [{{\"text\": \"…\", \"title\"?, \"source\"?, \
                  \"published\"?, \"url\"?}}, …], \"words\"?}}: {e}"
         ))
@@ -91,8 +110,8 @@ pub fn from_json(
         .as_deref()
         .is_some_and(|f| f.trim().is_empty())
     {
-        return Err(ApiError::malformed(
-            "`focus` is empty: give the question the brief should answer",
+        return Err(RequestError::Malformed(
+            "`focus` is empty: give the question the brief should answer".to_owned(),
         ));
     }
     let update_words = (!request.seen.is_empty()).then_some(UPDATE_WORDS);
@@ -129,12 +148,16 @@ fn json_articles(list: Vec<JsonArticle>, prefix: &str, skipped: &mut Vec<String>
 }
 
 /// Reads a plain-text body as one article.
-pub fn from_text(bytes: &[u8], words: Option<usize>) -> Result<BriefRequest, ApiError> {
+pub fn from_text(bytes: &[u8], words: Option<usize>) -> Result<BriefRequest, RequestError> {
     let words = checked_words(words)?;
     match ingest::article_from_bytes("article-1", bytes) {
         Ok(article) => usable(vec![article], words, Vec::new(), false),
-        Err(IngestError::Empty) => Err(ApiError::no_usable_article("the article is empty")),
-        Err(e) => Err(ApiError::unsupported(format!("the body is not text: {e}"))),
+        Err(IngestError::Empty) => Err(RequestError::NoUsableArticle(
+            "the article is empty".to_owned(),
+        )),
+        Err(e) => Err(RequestError::Unsupported(format!(
+            "the body is not text: {e}"
+        ))),
     }
 }
 
@@ -144,7 +167,7 @@ pub fn from_files(
     files: Vec<UploadedFile>,
     words: Option<usize>,
     max_articles: usize,
-) -> Result<BriefRequest, ApiError> {
+) -> Result<BriefRequest, RequestError> {
     if files.len() > max_articles {
         return Err(too_many(files.len(), max_articles));
     }
@@ -178,9 +201,9 @@ pub type ClusterLine = (usize, Result<Cluster, IngestError>);
 pub fn clusters_from_jsonl(
     bytes: &[u8],
     max_clusters: usize,
-) -> Result<Vec<ClusterLine>, ApiError> {
+) -> Result<Vec<ClusterLine>, RequestError> {
     let text = std::str::from_utf8(bytes)
-        .map_err(|e| ApiError::malformed(format!("the body is not UTF-8: {e}")))?;
+        .map_err(|e| RequestError::Malformed(format!("the body is not UTF-8: {e}")))?;
     let lines: Vec<(usize, &str)> = text
         .lines()
         .enumerate()
@@ -188,10 +211,12 @@ pub fn clusters_from_jsonl(
         .map(|(i, l)| (i + 1, l))
         .collect();
     if lines.is_empty() {
-        return Err(ApiError::malformed("the body has no JSONL lines"));
+        return Err(RequestError::Malformed(
+            "the body has no JSONL lines".to_owned(),
+        ));
     }
     if lines.len() > max_clusters {
-        return Err(ApiError::too_large(format!(
+        return Err(RequestError::TooLarge(format!(
             "{} clusters in one request; the limit is {max_clusters}",
             lines.len()
         )));
@@ -218,20 +243,20 @@ pub type StreamArticle = Result<Article, ArticleError>;
 /// `{"id", "text" | "html", "title"?, "published"?, "outlet"?, "url"?}`. Each article is read on its own,
 /// so a bad one spoils nothing else; a body that is not JSON, not an object or array, or an empty array
 /// is a 400. `html` goes through the article extractor (CPU work: call this off the async runtime).
-pub fn articles_from_stream_json(bytes: &[u8]) -> Result<Vec<StreamArticle>, ApiError> {
+pub fn articles_from_stream_json(bytes: &[u8]) -> Result<Vec<StreamArticle>, RequestError> {
     let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| ApiError::malformed(format!("the request is not JSON: {e}")))?;
+        .map_err(|e| RequestError::Malformed(format!("the request is not JSON: {e}")))?;
     let items = match value {
         Value::Array(items) if items.is_empty() => {
-            return Err(ApiError::malformed(
-                "the request has no articles (an empty array)",
+            return Err(RequestError::Malformed(
+                "the request has no articles (an empty array)".to_owned(),
             ))
         }
         Value::Array(items) => items,
         object @ Value::Object(_) => vec![object],
         _ => {
-            return Err(ApiError::malformed(
-                "the request should be an article object or an array of them",
+            return Err(RequestError::Malformed(
+                "the request should be an article object or an array of them".to_owned(),
             ))
         }
     };
@@ -263,7 +288,7 @@ fn usable(
     words: usize,
     skipped: Vec<String>,
     all_unsupported: bool,
-) -> Result<BriefRequest, ApiError> {
+) -> Result<BriefRequest, RequestError> {
     if articles.is_empty() {
         let why = if skipped.is_empty() {
             "the request has no articles".to_owned()
@@ -271,9 +296,9 @@ fn usable(
             format!("no usable article: {}", skipped.join("; "))
         };
         return Err(if all_unsupported {
-            ApiError::unsupported(why)
+            RequestError::Unsupported(why)
         } else {
-            ApiError::no_usable_article(why)
+            RequestError::NoUsableArticle(why)
         });
     }
     Ok(BriefRequest {
@@ -285,8 +310,8 @@ fn usable(
     })
 }
 
-fn too_many(count: usize, max: usize) -> ApiError {
-    ApiError::too_large(format!(
+fn too_many(count: usize, max: usize) -> RequestError {
+    RequestError::TooLarge(format!(
         "{count} articles in one request; the limit is {max}"
     ))
 }
@@ -298,7 +323,6 @@ fn non_empty(field: Option<String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::http::StatusCode;
 
     #[test]
     fn json_articles_keep_their_metadata() {
@@ -312,37 +336,40 @@ mod tests {
     }
 
     #[test]
-    fn statuses_follow_the_failure() {
-        let status = |r: Result<BriefRequest, ApiError>| r.unwrap_err().status;
-        assert_eq!(status(from_json(b"{", None, 10)), StatusCode::BAD_REQUEST);
-        assert_eq!(
-            status(from_json(
+    fn failures_are_told_apart() {
+        let failure = |r: Result<BriefRequest, RequestError>| r.unwrap_err();
+        assert!(matches!(
+            failure(from_json(b"{", None, 10)),
+            RequestError::Malformed(_)
+        ));
+        assert!(matches!(
+            failure(from_json(
                 br#"{"articles":[{"text":"a"},{"text":"b"}]}"#,
                 None,
                 1
             )),
-            StatusCode::PAYLOAD_TOO_LARGE
-        );
+            RequestError::TooLarge(_)
+        ));
         assert_eq!(
-            status(from_json(br#"{"articles":[]}"#, None, 10)),
-            StatusCode::UNPROCESSABLE_ENTITY
+            failure(from_json(br#"{"articles":[]}"#, None, 10)),
+            RequestError::NoUsableArticle("the request has no articles".to_owned())
         );
-        assert_eq!(
-            status(from_json(
+        assert!(matches!(
+            failure(from_json(
                 br#"{"articles":[{"text":"a"}],"words":0}"#,
                 None,
                 10
             )),
-            StatusCode::BAD_REQUEST
-        );
+            RequestError::Malformed(_)
+        ));
         let binary = UploadedFile {
             name: "x.bin".into(),
             bytes: vec![0, 1, 2],
         };
-        assert_eq!(
-            status(from_files(vec![binary], None, 10)),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE
-        );
+        assert!(matches!(
+            failure(from_files(vec![binary], None, 10)),
+            RequestError::Unsupported(_)
+        ));
     }
 
     #[test]
@@ -379,12 +406,12 @@ mod tests {
     }
 
     #[test]
-    fn one_object_is_one_article_and_bad_bodies_are_400() {
+    fn one_object_is_one_article_and_bad_bodies_are_malformed() {
         let one = articles_from_stream_json(br#"{"id": "x", "text": "Hello."}"#).unwrap();
         assert_eq!(one.len(), 1);
         for body in [&b"not json"[..], b"[]", b"42", b"\"null\""] {
             let e = articles_from_stream_json(body).unwrap_err();
-            assert_eq!(e.status, StatusCode::BAD_REQUEST);
+            assert!(matches!(e, RequestError::Malformed(_)), "{e:?}");
         }
     }
 
