@@ -7,12 +7,18 @@
 #   scripts/fuzz.sh 1800       # 30 min per target: the long run (docs/BENCHMARKS.md has the latest, 15 min)
 #   scripts/fuzz.sh 60 quotes  # one target
 #   FUZZ_JOBS=1 scripts/fuzz.sh  # one target at a time (default: one per core)
+#   scripts/fuzz.sh --build    # only build the targets (the test command builds them beside other work)
 #
 # Needs the nightly toolchain (rustup). The targets are built as `cargo fuzz build -s none` builds them
 # (the same coverage flags, the same fuzz/target/<host>/release/ binaries), with plain cargo: installing
 # cargo-fuzz would compile it from source first, minutes of a CI run. `cargo fuzz run` works on them too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build_only=false
+if [ "${1:-}" = "--build" ]; then
+  build_only=true
+  shift
+fi
 seconds="${1:-20}"
 shift || true
 if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
@@ -34,6 +40,9 @@ for target in "${targets[@]}"; do
   build+=(--bin "$target")
 done
 "${build[@]}" >/dev/null 2>&1 || "${build[@]}"
+if $build_only; then
+  exit 0
+fi
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 # One libFuzzer process per core at a time (each is single-threaded); reports in the targets' order.
