@@ -7,6 +7,8 @@
 //! about each element (left out, teaser, inside the container…) becomes features of the page's text
 //! blocks, and the learned block model decides which blocks are the article (see `blocks`).
 
+use std::collections::HashMap;
+
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
@@ -68,6 +70,8 @@ pub(crate) struct Element {
     pub hints: u32,
     /// The tag, as one of [`blocks::TAG_CLASSES`].
     pub tag_class: usize,
+    /// Elements alike in markup (tag, class, id) share it ([`boilerplate::Judgement::markup_key`]).
+    markup_key: u64,
 }
 
 /// What the rules say about a page's elements.
@@ -243,6 +247,7 @@ fn flatten(document: &Html) -> Vec<Element> {
                         own_chars: 0,
                         own_link_chars: 0,
                         marked_as_body: judgement.marked_as_body,
+                        markup_key: judgement.markup_key,
                     });
                     open.push(elements.len() - 1);
                 }
@@ -280,22 +285,41 @@ struct Exclusions {
     raw: Vec<Amounts>,
 }
 
+/// Prose characters of the hinted-junk elements, summed per markup key over the outermost ones (an
+/// element inside another hinted-junk element is counted with it).
+fn hinted_prose_by_markup(elements: &[Element], raw: &[Amounts]) -> HashMap<u64, usize> {
+    let mut sums: HashMap<u64, usize> = HashMap::new();
+    let mut inside_hinted: Vec<bool> = Vec::with_capacity(elements.len());
+    for (index, element) in elements.iter().enumerate() {
+        let parent_hinted = element.parent.is_some_and(|p| inside_hinted[p]);
+        let hinted = element.verdict == Verdict::HintedJunk;
+        if hinted && !parent_hinted {
+            *sums.entry(element.markup_key).or_default() += raw[index].prose_chars;
+        }
+        inside_hinted.push(parent_hinted || hinted);
+    }
+    sums
+}
+
 /// Which elements are left out: boilerplate and everything inside it, and teasers. Class/id hints
 /// are overruled for an element that holds most of the page's prose (a page wrapper with an
-/// unlucky class name).
+/// unlucky class name), and for elements alike in markup that together hold most of it (the
+/// paragraphs of an article each marked `class="paywall"`).
 fn excluded_elements(elements: &[Element]) -> Exclusions {
     let hard = inherit(elements, |e| e.verdict == Verdict::Junk);
     let none = vec![false; elements.len()];
     let raw = aggregate(elements, &hard, &none);
     let page_prose = raw.first().map_or(0, |a| a.prose_chars) as f64;
     let teasers = teaser_items(elements, &raw);
+    let hinted_prose = hinted_prose_by_markup(elements, &raw);
     let mut excluded: Vec<bool> = Vec::with_capacity(elements.len());
     for (index, element) in elements.iter().enumerate() {
         let parent_excluded = element.parent.is_some_and(|p| excluded[p]);
         let own = match element.verdict {
             Verdict::Junk => true,
             Verdict::HintedJunk => {
-                (raw[index].prose_chars as f64) < OVERRULE_HINT_SHARE * page_prose
+                let alike = hinted_prose.get(&element.markup_key).copied().unwrap_or(0);
+                (raw[index].prose_chars.max(alike) as f64) < OVERRULE_HINT_SHARE * page_prose
             }
             Verdict::Keep => false,
         };
@@ -578,5 +602,30 @@ mod tests {
         let text = extract(&Html::parse_document(&html), None);
         assert!(text.contains("plain prose"), "{text}");
         assert!(!text.contains("Company notice"), "{text}");
+    }
+
+    #[test]
+    fn paragraphs_alike_in_markup_that_hold_most_prose_overrule_their_hint() {
+        let gated = |text: &str| format!("<p class='paywall'>{text}</p>");
+        let page = format!(
+            "<p>Opening paragraph of the story, the only one without the gate class.</p>{}{}{}",
+            gated(&PROSE.replace("This", "First")),
+            gated(&PROSE.replace("This", "Second")),
+            gated(&PROSE.replace("This", "Third")),
+        );
+        let text = article(&format!(
+            "{page}<div class='paywall'><p>Subscribe to keep reading, it takes one minute.</p></div>"
+        ));
+        for kept in ["Opening paragraph", "First", "Second", "Third"] {
+            assert!(text.contains(kept), "{kept}: {text}");
+        }
+        assert!(!text.contains("Subscribe"), "{text}");
+        // One gated paragraph among many ordinary ones is still left out.
+        let text = article(&format!(
+            "{}{}",
+            format!("<p>{PROSE}</p>").repeat(4),
+            gated("Members only: this paragraph is behind the gate, long enough for prose.")
+        ));
+        assert!(!text.contains("Members only"), "{text}");
     }
 }

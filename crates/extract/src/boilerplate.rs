@@ -167,6 +167,8 @@ pub(crate) struct Judgement {
     pub hints: u32,
     /// The element declares itself the article body.
     pub marked_as_body: bool,
+    /// The tag with its lower-cased class and id, hashed: elements alike in markup share it.
+    pub markup_key: u64,
 }
 
 /// The attributes the judgement reads, looked up in one pass.
@@ -212,7 +214,18 @@ pub(crate) fn judge(element: &Element) -> Judgement {
         invisible: INVISIBLE_TAGS.contains(&name) || attributes.hidden,
         hints: hint_bits(&lowered),
         marked_as_body: marked_as_body(&attributes, &lowered),
+        markup_key: markup_key(name, &lowered),
     }
+}
+
+/// FNV-1a of the tag name and the lower-cased class and id values.
+fn markup_key(name: &str, lowered: &[String]) -> u64 {
+    let parts = std::iter::once(name).chain(lowered.iter().map(String::as_str));
+    parts.fold(0xcbf2_9ce4_8422_2325, |hash, part| {
+        part.bytes().chain([0]).fold(hash, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    })
 }
 
 /// Tags whose content is never shown as text on the page.
