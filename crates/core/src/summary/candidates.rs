@@ -128,7 +128,10 @@ fn collect_from(articles: &[Article], docs: &[Document], min_words: usize) -> Po
             let raw = &article.text[range.clone()];
             let stats = WordStats::of(raw);
             let words = stats.words;
-            if !(min_words..=MAX_WORDS).contains(&words) || !stands_alone(raw) {
+            if !(min_words..=MAX_WORDS).contains(&words)
+                || !stands_alone(raw)
+                || speaks_to_reader(raw)
+            {
                 continue;
             }
             let written = vocabulary.written_terms(raw);
@@ -254,6 +257,49 @@ fn stands_alone(sentence: &str) -> bool {
     starts_well && ends_well && quotes_balanced(sentence) && !unattributed_quote(sentence)
 }
 
+/// The site speaking to its reader, not the news: a sentence with a web address or "click here", or one
+/// that opens (outside quotation marks) with a verb telling the reader what to do next ("Send us your
+/// photos", "Watch full episodes here", "Let us know in the comments"). Such lines survive cleaning when
+/// they sit inside a paragraph of prose; a summary has no room for them.
+fn speaks_to_reader(sentence: &str) -> bool {
+    let lowered = sentence.to_lowercase();
+    if ["http://", "https://", "www.", "click here", "click below"]
+        .iter()
+        .any(|p| lowered.contains(p))
+    {
+        return true;
+    }
+    if lowered.starts_with(['"', '“', '‘', '\'']) {
+        return false;
+    }
+    let mut words = lowered
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    let third = words.next().unwrap_or("");
+    PROMPT_VERBS.contains(&first)
+        || (first == "let" && matches!(second, "us" | "me") && third == "know")
+        || (matches!(first, "tell" | "email") && second == "us")
+}
+
+/// Verbs a site's prompt opens with; none of them opens a sentence of news as a noun.
+const PROMPT_VERBS: &[&str] = &[
+    "click",
+    "tap",
+    "swipe",
+    "scroll",
+    "watch",
+    "send",
+    "subscribe",
+    "sign",
+    "join",
+    "download",
+    "visit",
+    "listen",
+    "follow",
+];
+
 /// Every quotation opened in the sentence is closed in it (a quote running on into the next sentence
 /// would be cut in half).
 fn quotes_balanced(sentence: &str) -> bool {
@@ -373,6 +419,28 @@ mod tests {
         assert!(!stands_alone(
             "“I have been called a surrogate at a time or two in that campaign.”"
         ));
+    }
+
+    #[test]
+    fn the_site_speaking_to_its_reader_is_left_out() {
+        for prompt in [
+            "Read or Share this story: http://usat.ly/1a6mXog",
+            "For a full recap of the night's big winners, click here.",
+            "Send us your images or video from the scene.",
+            "Let us know in comments or send an email to the author.",
+            "(Watch the full interview on our website tonight at nine.)",
+        ] {
+            assert!(speaks_to_reader(prompt), "{prompt}");
+        }
+        for news in [
+            "“Tell us whether you would rule against the president,” Grassley said.",
+            "Let me offer a premature opinion: the bill will pass the Senate.",
+            "Follow-up investigations may reveal different or additional information.",
+            "Share prices fell by 4 percent after the company warned on profits.",
+            "Watchdog groups said the agency had ignored the complaints for years.",
+        ] {
+            assert!(!speaks_to_reader(news), "{news}");
+        }
     }
 
     #[test]

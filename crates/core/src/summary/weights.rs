@@ -5,21 +5,21 @@ use super::features::N_FEATURES;
 
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    0.423072, // bias
-    1.776763, // lead
-    -1.386536, // first
-    0.076302, // relative_position
-    -0.163374, // support
-    0.198212, // supporters
-    -0.105296, // article_centrality
-    0.232799, // headline
-    0.209647, // quoted
-    -0.180163, // names
-    0.826739, // lead_x_centrality
-    -0.538601, // second
-    -0.200416, // third_or_fourth
-    0.192496, // article_first_sentence_support
-    0.520483, // coverage_x_story_size
-    -0.225229, // lead_x_story_size
-    0.264346, // centrality_rank_x_story_size
+    0.422734, // bias
+    1.778365, // lead
+    -1.389606, // first
+    0.079911, // relative_position
+    -0.164880, // support
+    0.199512, // supporters
+    -0.108858, // article_centrality
+    0.239324, // headline
+    0.209144, // quoted
+    -0.176162, // names
+    0.810394, // lead_x_centrality
+    -0.537555, // second
+    -0.201505, // third_or_fourth
+    0.196873, // article_first_sentence_support
+    0.522103, // coverage_x_story_size
+    -0.214196, // lead_x_story_size
+    0.260221, // centrality_rank_x_story_size
 ];
