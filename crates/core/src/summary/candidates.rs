@@ -1,6 +1,9 @@
 //! Candidates: the sentences of a story that may enter its summary, with their term vectors.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::compress;
 use super::vector::{self, SparseVec};
@@ -262,26 +265,32 @@ fn stands_alone(sentence: &str) -> bool {
 /// photos", "Watch full episodes here", "Let us know in the comments"). Such lines survive cleaning when
 /// they sit inside a paragraph of prose; a summary has no room for them.
 fn speaks_to_reader(sentence: &str) -> bool {
-    let lowered = sentence.to_lowercase();
-    if ["http://", "https://", "www.", "click here", "click below"]
-        .iter()
-        .any(|p| lowered.contains(p))
+    if WEB_PROMPTS
+        .as_ref()
+        .is_some_and(|prompts| prompts.is_match(sentence))
     {
         return true;
     }
-    if lowered.starts_with(['"', '“', '‘', '\'']) {
+    if sentence.starts_with(['"', '“', '‘', '\'']) {
         return false;
     }
-    let mut words = lowered
+    let mut words = sentence
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    let first = words.next().unwrap_or("");
-    let second = words.next().unwrap_or("");
-    let third = words.next().unwrap_or("");
-    PROMPT_VERBS.contains(&first)
-        || (first == "let" && matches!(second, "us" | "me") && third == "know")
-        || (matches!(first, "tell" | "email") && second == "us")
+    let [first, second, third] = [(); 3].map(|()| words.next().unwrap_or(""));
+    let is = |word: &str, options: &[&str]| options.iter().any(|o| word.eq_ignore_ascii_case(o));
+    is(first, PROMPT_VERBS)
+        || (is(first, &["let"]) && is(second, &["us", "me"]) && is(third, &["know"]))
+        || (is(first, &["tell", "email"]) && is(second, &["us"]))
 }
+
+/// Web addresses and link prompts, in any case.
+static WEB_PROMPTS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["http://", "https://", "www.", "click here", "click below"])
+        .ok()
+});
 
 /// Verbs a site's prompt opens with; none of them opens a sentence of news as a noun.
 const PROMPT_VERBS: &[&str] = &[
