@@ -14,6 +14,8 @@ use super::SummaryOptions;
 /// and before that it competes together with its antecedent, the two at the gain of the better one; it is read right
 /// after its antecedent.
 ///
+/// Words left over at the end go to completing chosen quotations (see [`complete_quotations`]).
+///
 /// With `concepts`, a candidate's gain adds the weight of the concepts it would newly cover per word
 /// (scaled so the best candidate's first gain equals the scores' span, times the guide's concept weight).
 pub fn select(
@@ -107,8 +109,64 @@ pub fn select(
             pool.vectors[k].unscatter(&mut dense);
         }
     }
+    complete_quotations(
+        pool,
+        scores,
+        &antecedents,
+        &mut chosen,
+        budget.saturating_sub(used),
+        words,
+    );
     arrange(pool, &antecedents, &mut chosen, order);
     chosen
+}
+
+/// Spends the words the selection left over on whole quotations: a chosen candidate that a longer candidate
+/// of its article contains (the quotation it opens or continues, kept whole) gives way to the longer one
+/// when the extra words fit, no other chosen candidate shares its sentences and none reads right after it.
+fn complete_quotations(
+    pool: &Pool,
+    scores: &[f32],
+    antecedents: &[Vec<usize>],
+    chosen: &mut [usize],
+    mut left: usize,
+    words: impl Fn(usize) -> usize,
+) {
+    let cands = &pool.candidates;
+    for slot in 0..chosen.len() {
+        let k = chosen[slot];
+        let (ck, extra_words) = (&cands[k], |j: usize| words(j).saturating_sub(words(k)));
+        if chosen.iter().any(|&c| antecedents[c].contains(&k)) {
+            continue;
+        }
+        let free = |j: usize| {
+            let cj = &cands[j];
+            chosen.iter().all(|&m| {
+                let cm = &cands[m];
+                m == k
+                    || cm.doc != cj.doc
+                    || cm.sentences.end <= cj.sentences.start
+                    || cj.sentences.end <= cm.sentences.start
+            })
+        };
+        let wider = (0..cands.len())
+            .filter(|&j| {
+                let cj = &cands[j];
+                j != k
+                    && cj.doc == ck.doc
+                    && cj.sentences.start <= ck.sentences.start
+                    && cj.sentences.end >= ck.sentences.end
+                    && (!cj.leading_pronoun || cj.sentences.start == ck.sentences.start)
+                    && scores[j].is_finite()
+                    && extra_words(j) <= left
+                    && free(j)
+            })
+            .max_by_key(|&j| (words(j), std::cmp::Reverse(j)));
+        if let Some(j) = wider {
+            left -= extra_words(j);
+            chosen[slot] = j;
+        }
+    }
 }
 
 /// How the chosen sentences are read.
@@ -173,4 +231,54 @@ fn arrange(pool: &Pool, antecedents: &[Vec<usize>], chosen: &mut Vec<usize>, ord
     }
     debug_assert_eq!(ordered.len(), chosen.len());
     *chosen = ordered;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summary::Prepared;
+    use crate::Article;
+
+    const STATEMENT: &str = "\"I am incredibly flattered to have been asked to lead the arts agency,\" \
+        Stallone said in a statement late on Sunday. \"However I believe I could be more effective helping \
+        returning soldiers find work and homes.\"\n\nThe actor, who is 70, lives in Los Angeles.";
+    const REPORT: &str =
+        "Sylvester Stallone said on Sunday he would not lead the arts agency in the new \
+        administration, preferring to help veterans.";
+
+    #[test]
+    fn words_left_over_complete_a_chosen_quotation() {
+        let articles = [Article::new("a", STATEMENT), Article::new("b", REPORT)];
+        let prepared = Prepared::new(&articles);
+        let pool = &prepared.pool;
+        let find = |sentences: std::ops::Range<usize>| {
+            pool.candidates
+                .iter()
+                .position(|c| c.doc == 0 && c.sentences == sentences)
+        };
+        let (Some(first), Some(whole)) = (find(0..1), find(0..2)) else {
+            panic!("the statement gives its first sentence and the whole quotation as candidates");
+        };
+        // The scorer prefers the first sentence alone; the whole quotation is then too similar to compete.
+        let mut scores = vec![0.0f32; pool.candidates.len()];
+        scores[first] = 1.0;
+        scores[whole] = -1.0;
+        let roomy = select(
+            pool,
+            &scores,
+            &SummaryOptions::with_words(200),
+            None,
+            Order::Story,
+        );
+        assert!(
+            roomy.contains(&whole) && !roomy.contains(&first),
+            "{roomy:?}"
+        );
+        let words = pool.candidates[first].summary_words(true);
+        let tight = SummaryOptions::with_words(words + 1);
+        assert_eq!(
+            select(pool, &scores, &tight, None, Order::Story),
+            vec![first]
+        );
+    }
 }
