@@ -116,7 +116,7 @@ pub fn clean(text: &str) -> Cleaned {
 /// True when a sentence or line is boilerplate that must never reach a summary.
 pub fn is_boilerplate(text: &str) -> bool {
     let lowered = text.to_ascii_lowercase();
-    is_boilerplate_counted(&lowered, words(&lowered))
+    is_boilerplate_counted(&lowered, words(&lowered)) || speaks_to_reader(text)
 }
 
 /// [`is_boilerplate`] for text already ASCII-lowercased whose words are counted (`n`, up to
@@ -183,11 +183,62 @@ pub fn is_boilerplate_in_line(sentence: &str, line: &Block) -> bool {
     if !line.tested {
         return is_boilerplate(sentence);
     }
-    line.words > WEAK_WORDS && at_most_words(sentence, WEAK_WORDS) && {
+    let weak = line.words > WEAK_WORDS && at_most_words(sentence, WEAK_WORDS) && {
         let lowered = sentence.to_ascii_lowercase();
         WEAK.found_in(&lowered) || is_sign_up_lowered(&lowered)
-    }
+    };
+    weak || speaks_to_reader(sentence)
 }
+
+/// A sentence where the site speaks to its reader, not the news: one with a web address or "click
+/// here", or one that opens (outside quotation marks) with a verb telling the reader what to do next ("Send
+/// us your photos", "Watch full episodes here", "Let us know in the comments"). Tested per sentence, never
+/// per line: such sentences sit inside paragraphs of prose that must stay.
+fn speaks_to_reader(sentence: &str) -> bool {
+    if WEB_PROMPTS
+        .as_ref()
+        .is_some_and(|prompts| prompts.is_match(sentence))
+    {
+        return true;
+    }
+    if sentence.starts_with(['"', '“', '‘', '\'']) {
+        return false;
+    }
+    let mut words = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let [first, second, third] = [(); 3].map(|()| words.next().unwrap_or(""));
+    let is = |word: &str, options: &[&str]| options.iter().any(|o| word.eq_ignore_ascii_case(o));
+    is(first, PROMPT_VERBS)
+        || (is(first, &["let"]) && is(second, &["us", "me"]) && is(third, &["know"]))
+        || (is(first, &["tell", "email"]) && is(second, &["us"]))
+}
+
+/// Web addresses and link prompts, in any case.
+static WEB_PROMPTS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["http://", "https://", "www.", "click here", "click below"])
+        .ok()
+});
+
+/// Verbs a site's prompt to its reader opens with; none of them opens a sentence of news as a noun (unlike
+/// [`IMPERATIVES`], which only count beside something to sign up for).
+const PROMPT_VERBS: &[&str] = &[
+    "click",
+    "tap",
+    "swipe",
+    "scroll",
+    "watch",
+    "send",
+    "subscribe",
+    "sign",
+    "join",
+    "download",
+    "visit",
+    "listen",
+    "follow",
+];
 
 /// Weak phrases mark only lines of at most this many words.
 const WEAK_WORDS: usize = 30;
@@ -601,6 +652,44 @@ mod tests {
         ] {
             assert!(!is_boilerplate(prose), "{prose}");
         }
+    }
+
+    #[test]
+    fn the_site_speaking_to_its_reader_is_boilerplate() {
+        for prompt in [
+            "Read or Share this story: http://usat.ly/1a6mXog",
+            "For a full recap of the night's big winners, click here.",
+            "Send us your images or video from the scene.",
+            "Let us know in comments or send an email to the author.",
+            "(Watch the full interview on our website tonight at nine.)",
+        ] {
+            assert!(speaks_to_reader(prompt), "{prompt}");
+        }
+        for news in [
+            "“Tell us whether you would rule against the president,” Grassley said.",
+            "Let me offer a premature opinion: the bill will pass the Senate.",
+            "Follow-up investigations may reveal different or additional information.",
+            "Share prices fell by 4 percent after the company warned on profits.",
+            "Watchdog groups said the agency had ignored the complaints for years.",
+        ] {
+            assert!(!speaks_to_reader(news), "{news}");
+        }
+    }
+
+    #[test]
+    fn a_prompt_inside_a_paragraph_leaves_the_paragraph_and_drops_the_sentence() {
+        let text =
+            "Storms cut power to thousands of homes on Sunday, the utility said. Send us your \
+                    photos of the damage. Crews worked through the night to restore it.";
+        let doc = crate::document::Document::analyse(text);
+        let sentences: Vec<&str> = doc.prose().map(|s| &text[s.range.clone()]).collect();
+        assert_eq!(
+            sentences,
+            [
+                "Storms cut power to thousands of homes on Sunday, the utility said.",
+                "Crews worked through the night to restore it."
+            ]
+        );
     }
 
     #[test]

@@ -1,9 +1,6 @@
 //! Candidates: the sentences of a story that may enter its summary, with their term vectors.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
 
 use super::compress;
 use super::vector::{self, SparseVec};
@@ -131,10 +128,7 @@ fn collect_from(articles: &[Article], docs: &[Document], min_words: usize) -> Po
             let raw = &article.text[range.clone()];
             let stats = WordStats::of(raw);
             let words = stats.words;
-            if !(min_words..=MAX_WORDS).contains(&words)
-                || !stands_alone(raw)
-                || speaks_to_reader(raw)
-            {
+            if !(min_words..=MAX_WORDS).contains(&words) || !stands_alone(raw) {
                 continue;
             }
             let written = vocabulary.written_terms(raw);
@@ -260,55 +254,6 @@ fn stands_alone(sentence: &str) -> bool {
     starts_well && ends_well && quotes_balanced(sentence) && !unattributed_quote(sentence)
 }
 
-/// The site speaking to its reader, not the news: a sentence with a web address or "click here", or one
-/// that opens (outside quotation marks) with a verb telling the reader what to do next ("Send us your
-/// photos", "Watch full episodes here", "Let us know in the comments"). Such lines survive cleaning when
-/// they sit inside a paragraph of prose; a summary has no room for them.
-fn speaks_to_reader(sentence: &str) -> bool {
-    if WEB_PROMPTS
-        .as_ref()
-        .is_some_and(|prompts| prompts.is_match(sentence))
-    {
-        return true;
-    }
-    if sentence.starts_with(['"', '“', '‘', '\'']) {
-        return false;
-    }
-    let mut words = sentence
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    let [first, second, third] = [(); 3].map(|()| words.next().unwrap_or(""));
-    let is = |word: &str, options: &[&str]| options.iter().any(|o| word.eq_ignore_ascii_case(o));
-    is(first, PROMPT_VERBS)
-        || (is(first, &["let"]) && is(second, &["us", "me"]) && is(third, &["know"]))
-        || (is(first, &["tell", "email"]) && is(second, &["us"]))
-}
-
-/// Web addresses and link prompts, in any case.
-static WEB_PROMPTS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["http://", "https://", "www.", "click here", "click below"])
-        .ok()
-});
-
-/// Verbs a site's prompt opens with; none of them opens a sentence of news as a noun.
-const PROMPT_VERBS: &[&str] = &[
-    "click",
-    "tap",
-    "swipe",
-    "scroll",
-    "watch",
-    "send",
-    "subscribe",
-    "sign",
-    "join",
-    "download",
-    "visit",
-    "listen",
-    "follow",
-];
-
 /// Every quotation opened in the sentence is closed in it (a quote running on into the next sentence
 /// would be cut in half).
 fn quotes_balanced(sentence: &str) -> bool {
@@ -428,28 +373,6 @@ mod tests {
         assert!(!stands_alone(
             "“I have been called a surrogate at a time or two in that campaign.”"
         ));
-    }
-
-    #[test]
-    fn the_site_speaking_to_its_reader_is_left_out() {
-        for prompt in [
-            "Read or Share this story: http://usat.ly/1a6mXog",
-            "For a full recap of the night's big winners, click here.",
-            "Send us your images or video from the scene.",
-            "Let us know in comments or send an email to the author.",
-            "(Watch the full interview on our website tonight at nine.)",
-        ] {
-            assert!(speaks_to_reader(prompt), "{prompt}");
-        }
-        for news in [
-            "“Tell us whether you would rule against the president,” Grassley said.",
-            "Let me offer a premature opinion: the bill will pass the Senate.",
-            "Follow-up investigations may reveal different or additional information.",
-            "Share prices fell by 4 percent after the company warned on profits.",
-            "Watchdog groups said the agency had ignored the complaints for years.",
-        ] {
-            assert!(!speaks_to_reader(news), "{news}");
-        }
     }
 
     #[test]

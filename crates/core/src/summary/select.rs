@@ -135,7 +135,8 @@ fn complete_quotations(
     let cands = &pool.candidates;
     for slot in 0..chosen.len() {
         let k = chosen[slot];
-        let (ck, extra_words) = (&cands[k], |j: usize| words(j).saturating_sub(words(k)));
+        let ck = &cands[k];
+        let extra_words = |j: usize| words(j).saturating_sub(words(k));
         if chosen.iter().any(|&c| antecedents[c].contains(&k)) {
             continue;
         }

@@ -5,21 +5,21 @@ use super::features::N_FEATURES;
 
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    0.422734, // bias
-    1.778365, // lead
-    -1.389606, // first
-    0.079911, // relative_position
-    -0.164880, // support
-    0.199512, // supporters
-    -0.108858, // article_centrality
-    0.239324, // headline
-    0.209144, // quoted
-    -0.176162, // names
-    0.810394, // lead_x_centrality
-    -0.537555, // second
-    -0.201505, // third_or_fourth
-    0.196873, // article_first_sentence_support
-    0.522103, // coverage_x_story_size
-    -0.214196, // lead_x_story_size
-    0.260221, // centrality_rank_x_story_size
+    0.423676, // bias
+    1.771233, // lead
+    -1.382785, // first
+    0.079467, // relative_position
+    -0.164422, // support
+    0.199343, // supporters
+    -0.110160, // article_centrality
+    0.242751, // headline
+    0.208710, // quoted
+    -0.176958, // names
+    0.811364, // lead_x_centrality
+    -0.535933, // second
+    -0.198395, // third_or_fourth
+    0.199960, // article_first_sentence_support
+    0.522294, // coverage_x_story_size
+    -0.215330, // lead_x_story_size
+    0.259240, // centrality_rank_x_story_size
 ];
