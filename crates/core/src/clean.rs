@@ -113,7 +113,8 @@ pub fn clean(text: &str) -> Cleaned {
     cleaned
 }
 
-/// True when a sentence or line is boilerplate that must never reach a summary.
+/// True when a sentence is boilerplate that must never reach a summary. (Whole lines are tested by
+/// [`clean`] with the phrase tests alone: the reader-prompt test would drop a paragraph for one sentence.)
 pub fn is_boilerplate(text: &str) -> bool {
     let lowered = text.to_ascii_lowercase();
     is_boilerplate_counted(&lowered, words(&lowered)) || speaks_to_reader(text)
@@ -178,7 +179,7 @@ const READER: &[&str] = &["you", "your", "you'll", "you're", "you’ll", "you’
 
 /// [`is_boilerplate`] for a sentence of a line that [`clean`] kept, doing only the tests the line's own
 /// did not settle: a tested line has no strong phrase, so none of its sentences has one, and when it has at
-/// most [`WEAK_WORDS`] words no weak phrase either.
+/// most [`WEAK_WORDS`] words no weak phrase either; whether the sentence speaks to the reader is always tested.
 pub fn is_boilerplate_in_line(sentence: &str, line: &Block) -> bool {
     if !line.tested {
         return is_boilerplate(sentence);
