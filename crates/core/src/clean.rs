@@ -215,11 +215,29 @@ fn speaks_to_reader(sentence: &str) -> bool {
         || (is(first, &["tell", "email"]) && is(second, &["us"]))
 }
 
-/// Web addresses and link prompts, in any case.
+/// Web addresses, link prompts and log-in walls, in any case. Each names the reader or the site's own
+/// controls ("Users must log in with two factors" is news; "You must log in to continue." is the site).
 static WEB_PROMPTS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["http://", "https://", "www.", "click here", "click below"])
+        .build([
+            "http://",
+            "https://",
+            "www.",
+            "click here",
+            "click below",
+            "you must log in",
+            "you must be logged in",
+            "you must sign in",
+            "you must be signed in",
+            "please log in",
+            "please sign in",
+            "log in to continue",
+            "sign in to continue",
+            "log in to comment",
+            "sign in to comment",
+            "already a subscriber",
+        ])
         .ok()
 });
 
@@ -663,6 +681,8 @@ mod tests {
             "Send us your images or video from the scene.",
             "Let us know in comments or send an email to the author.",
             "(Watch the full interview on our website tonight at nine.)",
+            "You must log in to continue.",
+            "Already a subscriber? Please sign in.",
         ] {
             assert!(speaks_to_reader(prompt), "{prompt}");
         }
@@ -672,6 +692,7 @@ mod tests {
             "Follow-up investigations may reveal different or additional information.",
             "Share prices fell by 4 percent after the company warned on profits.",
             "Watchdog groups said the agency had ignored the complaints for years.",
+            "Users must log in with a second code from next month, the bank said.",
         ] {
             assert!(!speaks_to_reader(news), "{news}");
         }
