@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::document::Document;
 use crate::entities::Entity;
 use crate::quotations::QuoteGroup;
-use crate::summary::{focus::Focus, novelty::Seen, SummaryNote};
+use crate::summary::{focus::Focus, novelty::Seen, stems::Stemmed, SummaryNote};
 use crate::timeline::TimelineEntry;
 use crate::Article;
 
@@ -63,7 +63,10 @@ pub fn rank(
         .iter()
         .zip(docs)
         .flat_map(|(a, d)| d.prose().map(|s| &a.text[s.range.clone()]));
-    let mut focus = Focus::new(question, sentences);
+    let mut focus = Focus::new(
+        question,
+        &Stemmed::new(sentences, std::iter::empty()).candidates,
+    );
     let mut most_relevant_first = |text: &str| std::cmp::Reverse(ordered(focus.relevance(text)));
     entities.sort_by_cached_key(|e| {
         let mut names = e.name.clone();
@@ -99,7 +102,8 @@ pub fn drop_seen(
     quotes: &mut Vec<QuoteGroup>,
     timeline: &mut Vec<TimelineEntry>,
 ) -> (usize, usize) {
-    let mut index = Seen::new(seen.iter().map(|a| a.text.as_str()));
+    let stemmed = Stemmed::new(std::iter::empty(), seen.iter().map(|a| a.text.as_str()));
+    let mut index = Seen::new(stemmed.seen_sentences());
     let seen_words: String = seen
         .iter()
         .map(|a| normalised(&a.text))

@@ -11,6 +11,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::candidates::Pool;
+use super::stems::Stemmed;
 use crate::terms::stem_ids;
 
 /// How concepts are counted and weighed.
@@ -57,14 +58,14 @@ pub struct Concepts {
 }
 
 impl Concepts {
-    /// The concepts of `pool`'s candidates, weighed against the `seen` texts and the `focus`.
-    pub fn new(pool: &Pool, seen: &[String], focus: Option<&str>, w: ConceptWeights) -> Concepts {
+    /// The concepts of `pool`'s candidates, weighed against the seen articles and the `focus`; `stemmed`
+    /// holds the candidates' and the seen articles' stems.
+    pub fn new(pool: &Pool, stemmed: &Stemmed, focus: Option<&str>, w: ConceptWeights) -> Concepts {
         let mut index: FxHashMap<(u64, u64), u32> = FxHashMap::default();
         let mut docs: Vec<FxHashSet<u32>> = Vec::new();
         let mut of: Vec<Vec<u32>> = Vec::with_capacity(pool.candidates.len());
-        for c in &pool.candidates {
-            let mut mine: Vec<u32> = bigrams(&c.text)
-                .into_iter()
+        for (c, stems) in pool.candidates.iter().zip(&stemmed.candidates) {
+            let mut mine: Vec<u32> = bigrams(stems)
                 .map(|b| {
                     let next = index.len() as u32;
                     *index.entry(b).or_insert(next)
@@ -89,11 +90,13 @@ impl Concepts {
                 *x = 0.0;
             }
         }
+        let seen = &stemmed.seen;
         if !seen.is_empty() {
             let mut seen_df = vec![0u32; index.len()];
-            for text in seen {
-                let mut found: Vec<u32> = bigrams(text)
-                    .into_iter()
+            for sentences in seen {
+                let mut found: Vec<u32> = sentences
+                    .iter()
+                    .flat_map(|s| bigrams(s))
                     .filter_map(|b| index.get(&b).copied())
                     .collect();
                 found.sort_unstable();
@@ -146,9 +149,9 @@ impl Concepts {
     }
 }
 
-/// Adjacent pairs of the stemmed content words of `text` (stop words left out first).
-fn bigrams(text: &str) -> Vec<(u64, u64)> {
-    stem_ids(text).windows(2).map(|w| (w[0], w[1])).collect()
+/// Adjacent pairs of a sentence's stemmed content words (stop words left out first).
+fn bigrams(stems: &[u64]) -> impl Iterator<Item = (u64, u64)> + '_ {
+    stems.windows(2).map(|w| (w[0], w[1]))
 }
 
 #[cfg(test)]
@@ -175,7 +178,13 @@ mod tests {
             .map(|(i, t)| Article::new(format!("a{i}"), *t))
             .collect();
         let prepared = Prepared::new(&articles);
-        let concepts = Concepts::new(&prepared.pool, seen, focus, w);
+        let texts = prepared.pool.candidates.iter().map(|c| c.text.as_str());
+        let concepts = Concepts::new(
+            &prepared.pool,
+            &Stemmed::new(texts, seen.iter().map(String::as_str)),
+            focus,
+            w,
+        );
         (prepared, concepts)
     }
 

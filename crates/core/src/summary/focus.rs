@@ -46,10 +46,14 @@ pub struct Focus {
 }
 
 impl Focus {
-    /// The query of `question` over the story told by `sentences`.
-    pub fn new<'a>(question: &str, sentences: impl Iterator<Item = &'a str>) -> Focus {
+    /// The query of `question` over the story told by `sentences` (given stemmed, as
+    /// [`super::stems::Stemmed::candidates`]).
+    pub fn new(question: &str, sentences: &[Vec<u64>]) -> Focus {
         let mut table = TermTable::default();
-        let bags: Vec<Bag> = sentences.map(|s| table.bag(s, true)).collect();
+        let bags: Vec<Bag> = sentences
+            .iter()
+            .map(|s| table.bag_of_stems(s, true))
+            .collect();
         let instructions: FxHashSet<u64> = stem_ids(INSTRUCTION_WORDS).into_iter().collect();
         let content: String = question
             .split_whitespace()
@@ -186,7 +190,13 @@ fn expand(first: &Bag, question: &Bag, bags: &[Bag], weighted_bags: &[Bag], idf:
 
 #[cfg(test)]
 mod tests {
+    use super::super::stems::Stemmed;
     use super::Focus;
+
+    /// The story's sentences stemmed as candidates are.
+    fn stemmed(sentences: &[&str]) -> Vec<Vec<u64>> {
+        Stemmed::new(sentences.iter().copied(), std::iter::empty()).candidates
+    }
 
     const STORY: [&str; 5] = [
         "The senator met the ambassador twice during the campaign.",
@@ -200,7 +210,7 @@ mod tests {
     fn relevant_sentences_rank_first() {
         let mut focus = Focus::new(
             "Describe the senator's meetings with the ambassador.",
-            STORY.iter().copied(),
+            &stemmed(&STORY),
         );
         assert!(focus.matched());
         let r = focus.scaled();
@@ -222,7 +232,7 @@ mod tests {
         ];
         let focus = Focus::new(
             "What did the senator say about his meetings with the ambassador?",
-            story.iter().copied(),
+            &stemmed(&story),
         );
         let r = focus.scaled();
         assert!(r[1] > r[0] && r[0] > r[2], "{r:?}");
@@ -238,7 +248,7 @@ mod tests {
             "The hearing lasted four hours.",
             "Stocks rose on Tuesday.",
         ];
-        let focus = Focus::new("What about the ambassador?", story.iter().copied());
+        let focus = Focus::new("What about the ambassador?", &stemmed(&story));
         let r = focus.scaled();
         assert!(r[2] > 0.0 && r[3] == 0.0, "{r:?}");
     }
@@ -253,7 +263,7 @@ mod tests {
 
     #[test]
     fn absent_question_terms_are_reported() {
-        let focus = Focus::new("volcanic eruptions in Iceland", STORY.iter().copied());
+        let focus = Focus::new("volcanic eruptions in Iceland", &stemmed(&STORY));
         assert!(!focus.matched());
     }
 }

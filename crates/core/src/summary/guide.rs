@@ -6,10 +6,10 @@
 
 use serde::Serialize;
 
-use super::candidates::Pool;
 use super::concepts::ConceptWeights;
 use super::focus::Focus;
 use super::novelty::Seen;
+use super::stems::Stemmed;
 use super::SummaryOptions;
 
 /// How focus and novelty weigh against salience.
@@ -75,21 +75,20 @@ pub struct Rescored {
     pub novelty: Option<Vec<f32>>,
 }
 
-/// Rewrites `scores` (one per candidate of `pool`) for the focus and seen articles of `opts`; a
+/// Rewrites `scores` (one per candidate, stemmed in `stemmed` with the seen articles) for the focus and seen articles of `opts`; a
 /// candidate that repeats a seen sentence gets a score of minus infinity (never chosen).
-pub fn rescore(pool: &Pool, scores: &mut [f32], opts: &SummaryOptions) -> Rescored {
+pub fn rescore(stemmed: &Stemmed, scores: &mut [f32], opts: &SummaryOptions) -> Rescored {
     let mut notes = Vec::new();
-    let texts = || pool.candidates.iter().map(|c| c.text.as_str());
     let relevance = opts.focus.as_deref().map(|question| {
-        let focus = Focus::new(question, texts());
+        let focus = Focus::new(question, &stemmed.candidates);
         if !focus.matched() {
             notes.push(SummaryNote::FocusNotFound);
         }
         focus.scaled()
     });
     let novelty = (!opts.seen.is_empty()).then(|| {
-        let mut seen = Seen::new(opts.seen.iter().map(String::as_str));
-        seen.compare_all(texts())
+        let mut seen = Seen::new(stemmed.seen_sentences());
+        seen.compare_all(stemmed.candidates.iter().map(Vec::as_slice))
             .into_iter()
             .map(|c| (c.closest < opts.guide.repeat).then(|| c.novelty()))
             .collect::<Vec<_>>()

@@ -27,7 +27,7 @@ mod guide;
 pub(crate) mod novelty;
 mod restate;
 mod select;
-mod stems;
+pub(crate) mod stems;
 pub(crate) mod vector;
 mod weights;
 
@@ -159,14 +159,16 @@ pub fn summarize_analysed(
     if opts.focus.is_none() && opts.seen.is_empty() {
         return prepared.choose(&scores, opts);
     }
-    let rescored = guide::rescore(&prepared.pool, &mut scores, opts);
+    let texts = prepared.pool.candidates.iter().map(|c| c.text.as_str());
+    let stemmed = stems::Stemmed::new(texts, opts.seen.iter().map(String::as_str));
+    let rescored = guide::rescore(&stemmed, &mut scores, opts);
     // An update (there is novelty against seen articles) covers new concepts and reads newest first.
     let (concepts, order) = match &rescored.novelty {
         Some(novelty) => (
             (opts.guide.concepts.gain > 0.0).then(|| {
                 concepts::Concepts::new(
                     &prepared.pool,
-                    &opts.seen,
+                    &stemmed,
                     opts.focus.as_deref(),
                     opts.guide.concepts,
                 )

@@ -8,7 +8,6 @@
 //! CLASSY's update baseline finds them).
 
 use super::stems::{weighted, Bag, TermTable};
-use crate::document::Document;
 
 /// The sentences of the articles already seen, ready to be compared with new sentences.
 pub struct Seen {
@@ -30,16 +29,11 @@ pub struct Seen {
 const SIGNATURE_LLR: f64 = 10.83;
 
 impl Seen {
-    /// The index of the prose sentences of `texts` (articles' full texts).
-    pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Seen {
+    /// The index of the seen articles' prose sentences, given stemmed
+    /// ([`super::stems::Stemmed::seen_sentences`]).
+    pub fn new<'a>(sentences: impl Iterator<Item = &'a [u64]>) -> Seen {
         let mut table = TermTable::default();
-        let mut bags = Vec::new();
-        for text in texts {
-            let doc = Document::analyse(text);
-            for s in doc.prose() {
-                bags.push(table.bag(&text[s.range.clone()], true));
-            }
-        }
+        let bags: Vec<Bag> = sentences.map(|s| table.bag_of_stems(s, true)).collect();
         let idf = table.idf();
         let unseen_idf = table.unseen_idf();
         let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); table.len()];
@@ -68,9 +62,9 @@ impl Seen {
     }
 
     /// How each of the new sentences `texts` compares with what was seen, with the signature terms of
-    /// them all ([`Seen::compare`] of one text counts none).
-    pub fn compare_all<'a>(&mut self, texts: impl Iterator<Item = &'a str>) -> Vec<Comparison> {
-        let bags: Vec<Bag> = texts.map(|t| self.table.bag(t, false)).collect();
+    /// them all ([`Seen::compare`] of one text counts none). The sentences are given stemmed.
+    pub fn compare_all<'a>(&mut self, texts: impl Iterator<Item = &'a [u64]>) -> Vec<Comparison> {
+        let bags: Vec<Bag> = texts.map(|t| self.table.bag_of_stems(t, false)).collect();
         self.learn_signature(&bags);
         bags.iter().map(|b| self.compare_bag(b)).collect()
     }
@@ -168,7 +162,18 @@ impl Comparison {
 
 #[cfg(test)]
 mod tests {
+    use super::super::stems::Stemmed;
     use super::Seen;
+
+    /// The index of `texts` as seen articles.
+    fn seen(texts: &[&str]) -> Seen {
+        Seen::new(Stemmed::new(std::iter::empty(), texts.iter().copied()).seen_sentences())
+    }
+
+    /// `texts` stemmed as candidates are.
+    fn stemmed(texts: &[&str]) -> Vec<Vec<u64>> {
+        Stemmed::new(texts.iter().copied(), std::iter::empty()).candidates
+    }
 
     const OLD: &str = "The council approved the new budget on Monday after a long debate.\n\n\
         The mayor said the budget protects schools and libraries.";
@@ -179,9 +184,10 @@ mod tests {
 
     #[test]
     fn repeated_sentences_are_not_new() {
-        let mut seen = Seen::new([OLD; 6].into_iter());
+        let mut seen = seen(&[OLD; 6]);
         // The new articles talk of the protest again and again: its terms are their signature.
-        let all = seen.compare_all([SAME, PARTLY].into_iter().chain([NEW; 8]));
+        let new_texts: Vec<&str> = [SAME, PARTLY].into_iter().chain([NEW; 8]).collect();
+        let all = seen.compare_all(stemmed(&new_texts).iter().map(Vec::as_slice));
         let (same, partly, new) = (all[0], all[1], all[2]);
         assert!(same.closest > 0.99 && same.new_terms == 0.0, "{same:?}");
         assert!(new.closest < 0.2 && new.new_terms > 0.8, "{new:?}");
@@ -202,7 +208,7 @@ mod tests {
 
     #[test]
     fn nothing_seen() {
-        let mut seen = Seen::new(std::iter::empty());
+        let mut seen = seen(&[]);
         assert_eq!(seen.compare("Anything at all here.").closest, 0.0);
     }
 }

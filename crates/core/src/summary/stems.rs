@@ -4,7 +4,41 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::document::Document;
 use crate::terms::stem_ids;
+
+/// The stem ids of what a focused or update summary compares — the story's candidates and the prose
+/// sentences of the articles seen before — computed once for every guide that reads them.
+pub struct Stemmed {
+    /// One sequence per candidate, in the pool's order.
+    pub candidates: Vec<Vec<u64>>,
+    /// Per seen article, one sequence per prose sentence.
+    pub seen: Vec<Vec<Vec<u64>>>,
+}
+
+impl Stemmed {
+    pub fn new<'a, 'b>(
+        candidates: impl Iterator<Item = &'a str>,
+        seen: impl Iterator<Item = &'b str>,
+    ) -> Stemmed {
+        Stemmed {
+            candidates: candidates.map(stem_ids).collect(),
+            seen: seen
+                .map(|text| {
+                    Document::analyse(text)
+                        .prose()
+                        .map(|s| stem_ids(&text[s.range.clone()]))
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// Every seen prose sentence, article after article.
+    pub fn seen_sentences(&self) -> impl Iterator<Item = &[u64]> {
+        self.seen.iter().flatten().map(Vec::as_slice)
+    }
+}
 
 /// Dense term indices for stable stem ids, and document frequencies over the sentences added.
 #[derive(Default)]
@@ -20,8 +54,13 @@ pub type Bag = Vec<(u32, f32)>;
 impl TermTable {
     /// The bag of `text`; counts it towards the document frequencies when `counted`.
     pub fn bag(&mut self, text: &str, counted: bool) -> Bag {
+        self.bag_of_stems(&stem_ids(text), counted)
+    }
+
+    /// [`TermTable::bag`] of a text already stemmed.
+    pub fn bag_of_stems(&mut self, stems: &[u64], counted: bool) -> Bag {
         let mut bag: Bag = Vec::new();
-        for stem in stem_ids(text) {
+        for &stem in stems {
             let next = self.df.len() as u32;
             let t = *self.index.entry(stem).or_insert(next);
             if t == next {
