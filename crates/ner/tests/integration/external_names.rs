@@ -32,3 +32,23 @@ fn committed_lists_hold_places_and_people_names() {
         "lower-case words"
     );
 }
+
+/// People the news writes after titles ("Mr. Obama") are people, not the towns that share their names.
+#[test]
+fn news_people_are_people_not_towns() {
+    use newsbrief_ner::{EntityKind, Tagger};
+    let tagger = Tagger::default();
+    for text in [
+        "Obama said on Tuesday that the plan would work.",
+        "Republicans criticised Obama over the deal.",
+        "Putin denied the claims on Friday.",
+    ] {
+        let people: Vec<&str> = tagger
+            .entities(text)
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| m.text(text))
+            .collect();
+        assert_eq!(people.len(), 1, "{text}: {people:?}");
+    }
+}
