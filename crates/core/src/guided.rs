@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::entities::Entity;
 use crate::quotations::QuoteGroup;
 use crate::summary::{focus::Focus, novelty::Seen, stems::Stemmed, SummaryNote};
+use crate::terms::stem_ids;
 use crate::timeline::TimelineEntry;
 use crate::Article;
 
@@ -63,10 +64,7 @@ pub fn rank(
         .iter()
         .zip(docs)
         .flat_map(|(a, d)| d.prose().map(|s| &a.text[s.range.clone()]));
-    let mut focus = Focus::new(
-        question,
-        &Stemmed::new(sentences, std::iter::empty()).candidates,
-    );
+    let mut focus = Focus::new(question, &sentences.map(stem_ids).collect::<Vec<_>>());
     let mut most_relevant_first = |text: &str| std::cmp::Reverse(ordered(focus.relevance(text)));
     entities.sort_by_cached_key(|e| {
         let mut names = e.name.clone();

@@ -17,6 +17,7 @@ pub struct Stemmed {
 }
 
 impl Stemmed {
+    /// Stems the candidates' texts, and the prose sentences of the seen articles' full texts.
     pub fn new<'a, 'b>(
         candidates: impl Iterator<Item = &'a str>,
         seen: impl Iterator<Item = &'b str>,
