@@ -121,6 +121,13 @@ impl Gazetteer {
         *self.kinds.entry(name_hash(&[word])).or_default() |= part << kind as u8;
     }
 
+    /// Whether `word` alone is known as the first word of names of `kind` (for people, a given name).
+    pub fn starts_names(&self, word: &str, kind: EntityKind) -> bool {
+        self.kinds
+            .get(&name_hash(&[word]))
+            .is_some_and(|kinds| kinds & (FIRST_WORD << kind as u8) != 0)
+    }
+
     /// A gazetteer of an external name list: one `KIND<TAB>name` per line, KIND `PER`, `ORG`,
     /// `LOC` or `MISC` for whole names, `GIVEN` / `SURNAME` for single words that start / end
     /// people's names; empty lines are skipped.

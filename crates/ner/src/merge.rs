@@ -23,7 +23,7 @@ use crate::names::{
     strip_possessive, surname,
 };
 use crate::tag::EntityKind;
-use crate::tagger::{committed_clusters, Mention};
+use crate::tagger::{committed_clusters, committed_external_names, committed_gazetteer, Mention};
 
 /// One written form of an entity; `variant` marks misspelt or non-standard forms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -693,11 +693,12 @@ fn well_formed(name: &str) -> bool {
 
 /// Whether a word is unknown to the committed news vocabulary (the word-cluster table) while a
 /// known word one edit away exists: "Barrack" next to "barack". Only names of six letters or more
-/// are judged ([`is_misspelling`]).
+/// are judged ([`is_misspelling`]), and never a given name the name lists know ("Denise" is one
+/// edit from "denies", "Marsha" from "marsh", "Kristin" from "kristen").
 fn looks_misspelt(word: &str) -> bool {
     let lower = word.to_lowercase();
     let length = lower.chars().count();
-    if length < 6 {
+    if length < 6 || is_known_given_name(&lower) {
         return false;
     }
     let vocabulary = committed_clusters();
@@ -711,6 +712,15 @@ fn looks_misspelt(word: &str) -> bool {
             && is_misspelling(&lower, known)
     });
     near_known
+}
+
+/// Whether the committed name lists (the external lists' given names, the training data's first
+/// words of people's names) know `word` as a given name.
+fn is_known_given_name(word: &str) -> bool {
+    [committed_external_names(), committed_gazetteer()]
+        .into_iter()
+        .flatten()
+        .any(|names| names.starts_names(word, EntityKind::Person))
 }
 
 /// Builds the entity of a group of occurrences.
@@ -1015,6 +1025,34 @@ mod tests {
             .any(|a| a.text == "Dr Klass" && a.variant));
         assert_eq!(entity(&entities, "Li Jifeng").mentions, 2);
         assert_eq!(entities.len(), 2, "{entities:#?}");
+    }
+
+    #[test]
+    fn known_given_names_are_not_misspellings() {
+        use EntityKind::*;
+        // "Marsha" is one edit from "marsh" and unknown to the news vocabulary, but the census
+        // lists know it as a given name; "Barrack" is no given name.
+        let text = "Rep. Marsha Blackburn spoke. Blackburn left. Barrack Obama came. Obama spoke.";
+        let found = mentions(
+            text,
+            &[
+                ("Marsha Blackburn", Person),
+                ("Blackburn", Person),
+                ("Barrack Obama", Person),
+                ("Obama", Person),
+            ],
+        );
+        let entities = merge(&[(text, &found)]);
+        let blackburn = entity(&entities, "Marsha Blackburn");
+        assert!(
+            blackburn.aliases.iter().all(|a| !a.variant),
+            "{blackburn:?}"
+        );
+        let obama = entity(&entities, "Obama");
+        assert!(obama
+            .aliases
+            .iter()
+            .any(|a| a.text == "Barrack Obama" && a.variant));
     }
 
     #[test]

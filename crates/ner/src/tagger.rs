@@ -66,6 +66,12 @@ pub fn committed_external_names() -> Result<Arc<Gazetteer>, ModelError> {
     Ok(Arc::clone(external))
 }
 
+/// The committed gazetteer of the training data's names.
+pub fn committed_gazetteer() -> Result<Arc<Gazetteer>, ModelError> {
+    let (_, _, gazetteer, _) = DEFAULT_MODELS.as_ref().map_err(Clone::clone)?;
+    Ok(Arc::clone(gazetteer))
+}
+
 /// The committed word-cluster table.
 pub fn committed_clusters() -> Arc<Clusters> {
     Arc::clone(&DEFAULT_CLUSTERS)
