@@ -1,7 +1,8 @@
 //! Which entity a lone name joins when two or more people of the story share its surname (alias merging,
 //! `merge::principal_before`). Prints one line per such mention — file, byte start, the entity it joined,
 //! the other people of the surname, and the text around it — or, with `--judged FILE`, scores the
-//! choices against hand-judged mentions (lines `file<TAB>start<TAB>entity<TAB>part`), by part.
+//! entities lone names join against hand-judged mentions (lines `file<TAB>start<TAB>entity<TAB>part`), by
+//! part.
 //!
 //! ```text
 //! cargo run --release -p newsbrief-ner --example lone_names -- ARTICLE.txt...
@@ -35,9 +36,6 @@ fn lone_names(tagger: &Tagger, file: &str, text: &str) -> Vec<Lone> {
             .filter(|o| o.name != e.name && surname(&o.name) == surname(&e.name))
             .map(|o| o.name.clone())
             .collect();
-        if others.is_empty() {
-            continue;
-        }
         for &(_, start, end) in &e.spans {
             let mention = &text[start..end];
             if mention.split_whitespace().count() != 1 {
@@ -85,7 +83,7 @@ fn main() {
         };
         let name = path.rsplit('/').next().unwrap_or(path);
         for lone in lone_names(&tagger, name, &text) {
-            if judged.is_none() {
+            if judged.is_none() && !lone.others.is_empty() {
                 println!(
                     "{}\t{}\t{}\t[others: {}]\t{}",
                     lone.file,
@@ -112,7 +110,11 @@ fn main() {
         let Ok(start) = start.parse::<usize>() else {
             continue;
         };
-        let right = joined.get(&(file.to_owned(), start)).map(String::as_str) == Some(entity);
+        let got = joined.get(&(file.to_owned(), start));
+        let right = got.map(String::as_str) == Some(entity);
+        if !right {
+            eprintln!("{part}: {file} at {start}: judged {entity}, joined {got:?}");
+        }
         let tally = by_part.entry(part.to_owned()).or_default();
         tally.0 += usize::from(right);
         tally.1 += 1;
