@@ -226,8 +226,18 @@ fn lowercase_into(word: &str, out: &mut String) {
         out.push_str(word);
         out.make_ascii_lowercase();
     } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.extend(
+            word.chars()
+                .filter(|&c| !is_invisible_joiner(c))
+                .flat_map(char::to_lowercase),
+        );
     }
+}
+
+/// Characters that never show and never part words: a soft hyphen ("Vladi\u{ad}mir", left by web pages'
+/// `&shy;`), zero-width joiners and the word joiner. Inside a word they belong to it, and its term drops them.
+fn is_invisible_joiner(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
 }
 
 /// The words of `text`: runs of letters and digits (an apostrophe inside a word ends it, so "Sessions'"
@@ -244,11 +254,14 @@ pub struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    /// Whether the non-ASCII character at byte `i` (a character boundary) is part of a word, and its
-    /// length in bytes.
-    fn non_ascii(&self, i: usize) -> (bool, usize) {
+    /// Whether the non-ASCII character at byte `i` (a character boundary) is part of a word — an invisible
+    /// joiner only `within` one — and its length in bytes.
+    fn non_ascii(&self, i: usize, within: bool) -> (bool, usize) {
         match self.text.get(i..).and_then(|rest| rest.chars().next()) {
-            Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+            Some(c) => (
+                c.is_alphanumeric() || (within && is_invisible_joiner(c)),
+                c.len_utf8(),
+            ),
             None => (false, 1),
         }
     }
@@ -267,7 +280,7 @@ impl<'a> Iterator for Words<'a> {
                 }
                 i += 1;
             } else {
-                let (inside, n) = self.non_ascii(i);
+                let (inside, n) = self.non_ascii(i, false);
                 if inside {
                     break;
                 }
@@ -286,7 +299,7 @@ impl<'a> Iterator for Words<'a> {
                 }
                 i += 1;
             } else {
-                let (inside, n) = self.non_ascii(i);
+                let (inside, n) = self.non_ascii(i, true);
                 if !inside {
                     break;
                 }
@@ -467,6 +480,10 @@ mod tests {
         );
         assert_eq!(words("").count(), 0);
         assert_eq!(words(" ,; ").count(), 0);
+        // A soft hyphen (`&shy;`) joins; on its own it is no word.
+        let found: Vec<_> = words("Vladi\u{ad}mir \u{ad} Putin").collect();
+        assert_eq!(found, ["Vladi\u{ad}mir", "Putin"]);
+        assert_eq!(stem_ids("Vladi\u{ad}mir"), stem_ids("Vladimir"));
     }
 
     #[test]

@@ -79,9 +79,11 @@ pub(crate) fn feature3(template: u8, first: &str, second: &str, third: &str) -> 
         .finish()
 }
 
-/// Replaces typographic quotes and dashes by their ASCII forms.
+/// Replaces typographic quotes and dashes by their ASCII forms and drops invisible joiners (a soft hyphen
+/// left by a web page's `&shy;`: "Vladi\u{ad}mir" is "Vladimir").
 fn normalise(word: &str) -> String {
     word.chars()
+        .filter(|&c| !crate::names::is_invisible_joiner(c))
         .map(|c| match c {
             '’' | '‘' | '`' | '´' => '\'',
             '“' | '”' | '„' | '«' | '»' => '"',

@@ -1028,6 +1028,22 @@ mod tests {
     }
 
     #[test]
+    fn soft_hyphens_are_invisible() {
+        use EntityKind::*;
+        let text = "President Vladi\u{ad}mir Putin spoke. Vladimir Putin left.";
+        let found = mentions(
+            text,
+            &[("Vladi\u{ad}mir Putin", Person), ("Vladimir Putin", Person)],
+        );
+        let entities = merge(&[(text, &found)]);
+        assert_eq!(entities.len(), 1, "{entities:#?}");
+        assert!(entities[0]
+            .aliases
+            .iter()
+            .all(|a| !a.variant && !a.text.contains('\u{ad}')));
+    }
+
+    #[test]
     fn known_given_names_are_not_misspellings() {
         use EntityKind::*;
         // "Marsha" is one edit from "marsh" and unknown to the news vocabulary, but the census

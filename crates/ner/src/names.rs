@@ -90,12 +90,19 @@ pub fn is_suffix(word: &str) -> bool {
     SUFFIXES.contains(&bare(word).as_str())
 }
 
-/// Replaces typographic apostrophes and collapses whitespace.
+/// Replaces typographic apostrophes, drops invisible joiners and collapses whitespace.
 pub fn normalise_spaces(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .replace(['’', '‘'], "'")
+        .replace(is_invisible_joiner, "")
+}
+
+/// Characters that never show and never part words: a soft hyphen, zero-width (non-)joiners, the word
+/// joiner.
+pub fn is_invisible_joiner(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
 }
 
 /// Removes a possessive ending (`'s`, `’s`, or a bare apostrophe after `s`).
