@@ -5,21 +5,21 @@ use super::features::N_FEATURES;
 
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    0.423676, // bias
-    1.771233, // lead
-    -1.382785, // first
-    0.079467, // relative_position
-    -0.164422, // support
-    0.199343, // supporters
-    -0.110160, // article_centrality
-    0.242751, // headline
-    0.208710, // quoted
-    -0.176958, // names
-    0.811364, // lead_x_centrality
-    -0.535933, // second
-    -0.198395, // third_or_fourth
-    0.199960, // article_first_sentence_support
-    0.522294, // coverage_x_story_size
-    -0.215330, // lead_x_story_size
-    0.259240, // centrality_rank_x_story_size
+    0.423589, // bias
+    1.775527, // lead
+    -1.383992, // first
+    0.079565, // relative_position
+    -0.164559, // support
+    0.199404, // supporters
+    -0.110372, // article_centrality
+    0.242569, // headline
+    0.208684, // quoted
+    -0.177108, // names
+    0.806489, // lead_x_centrality
+    -0.536780, // second
+    -0.199224, // third_or_fourth
+    0.199993, // article_first_sentence_support
+    0.522586, // coverage_x_story_size
+    -0.217986, // lead_x_story_size
+    0.259218, // centrality_rank_x_story_size
 ];
