@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::head_nouns;
 use crate::names::{
     acronym, first_names_compatible, generation, initials, is_misspelling, is_near_spelling,
-    is_personal_title, is_plural_pair, is_title_word, normalise_spaces, person_words,
+    is_personal_title, is_plural_pair, is_title_word, is_typo, normalise_spaces, person_words,
     strip_possessive, surname,
 };
 use crate::tag::EntityKind;
@@ -691,10 +691,11 @@ fn well_formed(name: &str) -> bool {
     !shouting && !lone_head
 }
 
-/// Whether a word is unknown to the committed news vocabulary (the word-cluster table) while a
-/// known word one edit away exists: "Barrack" next to "barack". Only names of six letters or more
-/// are judged ([`is_misspelling`]), and never a given name the name lists know ("Denise" is one
-/// edit from "denies", "Marsha" from "marsh", "Kristin" from "kristen").
+/// Whether a given name is unknown to the committed news vocabulary (the word-cluster table) while a
+/// given name the name lists know is one typing slip away ([`is_typo`]): "Barrack" next to "barack",
+/// "Cornad" next to "conrad". Only names of six letters or more are judged, and never a given name the
+/// name lists know themselves ("Denise" is one edit from "denies", "Marsha" from "marsh"); a letter
+/// changed or dropped ("Giorgia" / "georgia", "Davide" / "david") makes another name, not a misspelling.
 fn looks_misspelt(word: &str) -> bool {
     let lower = word.to_lowercase();
     let length = lower.chars().count();
@@ -707,9 +708,10 @@ fn looks_misspelt(word: &str) -> bool {
     }
     let first = lower.chars().next();
     let near_known = vocabulary.words().any(|known| {
-        known.len().abs_diff(lower.len()) <= 2
+        known.len().abs_diff(lower.len()) <= 1
             && known.chars().next() == first
-            && is_misspelling(&lower, known)
+            && is_typo(&lower, known)
+            && is_known_given_name(known)
     });
     near_known
 }

@@ -199,6 +199,32 @@ pub fn is_misspelling(a: &str, b: &str) -> bool {
     a.len().abs_diff(b.len()) <= allowed && edit_distance(&a, &b) <= allowed
 }
 
+/// Whether `a` is `b` with the slip of a typing hand: two neighbouring letters swapped ("cornad" /
+/// "conrad") or a letter doubled or undoubled ("barrack" / "barack"). Unlike [`is_misspelling`], a
+/// letter changed or dropped is not one: "Giorgia" / "Georgia", "Davide" / "David", "Martyn" / "Martin"
+/// are names of their own in other languages.
+pub fn is_typo(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return false;
+    }
+    if a.len() == b.len() {
+        let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return matches!(differ[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i]);
+    }
+    let (long, short) = if a.len() > b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    // The extra letter doubles its neighbour: removing it leaves the shorter name.
+    (1..long.len())
+        .any(|i| long[i] == long[i - 1] && long[..i].iter().chain(&long[i + 1..]).eq(short.iter()))
+}
+
 /// Whether two different lower-cased names of at least four letters share their first letter and
 /// are one insertion, deletion, substitution or transposition apart ("klass" / "klaas"): the looser
 /// test for a lone name against the surname of the one full name it is close to.
@@ -247,6 +273,21 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typos_are_swaps_and_doubled_letters() {
+        assert!(is_typo("cornad", "conrad"));
+        assert!(is_typo("barrack", "barack"));
+        assert!(is_typo("barack", "barrack"));
+        assert!(!is_typo("giorgia", "georgia"), "a changed letter");
+        assert!(
+            !is_typo("davide", "david"),
+            "a dropped letter that doubles nothing"
+        );
+        assert!(!is_typo("martyn", "martin"));
+        assert!(!is_typo("conrad", "conrad"));
+        assert!(!is_typo("abcd", "badc"), "two swaps");
+    }
 
     #[test]
     fn misspellings() {
