@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 
+use newsbrief_ner::names::is_invisible_joiner;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
@@ -234,12 +235,6 @@ fn lowercase_into(word: &str, out: &mut String) {
     }
 }
 
-/// Characters that never show and never part words: a soft hyphen ("Vladi\u{ad}mir", left by web pages'
-/// `&shy;`), zero-width joiners and the word joiner. Inside a word they belong to it, and its term drops them.
-fn is_invisible_joiner(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
-}
-
 /// The words of `text`: runs of letters and digits (an apostrophe inside a word ends it, so "Sessions'"
 /// and "Session's" both give "Session"/"Sessions" and a dropped "s").
 pub fn words(text: &str) -> Words<'_> {
@@ -255,7 +250,8 @@ pub struct Words<'a> {
 
 impl<'a> Words<'a> {
     /// Whether the non-ASCII character at byte `i` (a character boundary) is part of a word — an invisible
-    /// joiner only `within` one — and its length in bytes.
+    /// joiner (a soft hyphen left by a web page's `&shy;`: "Vladi\u{ad}mir") only `within` one, and its term
+    /// drops it — and its length in bytes.
     fn non_ascii(&self, i: usize, within: bool) -> (bool, usize) {
         match self.text.get(i..).and_then(|rest| rest.chars().next()) {
             Some(c) => (

@@ -543,7 +543,8 @@ fn merge_people(
 /// introduced on a tie. News introduces relatives by their full names ("his daughter Ivanka Trump")
 /// while the bare surname goes on meaning the story's principal ("Trump said"), so the nearest full
 /// name is the wrong guess: on 76 hand-judged lone surnames of Multi-News articles naming two or more
-/// people of one surname, this choice is right for 72, the nearest earlier full name for 28.
+/// people of one surname, this choice is right for 69, the nearest earlier full name for 17
+/// (`examples/lone_names.rs`, docs/bench/ner.md).
 fn principal_before(
     earlier: &[(usize, usize)],
     before: usize,

@@ -75,8 +75,9 @@ pub struct Rescored {
     pub novelty: Option<Vec<f32>>,
 }
 
-/// Rewrites `scores` (one per candidate, stemmed in `stemmed` with the seen articles) for the focus and seen articles of `opts`; a
-/// candidate that repeats a seen sentence gets a score of minus infinity (never chosen).
+/// Rewrites `scores` (one per candidate; `stemmed` holds their stems and the seen articles') for the focus
+/// and seen articles of `opts`; a candidate that repeats a seen sentence gets a score of minus infinity
+/// (never chosen).
 pub fn rescore(stemmed: &Stemmed, scores: &mut [f32], opts: &SummaryOptions) -> Rescored {
     let mut notes = Vec::new();
     let relevance = opts.focus.as_deref().map(|question| {
