@@ -39,6 +39,78 @@ fn example_brief_matches_golden() {
     );
 }
 
+/// The first `count` ```markdown blocks of the README after `heading`.
+fn readme_excerpts(heading: &str, count: usize) -> Vec<String> {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let after = &readme[readme.find(heading).unwrap()..];
+    after
+        .split("```markdown\n")
+        .skip(1)
+        .take(count)
+        .map(|block| block[..block.find("```").unwrap()].to_owned())
+        .collect()
+}
+
+/// Every non-blank line of `excerpt` is a line of `output`, in the same order.
+fn assert_excerpt_of(excerpt: &str, output: &str) {
+    let mut lines = output.lines();
+    for line in excerpt.lines().filter(|line| !line.trim().is_empty()) {
+        assert!(
+            lines.any(|output_line| output_line == line),
+            "README line not in the output (or out of order): {line}"
+        );
+    }
+}
+
+/// The README's quick start shows an excerpt of the example brief: it is the golden file's, so the
+/// README cannot drift from what the first command prints.
+#[test]
+fn readme_excerpt_is_from_the_golden_brief() {
+    let golden = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/sessions-kislyak.md"),
+    )
+    .unwrap();
+    let excerpts = readme_excerpts("## Quick start", 1);
+    assert_excerpt_of(&excerpts[0], &golden);
+}
+
+/// The README's focused and update briefs are what their commands print.
+#[test]
+fn readme_focused_and_update_excerpts_are_what_the_commands_print() {
+    let excerpts = readme_excerpts("## Focused and update briefs", 2);
+    let example = example();
+    let file = |prefix: &str| {
+        std::fs::read_dir(&example)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .find(|path| {
+                path.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(prefix)
+            })
+            .unwrap()
+    };
+    let focused = newsbrief()
+        .arg("brief")
+        .arg(&example)
+        .args(["--words", "100", "--focus"])
+        .arg("What did Sessions say about his contacts with Russian officials, and when?")
+        .output()
+        .unwrap();
+    assert!(focused.status.success());
+    assert_excerpt_of(&excerpts[0], &String::from_utf8(focused.stdout).unwrap());
+    let update = newsbrief()
+        .arg("brief")
+        .args([file("002_"), file("003_"), file("004_")])
+        .arg("--seen")
+        .args([file("000_"), file("001_")])
+        .output()
+        .unwrap();
+    assert!(update.status.success());
+    assert_excerpt_of(&excerpts[1], &String::from_utf8(update.stdout).unwrap());
+}
+
 #[test]
 fn json_brief_points_into_the_files() {
     let out = newsbrief()
