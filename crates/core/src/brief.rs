@@ -251,6 +251,11 @@ pub fn build_brief_cancellable(
         })?;
     for sentence in &mut summary.sentences {
         sentence.support = support(&corroboration, sentence);
+        if sentence.speaker.is_some() {
+            if let Some(speaker) = quoted_speaker(&quotes, sentence) {
+                sentence.speaker = Some(speaker.to_owned());
+            }
+        }
     }
     // The discrepancies on a detail each summary sentence states, shown beside it.
     corroboration.summary_discrepancies = summary
@@ -312,6 +317,23 @@ pub fn build_brief_cancellable(
 /// The other articles that report what a summary sentence says (see [`Corroboration::support`]); none
 /// when no other article does. An article that gives a different number, date or name for it is not
 /// among them: it is one of the sentence's discrepancies (`Corroboration::summary_discrepancies`).
+/// The speaker the quotes section gives a summary sentence that is a quotation (the story's fullest form of
+/// the name, where the summary alone had the article's phrase).
+fn quoted_speaker<'a>(quotes: &'a [QuoteGroup], sentence: &SummarySentence) -> Option<&'a str> {
+    quotes
+        .iter()
+        .find(|group| {
+            group.quotes.iter().any(|quote| {
+                quote.sources.iter().any(|span| {
+                    span.doc == sentence.doc
+                        && span.start < sentence.end
+                        && sentence.start < span.end
+                })
+            })
+        })
+        .map(|group| group.speaker.as_str())
+}
+
 fn support(corroboration: &Corroboration, sentence: &SummarySentence) -> Vec<Support> {
     corroboration
         .support(sentence.doc, sentence.start, sentence.end)

@@ -277,7 +277,17 @@ fn summary(brief: &Brief, style: Style, out: &mut String) {
     };
     style.heading(out, heading);
     for (i, s) in brief.summary.iter().enumerate() {
-        let _ = writeln!(out, "{} {}{}\n", s.text, marks(s), differs(brief, i));
+        let speaker = s
+            .speaker
+            .as_deref()
+            .map_or_else(String::new, |speaker| format!(" — {speaker}"));
+        let _ = writeln!(
+            out,
+            "{}{speaker} {}{}\n",
+            s.text,
+            marks(s),
+            differs(brief, i)
+        );
     }
 }
 

@@ -33,6 +33,10 @@ pub struct Candidate {
     pub capitalised: f32,
     /// The capitalised words and figures it writes, as term ids (see [`super::restate`]).
     pub specifics: Vec<Written>,
+    /// Nothing but a quotation (its speaker named around it, see [`speaker`]).
+    pub bare_quotation: bool,
+    /// Who said a bare quotation that does not name them itself, to show beside it.
+    pub speaker: Option<String>,
 }
 
 impl Candidate {
@@ -131,6 +135,17 @@ fn collect_from(articles: &[Article], docs: &[Document], min_words: usize) -> Po
             if !(min_words..=MAX_WORDS).contains(&words) || !stands_alone(raw) {
                 continue;
             }
+            // A bare quotation competes only when the article says who said it, shown beside it unless
+            // the quotation already names them ("“…,” Levy said. “…”").
+            let bare_quotation = unattributed_quote(raw);
+            let speaker = if bare_quotation {
+                let Some(speaker) = speaker(&article.text, &prose, &sentences) else {
+                    continue;
+                };
+                (!raw.contains(speaker.as_str())).then_some(speaker)
+            } else {
+                None
+            };
             let written = vocabulary.written_terms(raw);
             bags.push(written.iter().map(|w| w.id).collect());
             let specifics = written
@@ -154,6 +169,8 @@ fn collect_from(articles: &[Article], docs: &[Document], min_words: usize) -> Po
                 leading_pronoun,
                 capitalised: stats.capitalised,
                 specifics,
+                speaker,
+                bare_quotation,
             });
         }
     }
@@ -194,6 +211,9 @@ fn fold_whitespace(text: &str) -> String {
     }
     out
 }
+
+/// How many sentences before and after a bare quotation are read for its speaker.
+const SPEAKER_SENTENCES: usize = 6;
 
 /// How many sentences a quotation may run over and still be one candidate.
 const MAX_QUOTE_SENTENCES: usize = 3;
@@ -238,7 +258,8 @@ fn opens_with_pronoun(sentence: &str) -> bool {
     PRONOUNS.contains(&word)
 }
 
-/// Fragments and lead-ins that cannot open a summary line: a lowercase start, a trailing colon.
+/// Fragments and lead-ins that cannot open a summary line: a lowercase start, a trailing colon, a quotation
+/// left open.
 fn stands_alone(sentence: &str) -> bool {
     let first = sentence.trim_start_matches(|c: char| {
         matches!(
@@ -251,7 +272,46 @@ fn stands_alone(sentence: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let ends_well = !sentence.trim_end().ends_with([':', ',', ';']);
-    starts_well && ends_well && quotes_balanced(sentence) && !unattributed_quote(sentence)
+    starts_well && ends_well && quotes_balanced(sentence)
+}
+
+/// The speaker of a bare quotation, found by [`newsbrief_quotes::extract`] (capitalised words standing in
+/// for names) in the stretch of prose around it: the two paragraphs before its own and the one after, where
+/// news writes the speaker of a quotation that does not name one ("Smith told reporters:", "… she said."),
+/// at most [`SPEAKER_SENTENCES`] sentences each side (the quotes stage over whole articles made a
+/// Multi-News batch a third slower). The name the speaker's phrase refers to, or the phrase itself ("a
+/// Justice Department spokeswoman") when it is not a bare pronoun; `None` when the stretch does not say.
+fn speaker(text: &str, prose: &[&Sentence], unit: &Range<usize>) -> Option<String> {
+    let (first, last) = (prose.get(unit.start)?, prose.get(unit.end.checked_sub(1)?)?);
+    let before = prose[unit.start.saturating_sub(SPEAKER_SENTENCES)..unit.start]
+        .iter()
+        .find(|s| s.paragraph + 2 >= first.paragraph)
+        .map_or(first.range.start, |s| s.range.start);
+    let after = prose[unit.end..]
+        .iter()
+        .take(SPEAKER_SENTENCES)
+        .take_while(|s| s.paragraph <= last.paragraph + 1)
+        .last()
+        .map_or(last.range.end, |s| s.range.end);
+    let window = text.get(before..after)?;
+    let quote = first.range.start - before..last.range.end - before;
+    newsbrief_quotes::extract(window, &[])
+        .into_iter()
+        .filter(|q| q.span.start < quote.end && quote.start < q.span.end)
+        .find_map(|q| {
+            let speaker = q.speaker?;
+            let phrase = speaker.text.trim();
+            if is_pronoun(phrase) || phrase.is_empty() {
+                return None;
+            }
+            Some(speaker.resolved_text.unwrap_or_else(|| phrase.to_owned()))
+        })
+}
+
+/// A personal pronoun standing alone as a speaker's phrase ("he", "They").
+fn is_pronoun(phrase: &str) -> bool {
+    const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+    PRONOUNS.iter().any(|p| phrase.eq_ignore_ascii_case(p))
 }
 
 /// Every quotation opened in the sentence is closed in it (a quote running on into the next sentence
@@ -370,9 +430,33 @@ mod tests {
         assert!(!stands_alone(
             "Sessions said: “I never met with any Russian officials."
         ));
-        assert!(!stands_alone(
-            "“I have been called a surrogate at a time or two in that campaign.”"
-        ));
+    }
+
+    #[test]
+    fn a_bare_quotation_competes_only_with_its_speaker() {
+        let story = |lead_in: &str| {
+            let text = format!(
+                "Council Plans Homes\n\nThe city council voted on Tuesday to sell the empty lot on Main \
+                 Street to a housing charity.\n\n{lead_in}\n\n“The land has been empty for twenty years. \
+                 Why leave it empty when families need homes?”\n"
+            );
+            let articles = [Article::new("a", text)];
+            let docs: Vec<Document> = articles
+                .iter()
+                .map(|a| Document::analyse(&a.text))
+                .collect();
+            collect(&articles, &docs)
+                .candidates
+                .into_iter()
+                .find(|c| c.text.starts_with('“'))
+        };
+        let quoted = story("Mayor Jane Smith told reporters:").expect("the quotation competes");
+        assert!(quoted.text.ends_with("homes?”"), "{}", quoted.text);
+        assert!(quoted
+            .speaker
+            .as_deref()
+            .is_some_and(|s| s.contains("Smith")));
+        assert_eq!(story("The vote was close."), None);
     }
 
     #[test]

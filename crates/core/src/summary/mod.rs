@@ -104,6 +104,10 @@ pub struct SummarySentence {
     pub end: usize,
     /// The other articles that report the same content, best first.
     pub support: Vec<Support>,
+    /// Who said it, for a sentence that is nothing but a quotation (its article names the speaker
+    /// elsewhere: "… ,” she said." in the next sentence, or the paragraph before).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
 }
 
 /// An extractive summary.
@@ -236,6 +240,7 @@ impl Prepared {
                     start: c.range.start,
                     end: c.range.end,
                     support,
+                    speaker: c.speaker.clone(),
                 }
             })
             .collect();

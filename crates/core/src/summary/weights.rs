@@ -5,21 +5,21 @@ use super::features::N_FEATURES;
 
 #[rustfmt::skip]
 pub const WEIGHTS: [f32; N_FEATURES] = [
-    0.423589, // bias
-    1.775527, // lead
-    -1.383992, // first
-    0.079565, // relative_position
-    -0.164559, // support
-    0.199404, // supporters
-    -0.110372, // article_centrality
-    0.242569, // headline
-    0.208684, // quoted
-    -0.177108, // names
-    0.806489, // lead_x_centrality
-    -0.536780, // second
-    -0.199224, // third_or_fourth
-    0.199993, // article_first_sentence_support
-    0.522586, // coverage_x_story_size
-    -0.217986, // lead_x_story_size
-    0.259218, // centrality_rank_x_story_size
+    0.421657, // bias
+    1.780351, // lead
+    -1.386271, // first
+    0.080165, // relative_position
+    -0.164769, // support
+    0.199698, // supporters
+    -0.108064, // article_centrality
+    0.242572, // headline
+    0.206332, // quoted
+    -0.175047, // names
+    0.823716, // lead_x_centrality
+    -0.537819, // second
+    -0.199667, // third_or_fourth
+    0.193700, // article_first_sentence_support
+    0.522674, // coverage_x_story_size
+    -0.224524, // lead_x_story_size
+    0.261813, // centrality_rank_x_story_size
 ];

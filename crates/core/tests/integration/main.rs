@@ -10,6 +10,7 @@ mod faithful;
 mod focus_update;
 mod inputs_outputs;
 mod no_panic;
+mod quoted_summary;
 mod readable;
 mod readers_never_panic;
 mod render_length;

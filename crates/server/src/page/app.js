@@ -245,7 +245,9 @@ function showBrief(data, title, focus = true) {
       }
     });
     const differ = differences(data, i);
-    summary.append(el('li', {}, button, ' ', el('span', { class: 'marks', 'aria-label': 'sources ' + marks(s) }, marks(s)),
+    // A sentence that is a quotation names who said it, as the Markdown brief does.
+    const speaker = s.speaker ? el('span', { class: 'speaker' }, ' — ' + s.speaker) : null;
+    summary.append(el('li', {}, button, speaker, ' ', el('span', { class: 'marks', 'aria-label': 'sources ' + marks(s) }, marks(s)),
       differ.length ? el('span', { class: 'differs' }, ' — ' + differ.join('; ')) : null));
   });
 
