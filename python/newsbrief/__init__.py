@@ -69,7 +69,8 @@ def summarize(documents, *, words=250):
     """The extractive summary of one story: ``{"summary": text, "sentences": [...]}``.
 
     ``documents`` as ``articles`` of :func:`brief`; each sentence gives ``doc`` (the article's
-    index), its byte span ``start``/``end`` and ``support`` (other articles reporting it).
+    index), its byte span ``start``/``end`` and ``support`` (other articles reporting it); a sentence that
+    is nothing but a quotation also gives ``speaker`` (who its article says said it).
     """
     return _json.loads(_native.summarize_json(_article_objects(documents), words=words))
 
