@@ -314,9 +314,6 @@ pub fn build_brief_cancellable(
     })
 }
 
-/// The other articles that report what a summary sentence says (see [`Corroboration::support`]); none
-/// when no other article does. An article that gives a different number, date or name for it is not
-/// among them: it is one of the sentence's discrepancies (`Corroboration::summary_discrepancies`).
 /// The speaker the quotes section gives a summary sentence that is a quotation (the story's fullest form of
 /// the name, where the summary alone had the article's phrase).
 fn quoted_speaker<'a>(quotes: &'a [QuoteGroup], sentence: &SummarySentence) -> Option<&'a str> {
@@ -334,6 +331,9 @@ fn quoted_speaker<'a>(quotes: &'a [QuoteGroup], sentence: &SummarySentence) -> O
         .map(|group| group.speaker.as_str())
 }
 
+/// The other articles that report what a summary sentence says (see [`Corroboration::support`]); none
+/// when no other article does. An article that gives a different number, date or name for it is not
+/// among them: it is one of the sentence's discrepancies (`Corroboration::summary_discrepancies`).
 fn support(corroboration: &Corroboration, sentence: &SummarySentence) -> Vec<Support> {
     corroboration
         .support(sentence.doc, sentence.start, sentence.end)

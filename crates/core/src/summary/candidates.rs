@@ -277,10 +277,11 @@ fn stands_alone(sentence: &str) -> bool {
 
 /// The speaker of a bare quotation, found by [`newsbrief_quotes::extract`] (capitalised words standing in
 /// for names) in the stretch of prose around it: the two paragraphs before its own and the one after, where
-/// news writes the speaker of a quotation that does not name one ("Smith told reporters:", "… she said."),
-/// at most [`SPEAKER_SENTENCES`] sentences each side (the quotes stage over whole articles made a
-/// Multi-News batch a third slower). The name the speaker's phrase refers to, or the phrase itself ("a
-/// Justice Department spokeswoman") when it is not a bare pronoun; `None` when the stretch does not say.
+/// news writes the speaker of a quotation that does not name one ("Smith told reporters:", "… says Frank
+/// Jernigan."), at most [`SPEAKER_SENTENCES`] sentences each side (the quotes stage over whole articles
+/// made a Multi-News batch a third slower). The name the speaker's phrase refers to, or the phrase itself
+/// ("a Justice Department spokeswoman"); `None` when the stretch does not say, or says only "he" or "she"
+/// (without the tagger's names, what a pronoun stands for is a guess: "Minneapolis" for "she says").
 fn speaker(text: &str, prose: &[&Sentence], unit: &Range<usize>) -> Option<String> {
     let (first, last) = (prose.get(unit.start)?, prose.get(unit.end.checked_sub(1)?)?);
     let before = prose[unit.start.saturating_sub(SPEAKER_SENTENCES)..unit.start]

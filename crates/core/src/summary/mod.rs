@@ -104,8 +104,8 @@ pub struct SummarySentence {
     pub end: usize,
     /// The other articles that report the same content, best first.
     pub support: Vec<Support>,
-    /// Who said it, for a sentence that is nothing but a quotation (its article names the speaker
-    /// elsewhere: "… ,” she said." in the next sentence, or the paragraph before).
+    /// Who said it, for a sentence that is nothing but a quotation (its article names the speaker around
+    /// it: "Mayor Jane Smith told reporters:" before it, "… says Frank Jernigan." after it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
 }
