@@ -6,7 +6,8 @@ use newsbrief_core::{
 };
 use proptest::prelude::*;
 
-/// Text that looks a little like scraped news: words, punctuation, quotes, line breaks and odd characters.
+/// Text that looks a little like scraped news: words, punctuation, quotes and their cue verbs, line breaks
+/// and odd characters.
 fn newsy_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         "[A-Z][a-z]{0,8}",
@@ -21,6 +22,9 @@ fn newsy_text() -> impl Strategy<Value = String> {
         Just("U.S.".to_owned()),
         Just(" / Reuters".to_owned()),
         Just("Open Image Modal".to_owned()),
+        // Speakers around quotations: bare quotations in summaries look for them.
+        Just(" said".to_owned()),
+        Just(" told reporters:".to_owned()),
         Just("—".to_owned()),
         "[0-9]{1,4}",
         "\\PC{1,3}",
@@ -104,6 +108,20 @@ proptest! {
             let _ = render::markdown(&brief);
             let _ = render::text(&brief);
             let _ = render::json(&brief);
+        }
+    }
+
+    #[test]
+    fn quotations_looking_for_their_speakers_never_panic(
+        before in newsy_text(), speaker in newsy_text(), first in newsy_text(), second in newsy_text(), after in newsy_text(),
+    ) {
+        // A bare quotation of two sentences with a lead-in naming (or garbling) its speaker, amid noise.
+        let text = format!("{before}\n\nMayor {speaker} told reporters:\n\n“{first}. {second}?”\n\n{after}");
+        let articles = [Article::new("a", text)];
+        let summary = summarize(&articles, &SummaryOptions::with_words(300));
+        for s in &summary.sentences {
+            prop_assert!(articles[0].text.get(s.start..s.end).is_some());
+            prop_assert!(s.speaker.as_deref().is_none_or(|speaker| !speaker.trim().is_empty()));
         }
     }
 
