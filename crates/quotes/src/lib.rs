@@ -108,6 +108,13 @@ pub struct Speaker {
     pub resolved_text: Option<String>,
 }
 
+impl Speaker {
+    /// Whether the phrase is a bare personal pronoun ("he", "They"): who it is rests on `resolved` alone.
+    pub fn is_pronoun(&self) -> bool {
+        lexicon::is_pronoun(self.text.trim())
+    }
+}
+
 /// A direct quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {

@@ -300,19 +300,15 @@ fn speaker(text: &str, prose: &[&Sentence], unit: &Range<usize>) -> Option<Strin
         .into_iter()
         .filter(|q| q.span.start < quote.end && quote.start < q.span.end)
         .find_map(|q| {
-            let speaker = q.speaker?;
-            let phrase = speaker.text.trim();
-            if is_pronoun(phrase) || phrase.is_empty() {
-                return None;
-            }
-            Some(speaker.resolved_text.unwrap_or_else(|| phrase.to_owned()))
+            let speaker = q
+                .speaker
+                .filter(|s| !s.is_pronoun() && !s.text.trim().is_empty())?;
+            Some(
+                speaker
+                    .resolved_text
+                    .unwrap_or_else(|| speaker.text.trim().to_owned()),
+            )
         })
-}
-
-/// A personal pronoun standing alone as a speaker's phrase ("he", "They").
-fn is_pronoun(phrase: &str) -> bool {
-    const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-    PRONOUNS.iter().any(|p| phrase.eq_ignore_ascii_case(p))
 }
 
 /// Every quotation opened in the sentence is closed in it (a quote running on into the next sentence
