@@ -251,11 +251,10 @@ pub fn build_brief_cancellable(
         })?;
     for sentence in &mut summary.sentences {
         sentence.support = support(&corroboration, sentence);
-        if sentence.speaker.is_some() {
-            if let Some(speaker) = quoted_speaker(&quotes, sentence) {
-                sentence.speaker = Some(speaker.to_owned());
-            }
-        }
+        // A quoted sentence's speaker as the quotes section names them, where it has the quotation.
+        let own = sentence.speaker.take();
+        sentence.speaker =
+            own.map(|own| quoted_speaker(&quotes, sentence).map_or(own, str::to_owned));
     }
     // The discrepancies on a detail each summary sentence states, shown beside it.
     corroboration.summary_discrepancies = summary
