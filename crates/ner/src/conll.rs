@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::tag::{spans, to_iob1, EntityKind, Tag};
 use crate::tagger::Tagger;
 
-/// One sentence of a CoNLL file: its lines, words and gold tags (BIO; from the last column).
+/// One sentence of a CoNLL file: its lines, words and gold tags (BILOU; from the last column).
 #[derive(Debug, Clone, Default)]
 pub struct Sentence<'a> {
     pub lines: Vec<&'a str>,
@@ -222,7 +222,7 @@ mod tests {
         assert_eq!(documents[0].sentences[1].words, ["Peter", "Blackburn"]);
         assert_eq!(
             documents[0].sentences[1].gold[1],
-            Tag::Inside(EntityKind::Person)
+            Tag::Last(EntityKind::Person)
         );
     }
 

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
-use crate::tag::{spans, EntityKind, Tag};
+use crate::tag::{spans, EntityKind, Tag, TAG_COUNT};
 
 /// Streaming FNV-1a hash finished with a 64-bit mixer, stable across platforms and builds.
 #[derive(Clone, Copy)]
@@ -82,27 +82,38 @@ pub(crate) fn feature3(template: u8, first: &str, second: &str, third: &str) -> 
 /// Replaces typographic quotes and dashes by their ASCII forms and drops invisible joiners (a soft hyphen
 /// left by a web page's `&shy;`: "Vladi\u{ad}mir" is "Vladimir").
 fn normalise(word: &str) -> String {
-    word.chars()
-        .filter(|&c| !crate::names::is_invisible_joiner(c))
-        .map(|c| match c {
-            '’' | '‘' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '«' | '»' => '"',
-            '—' | '–' | '―' => '-',
-            other => other,
-        })
-        .collect()
+    // sized up front: collecting chars reserves for a quarter of the bytes and grows
+    let mut form = String::with_capacity(word.len());
+    form.extend(
+        word.chars()
+            .filter(|&c| !crate::names::is_invisible_joiner(c))
+            .map(|c| match c {
+                '’' | '‘' | '`' | '´' => '\'',
+                '“' | '”' | '„' | '«' | '»' => '"',
+                '—' | '–' | '―' => '-',
+                other => other,
+            }),
+    );
+    form
 }
 
 /// The key of a word in the cluster table: typographic marks normalised, lower-cased, digits `0`.
 pub fn word_key(word: &str) -> String {
     if word.is_ascii() {
-        // the same as below, in one pass: the only ASCII mark `normalise` changes is the backtick
-        return word
+        // the same as below, the short way: the only ASCII mark `normalise` changes is the backtick
+        let key = word.to_ascii_lowercase();
+        if !key
             .bytes()
-            .map(|byte| match byte {
-                b'0'..=b'9' => '0',
-                b'`' => '\'',
-                _ => char::from(byte.to_ascii_lowercase()),
+            .any(|byte| byte.is_ascii_digit() || byte == b'`')
+        {
+            return key;
+        }
+        return key
+            .chars()
+            .map(|c| match c {
+                '0'..='9' => '0',
+                '`' => '\'',
+                other => other,
             })
             .collect();
     }
@@ -110,15 +121,20 @@ pub fn word_key(word: &str) -> String {
 }
 
 fn lower_form(form: &str) -> String {
-    form.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_ascii_digit() { '0' } else { c })
-        .collect()
+    let mut lower = String::with_capacity(form.len());
+    lower.extend(form.chars().flat_map(char::to_lowercase).map(|c| {
+        if c.is_ascii_digit() {
+            '0'
+        } else {
+            c
+        }
+    }));
+    lower
 }
 
 /// Long shape: character classes with runs capped at four (`Xxxx`, `dddd-dd-dd`).
 fn long_shape(form: &str) -> String {
-    let mut shape = String::new();
+    let mut shape = String::with_capacity(form.len());
     let mut last = ' ';
     let mut run = 0;
     for c in form.chars() {
@@ -134,7 +150,7 @@ fn long_shape(form: &str) -> String {
 
 /// Short shape: character classes with runs collapsed (`Xx`, `X.X.`, `d-d`).
 fn short_shape(form: &str) -> String {
-    let mut shape = String::new();
+    let mut shape = String::with_capacity(form.len());
     for c in form.chars() {
         let class = char_class(c);
         if !shape.ends_with(class) {
@@ -413,19 +429,14 @@ impl FirstPassVotes {
     }
 }
 
+/// The tags' names, by tag index (first-pass tags as second-pass features).
+const TAG_NAMES: [&str; TAG_COUNT] = [
+    "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC", "I-LOC",
+    "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
+];
+
 fn tag_name(tag: Tag) -> &'static str {
-    use EntityKind::*;
-    match tag {
-        Tag::Outside => "O",
-        Tag::Begin(Person) => "B-PER",
-        Tag::Begin(Organization) => "B-ORG",
-        Tag::Begin(Place) => "B-LOC",
-        Tag::Begin(Other) => "B-MISC",
-        Tag::Inside(Person) => "I-PER",
-        Tag::Inside(Organization) => "I-ORG",
-        Tag::Inside(Place) => "I-LOC",
-        Tag::Inside(Other) => "I-MISC",
-    }
+    TAG_NAMES[tag.index()]
 }
 
 /// Second-pass features: the token's own and its neighbours' first-pass tags, the kind the first

@@ -1,5 +1,5 @@
 //! Named-entity recognition for news text, offline: a two-pass averaged structured perceptron
-//! (Viterbi over BIO tags) over word, shape, affix, context, document-casing and word-cluster
+//! (Viterbi over BILOU tags) over word, shape, affix, context, document-casing and word-cluster
 //! features, the second pass adding document-level consistency features over the first pass's
 //! predictions (see [`features`]), and matches against [`gazetteer`]s of training names and of
 //! external name lists (places, nationalities, clubs, given names and surnames from registry

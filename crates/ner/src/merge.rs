@@ -137,6 +137,9 @@ fn prepare(doc: usize, text: &str, mention: &Mention) -> Option<Occurrence> {
     let stripped = strip_possessive(
         raw.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | ',' | ';' | ':')),
     );
+    if is_a_post(stripped) {
+        return None;
+    }
     let mut core = normalise_spaces(stripped);
     let words: Vec<String> = if mention.kind == EntityKind::Person {
         core = person_words(&core).join(" ");
@@ -199,6 +202,37 @@ fn names_a_post(after: &str) -> bool {
     };
     let next = next.trim_end_matches([',', '.', ';', ':']);
     ["adviser", "advisor"].contains(&next.to_lowercase().as_str()) || is_title_word(next)
+}
+
+/// Whether a mention of several words is itself a post, ending in a role noun: "National Security
+/// Advisor", "Senate Minority Leader", "Department of Homeland Security Secretary". Titles are no
+/// names (as [`names_a_post`] says of the words before one); the role nouns that also end the names of
+/// organisations ("Department of Justice", "Dollar General", "Amazon Prime") and abbreviations
+/// ("Ocean Dr.") do not count.
+fn is_a_post(mention: &str) -> bool {
+    let mut words = mention.split_whitespace().rev();
+    let (Some(last), Some(_)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let role = last.to_lowercase();
+    if [
+        "adviser",
+        "advisor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ]
+    .contains(&role.as_str())
+    {
+        return true;
+    }
+    is_title_word(last)
+        && !last.ends_with('.')
+        && role.len() >= 5
+        && ![
+            "general", "justice", "majority", "minority", "prime", "madam",
+        ]
+        .contains(&role.as_str())
 }
 
 /// Up to 40 bytes of the text before `start` on the same line.
@@ -1002,6 +1036,28 @@ mod tests {
             entities.iter().all(|e| e.name != "National Security"),
             "{entities:?}"
         );
+    }
+
+    #[test]
+    fn a_post_tagged_whole_is_no_entity() {
+        use EntityKind::*;
+        let text = "Flynn resigned as National Security Advisor. The Senate Minority Leader \
+                    and the Department of Justice spoke. Dollar General fell.";
+        let found = mentions(
+            text,
+            &[
+                ("Flynn", Person),
+                ("National Security Advisor", Organization),
+                ("Senate Minority Leader", Organization),
+                ("Department of Justice", Organization),
+                ("Dollar General", Organization),
+            ],
+        );
+        let names: Vec<String> = merge(&[(text, &found)])
+            .into_iter()
+            .map(|entity| entity.name)
+            .collect();
+        assert_eq!(names, ["Department of Justice", "Dollar General", "Flynn"]);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::tag::TAG_COUNT;
 /// Transition rows: one per previous tag plus one for the sentence start.
 pub const TRANSITION_ROWS: usize = TAG_COUNT + 1;
 
-const MAGIC: &[u8; 8] = b"NBNER\x01\0\0";
+const MAGIC: &[u8; 8] = b"NBNER\x02\0\0";
 
 /// Errors reading an encoded model.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
@@ -120,7 +120,7 @@ impl Model {
         }
         for (id, row) in ids {
             let weights = &self.weights[row as usize * TAG_COUNT..(row as usize + 1) * TAG_COUNT];
-            let present: u16 = weights
+            let present: u32 = weights
                 .iter()
                 .enumerate()
                 .filter(|(_, &w)| quantise(w) != 0)
@@ -149,7 +149,7 @@ impl Model {
         let mut rows = Vec::with_capacity(count.min(bytes.len() / 10));
         for _ in 0..count {
             let id = u64::from_le_bytes(reader.array()?);
-            let present = u16::from_le_bytes(reader.array()?);
+            let present = u32::from_le_bytes(reader.array()?);
             let mut scores = [0f32; TAG_COUNT];
             for (tag, score) in scores.iter_mut().enumerate() {
                 if present & (1 << tag) != 0 {

@@ -1,4 +1,4 @@
-//! Training: a structured averaged perceptron (Collins 2002) over Viterbi-decoded BIO sequences.
+//! Training: a structured averaged perceptron (Collins 2002) over Viterbi-decoded BILOU sequences.
 //!
 //! Features seen fewer than `min_count` times in the training data are ignored; after training,
 //! features whose averaged weights are all below `prune` in magnitude are dropped from the model.
@@ -200,7 +200,7 @@ mod tests {
 
     #[test]
     fn learns_a_separable_toy_problem() {
-        let person = Tag::Begin(EntityKind::Person);
+        let person = Tag::Unit(EntityKind::Person);
         let sentences_raw = [
             (vec![vec![1u64], vec![2]], vec![person, Tag::Outside]),
             (vec![vec![2], vec![1]], vec![Tag::Outside, person]),

@@ -1,5 +1,8 @@
 //! Best tag sequence of a sentence under per-token scores and tag-transition scores, restricted
-//! to well-formed BIO sequences (an `I-X` only after a `B-X` or `I-X`).
+//! to well-formed BILOU sequences (an `I-X` or `L-X` only continuing an open `X`, every entity
+//! closed by its `L-X`, or a `U-X` alone).
+
+use std::sync::OnceLock;
 
 use crate::model::TRANSITION_ROWS;
 use crate::tag::{Tag, TAG_COUNT};
@@ -10,16 +13,11 @@ pub fn best_tags(scores: &[[f32; TAG_COUNT]], transitions: &[f32]) -> Vec<usize>
     if scores.is_empty() || transitions.len() < TRANSITION_ROWS * TAG_COUNT {
         return vec![0; scores.len()];
     }
-    let transition = |previous: Option<usize>, tag: usize| {
-        transitions[previous.unwrap_or(TAG_COUNT) * TAG_COUNT + tag]
-    };
-    let allowed = |previous: Option<usize>, tag: usize| {
-        Tag::from_index(tag).may_follow(previous.map(Tag::from_index))
-    };
+    let predecessors = predecessors();
     let mut best = [f32::NEG_INFINITY; TAG_COUNT];
     for (tag, value) in best.iter_mut().enumerate() {
-        if allowed(None, tag) {
-            *value = scores[0][tag] + transition(None, tag);
+        if Tag::from_index(tag).may_follow(None) {
+            *value = scores[0][tag] + transitions[TAG_COUNT * TAG_COUNT + tag];
         }
     }
     let mut back: Vec<[u8; TAG_COUNT]> = Vec::with_capacity(scores.len());
@@ -27,12 +25,10 @@ pub fn best_tags(scores: &[[f32; TAG_COUNT]], transitions: &[f32]) -> Vec<usize>
     for token_scores in &scores[1..] {
         let mut next = [f32::NEG_INFINITY; TAG_COUNT];
         let mut pointers = [0u8; TAG_COUNT];
-        for tag in 0..TAG_COUNT {
-            for (previous, &previous_score) in best.iter().enumerate() {
-                if previous_score == f32::NEG_INFINITY || !allowed(Some(previous), tag) {
-                    continue;
-                }
-                let candidate = previous_score + transition(Some(previous), tag);
+        for (tag, tag_predecessors) in predecessors.iter().enumerate() {
+            for &previous in tag_predecessors {
+                let previous = usize::from(previous);
+                let candidate = best[previous] + transitions[previous * TAG_COUNT + tag];
                 if candidate > next[tag] {
                     next[tag] = candidate;
                     pointers[tag] = previous as u8;
@@ -44,7 +40,7 @@ pub fn best_tags(scores: &[[f32; TAG_COUNT]], transitions: &[f32]) -> Vec<usize>
         back.push(pointers);
     }
     let mut tag = (0..TAG_COUNT).fold(0, |best_tag, tag| {
-        if best[tag] > best[best_tag] {
+        if best[tag] > best[best_tag] && Tag::from_index(tag).may_end() {
             tag
         } else {
             best_tag
@@ -58,22 +54,37 @@ pub fn best_tags(scores: &[[f32; TAG_COUNT]], transitions: &[f32]) -> Vec<usize>
     tags
 }
 
+/// For every tag, the tags it may follow, in index order (so ties go to the lowest, as before).
+fn predecessors() -> &'static [Vec<u8>; TAG_COUNT] {
+    static PREDECESSORS: OnceLock<[Vec<u8>; TAG_COUNT]> = OnceLock::new();
+    PREDECESSORS.get_or_init(|| {
+        std::array::from_fn(|tag| {
+            (0..TAG_COUNT as u8)
+                .filter(|&previous| {
+                    Tag::from_index(tag).may_follow(Some(Tag::from_index(usize::from(previous))))
+                })
+                .collect()
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::tag::EntityKind;
 
     #[test]
-    fn repairs_inside_after_outside() {
+    fn repairs_an_entity_left_open_or_continued_from_nothing() {
         let mut first = [0f32; TAG_COUNT];
-        first[Tag::Outside.index()] = 1.0;
+        first[Tag::Outside.index()] = 2.0;
         let mut second = [0f32; TAG_COUNT];
-        second[Tag::Inside(EntityKind::Person).index()] = 5.0;
-        second[Tag::Begin(EntityKind::Person).index()] = 4.0;
+        second[Tag::Last(EntityKind::Person).index()] = 5.0;
+        second[Tag::Begin(EntityKind::Person).index()] = 4.5;
+        second[Tag::Unit(EntityKind::Person).index()] = 4.0;
         let tags = best_tags(&[first, second], &[0.0; TRANSITION_ROWS * TAG_COUNT]);
         assert_eq!(
             tags,
-            [Tag::Outside.index(), Tag::Begin(EntityKind::Person).index()]
+            [Tag::Outside.index(), Tag::Unit(EntityKind::Person).index()]
         );
     }
 }
