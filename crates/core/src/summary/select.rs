@@ -34,6 +34,7 @@ pub fn select(
     let mut open = vec![true; n];
     let specifics = Specifics::of(pool);
     let mut used = 0usize;
+    let diversity = opts.diversity * large_story_diversity(pool.doc_vectors.len());
     let dims = pool.vectors.iter().map(|v| v.dims()).max().unwrap_or(0);
     let mut dense = vec![0.0f32; dims];
     let words = |i: usize| pool.candidates[i].summary_words(opts.compress);
@@ -62,7 +63,7 @@ pub fn select(
                 let cover = concepts.map_or(0.0, |c| {
                     concept_scale * c.gain(i, &covered) / words(i).max(1) as f32
                 });
-                scores[i] - opts.diversity * max_sim[i] + cover
+                scores[i] - diversity * max_sim[i] + cover
             };
             let resolved = |i: usize| {
                 !pool.candidates[i].leading_pronoun || antecedents[i].iter().any(|&a| is_chosen[a])
@@ -124,6 +125,22 @@ pub fn select(
 /// Spends the words the selection left over on whole quotations: a chosen candidate that a longer candidate
 /// of its article contains (the quotation it opens or continues, kept whole) gives way to the longer one
 /// when the extra words fit, no other chosen candidate shares its sentences and none reads right after it.
+/// Stories of up to this many articles keep the diversity weight as set: the training stories
+/// (Multi-News, DUC 2007 update sets) have at most ten.
+const LARGE_STORY: usize = 10;
+
+/// How much the diversity weight grows in a story of `articles` articles: from 1 at [`LARGE_STORY`]
+/// articles linearly to 2 at twice that and beyond. Twenty-five wire articles tell many sub-stories
+/// (reactions, protests, figures), and the summary that weighs redundancy at twice the weight learnt
+/// on small stories covers their words better: on the 45 DUC 2007 main-task topics its word
+/// distribution is closer to the input's (Jensen–Shannon divergence 0.5010 → 0.4922, closer than
+/// LexRank's in 30 of 45 topics instead of 23), and the 5-topic ROUGE check stays level
+/// (docs/bench/summary.md).
+fn large_story_diversity(articles: usize) -> f32 {
+    let beyond = articles.saturating_sub(LARGE_STORY) as f32 / LARGE_STORY as f32;
+    1.0 + beyond.min(1.0)
+}
+
 fn complete_quotations(
     pool: &Pool,
     scores: &[f32],
@@ -246,6 +263,15 @@ mod tests {
     const REPORT: &str =
         "Sylvester Stallone said on Sunday he would not lead the arts agency in the new \
         administration, preferring to help veterans.";
+
+    #[test]
+    fn only_stories_beyond_ten_articles_weigh_redundancy_more() {
+        assert_eq!(large_story_diversity(1), 1.0);
+        assert_eq!(large_story_diversity(10), 1.0);
+        assert_eq!(large_story_diversity(15), 1.5);
+        assert_eq!(large_story_diversity(25), 2.0);
+        assert_eq!(large_story_diversity(400), 2.0);
+    }
 
     #[test]
     fn words_left_over_complete_a_chosen_quotation() {
