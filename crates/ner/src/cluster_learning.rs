@@ -47,7 +47,7 @@ pub fn learn_clusters<'a>(
         .map(|text| {
             tokenize(text)
                 .into_iter()
-                .map(|token| word_key(token.text(text)))
+                .map(|token| word_key(token.text(text)).into_owned())
                 .collect()
         })
         .collect();

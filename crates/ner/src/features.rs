@@ -14,7 +14,10 @@
 //! the first pass gave most often to the same capitalised word elsewhere in the document, so a
 //! name tagged confidently once ("Jeff Sessions") informs its other mentions ("SESSIONS").
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
@@ -98,26 +101,26 @@ fn normalise(word: &str) -> String {
 }
 
 /// The key of a word in the cluster table: typographic marks normalised, lower-cased, digits `0`.
-pub fn word_key(word: &str) -> String {
+/// Borrowed when the word is its own key (most words of running text: ASCII, lower-case, no digit).
+pub fn word_key(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
         // the same as below, the short way: the only ASCII mark `normalise` changes is the backtick
-        let key = word.to_ascii_lowercase();
-        if !key
-            .bytes()
-            .any(|byte| byte.is_ascii_digit() || byte == b'`')
-        {
-            return key;
+        let is_own_key =
+            |byte: u8| !(byte.is_ascii_uppercase() || byte.is_ascii_digit() || byte == b'`');
+        if word.bytes().all(is_own_key) {
+            return Cow::Borrowed(word);
         }
-        return key
-            .chars()
-            .map(|c| match c {
-                '0'..='9' => '0',
-                '`' => '\'',
-                other => other,
-            })
-            .collect();
+        return Cow::Owned(
+            word.bytes()
+                .map(|byte| match byte {
+                    b'0'..=b'9' => '0',
+                    b'`' => '\'',
+                    _ => char::from(byte.to_ascii_lowercase()),
+                })
+                .collect(),
+        );
     }
-    lower_form(&normalise(word))
+    Cow::Owned(lower_form(&normalise(word)))
 }
 
 fn lower_form(form: &str) -> String {
@@ -205,13 +208,13 @@ struct Casing {
 /// Document-level casing evidence for the words of one document.
 #[derive(Default)]
 pub struct DocumentContext {
-    words: HashMap<String, Casing>,
+    words: FxHashMap<String, Casing>,
 }
 
 impl DocumentContext {
     /// Collects casing evidence from the sentences (as word lists) of a document.
     pub fn new<S: AsRef<str>>(sentences: &[Vec<S>]) -> Self {
-        let mut words: HashMap<String, Casing> = HashMap::new();
+        let mut words: FxHashMap<String, Casing> = FxHashMap::default();
         for sentence in sentences {
             let forms: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
             if is_all_caps(&forms) {
@@ -386,7 +389,7 @@ pub fn sentence_features(
 /// with the kind it gave that name most often (none on a tie).
 #[derive(Default)]
 pub struct FirstPassVotes {
-    votes: HashMap<String, [u32; 5]>,
+    votes: FxHashMap<String, [u32; 5]>,
     names: Gazetteer,
 }
 
@@ -400,18 +403,23 @@ fn vote_slot(tag: Tag) -> usize {
 impl FirstPassVotes {
     /// Counts the first-pass tags of the capitalised words of a document.
     pub fn new<S: AsRef<str>>(sentences: &[Vec<S>], tags: &[Vec<Tag>]) -> Self {
-        let mut votes: HashMap<String, [u32; 5]> = HashMap::new();
+        let mut votes: FxHashMap<String, [u32; 5]> = FxHashMap::default();
         // lower-cased name -> counts by kind, and the name as first written
         let mut found: BTreeMap<Vec<String>, ([u32; 4], Vec<&str>)> = BTreeMap::new();
         for (sentence, sentence_tags) in sentences.iter().zip(tags) {
             for (word, &tag) in sentence.iter().zip(sentence_tags) {
                 if is_capitalised(word.as_ref()) {
-                    votes.entry(word_key(word.as_ref())).or_default()[vote_slot(tag)] += 1;
+                    votes
+                        .entry(word_key(word.as_ref()).into_owned())
+                        .or_default()[vote_slot(tag)] += 1;
                 }
             }
             for (start, end, kind) in spans(sentence_tags) {
                 if let Some(name) = sentence.get(start..end) {
-                    let key = name.iter().map(|word| word_key(word.as_ref())).collect();
+                    let key = name
+                        .iter()
+                        .map(|word| word_key(word.as_ref()).into_owned())
+                        .collect();
                     let written = || name.iter().map(AsRef::as_ref).collect();
                     found.entry(key).or_insert_with(|| ([0; 4], written())).0[kind as usize] += 1;
                 }
@@ -465,7 +473,7 @@ pub fn add_second_pass_features(
         if !is_capitalised(word) {
             continue;
         }
-        let Some(counts) = votes.votes.get(&word_key(word)) else {
+        let Some(counts) = votes.votes.get(word_key(word).as_ref()) else {
             continue;
         };
         let mut others = *counts;

@@ -8,6 +8,8 @@
 //! names only), so the model learns how far to trust a match on text whose names it has not seen;
 //! external lists need no jackknifing.
 
+use std::borrow::Cow;
+
 use crate::features::{feature, feature2, feature3, phrase_features, word_key};
 use crate::model::FeatureMap;
 use crate::tag::{spans, EntityKind, Tag};
@@ -58,7 +60,7 @@ pub struct Gazetteer {
 const NAME_KEY: u8 = 200;
 
 fn name_hash(words: &[&str]) -> u64 {
-    let key: Vec<String> = words.iter().map(|word| word_key(word)).collect();
+    let key: Vec<Cow<str>> = words.iter().map(|word| word_key(word)).collect();
     feature(NAME_KEY, &key.join(" "))
 }
 
@@ -190,13 +192,13 @@ impl Gazetteer {
             return;
         }
         let mut longest: Vec<Option<(usize, u16)>> = vec![None; words.len()];
-        let keys: Vec<String> = words.iter().map(|word| word_key(word)).collect();
+        let keys: Vec<Cow<str>> = words.iter().map(|word| word_key(word)).collect();
         for start in 0..words.len() {
             if !is_capitalised(words[start]) {
                 continue;
             }
             let limit = words.len().min(start + LONGEST_NAME);
-            let hashes = phrase_features(NAME_KEY, keys[start..limit].iter().map(String::as_str));
+            let hashes = phrase_features(NAME_KEY, keys[start..limit].iter().map(AsRef::as_ref));
             for (end, hash) in (start + 1..).zip(hashes) {
                 let Some(&kinds) = self.kinds.get(&hash) else {
                     continue;
@@ -353,8 +355,8 @@ mod tests {
     #[test]
     fn phrase_hashes_are_name_hashes() {
         let words = ["Bank", "of", "England"];
-        let keys: Vec<String> = words.iter().map(|word| word_key(word)).collect();
-        let hashes: Vec<u64> = phrase_features(NAME_KEY, keys.iter().map(String::as_str)).collect();
+        let keys: Vec<Cow<str>> = words.iter().map(|word| word_key(word)).collect();
+        let hashes: Vec<u64> = phrase_features(NAME_KEY, keys.iter().map(AsRef::as_ref)).collect();
         assert_eq!(hashes, [1, 2, 3].map(|end| name_hash(&words[..end])));
     }
 

@@ -13,7 +13,16 @@ pub fn best_tags(scores: &[[f32; TAG_COUNT]], transitions: &[f32]) -> Vec<usize>
     if scores.is_empty() || transitions.len() < TRANSITION_ROWS * TAG_COUNT {
         return vec![0; scores.len()];
     }
-    let predecessors = predecessors();
+    // into[tag][previous]: the transition score, minus infinity where the step is ill-formed
+    let allowed = allowed_steps();
+    let mut into = [[f32::NEG_INFINITY; TAG_COUNT]; TAG_COUNT];
+    for (tag, row) in into.iter_mut().enumerate() {
+        for (previous, step) in row.iter_mut().enumerate() {
+            if allowed[tag][previous] {
+                *step = transitions[previous * TAG_COUNT + tag];
+            }
+        }
+    }
     let mut best = [f32::NEG_INFINITY; TAG_COUNT];
     for (tag, value) in best.iter_mut().enumerate() {
         if Tag::from_index(tag).may_follow(None) {
@@ -25,10 +34,9 @@ pub fn best_tags(scores: &[[f32; TAG_COUNT]], transitions: &[f32]) -> Vec<usize>
     for token_scores in &scores[1..] {
         let mut next = [f32::NEG_INFINITY; TAG_COUNT];
         let mut pointers = [0u8; TAG_COUNT];
-        for (tag, tag_predecessors) in predecessors.iter().enumerate() {
-            for &previous in tag_predecessors {
-                let previous = usize::from(previous);
-                let candidate = best[previous] + transitions[previous * TAG_COUNT + tag];
+        for (tag, steps) in into.iter().enumerate() {
+            for (previous, (&previous_score, &step)) in best.iter().zip(steps).enumerate() {
+                let candidate = previous_score + step;
                 if candidate > next[tag] {
                     next[tag] = candidate;
                     pointers[tag] = previous as u8;
@@ -54,16 +62,14 @@ pub fn best_tags(scores: &[[f32; TAG_COUNT]], transitions: &[f32]) -> Vec<usize>
     tags
 }
 
-/// For every tag, the tags it may follow, in index order (so ties go to the lowest, as before).
-fn predecessors() -> &'static [Vec<u8>; TAG_COUNT] {
-    static PREDECESSORS: OnceLock<[Vec<u8>; TAG_COUNT]> = OnceLock::new();
-    PREDECESSORS.get_or_init(|| {
+/// `allowed[tag][previous]`: whether `tag` may follow `previous` (worked out once).
+fn allowed_steps() -> &'static [[bool; TAG_COUNT]; TAG_COUNT] {
+    static ALLOWED: OnceLock<[[bool; TAG_COUNT]; TAG_COUNT]> = OnceLock::new();
+    ALLOWED.get_or_init(|| {
         std::array::from_fn(|tag| {
-            (0..TAG_COUNT as u8)
-                .filter(|&previous| {
-                    Tag::from_index(tag).may_follow(Some(Tag::from_index(usize::from(previous))))
-                })
-                .collect()
+            std::array::from_fn(|previous| {
+                Tag::from_index(tag).may_follow(Some(Tag::from_index(previous)))
+            })
         })
     })
 }
