@@ -194,6 +194,13 @@ fn prepare(doc: usize, text: &str, mention: &Mention) -> Option<Occurrence> {
     })
 }
 
+/// Role nouns of posts that are not title words ("National Security Adviser Michael Flynn").
+const ADVISERS: [&str; 2] = ["adviser", "advisor"];
+
+/// Role nouns that end a post but never stand before a name as part of it ("Justice Department
+/// spokesman" names the department).
+const SPOKESPEOPLE: [&str; 3] = ["spokesman", "spokeswoman", "spokesperson"];
+
 /// Whether the text after a name makes the name part of a post — "National Security Adviser Michael
 /// Flynn", "Foreign Minister", "White House Chief of Staff" — rather than an organisation or a place.
 fn names_a_post(after: &str) -> bool {
@@ -201,7 +208,7 @@ fn names_a_post(after: &str) -> bool {
         return false;
     };
     let next = next.trim_end_matches([',', '.', ';', ':']);
-    ["adviser", "advisor"].contains(&next.to_lowercase().as_str()) || is_title_word(next)
+    ADVISERS.contains(&next.to_lowercase().as_str()) || is_title_word(next)
 }
 
 /// Whether a mention of several words is itself a post, ending in a role noun: "National Security
@@ -215,15 +222,7 @@ fn is_a_post(mention: &str) -> bool {
         return false;
     };
     let role = last.to_lowercase();
-    if [
-        "adviser",
-        "advisor",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-    ]
-    .contains(&role.as_str())
-    {
+    if ADVISERS.contains(&role.as_str()) || SPOKESPEOPLE.contains(&role.as_str()) {
         return true;
     }
     is_title_word(last)

@@ -123,26 +123,22 @@ impl Tag {
 /// Converts IOB1 tag strings (`I-PER`, `B-PER` only between touching entities, `O`) to BILOU
 /// tags. Unknown strings are read as `Outside`.
 pub fn from_iob1<S: AsRef<str>>(labels: &[S]) -> Vec<Tag> {
-    let mut spans_of_labels = Vec::new();
-    let mut open: Option<(usize, EntityKind)> = None;
-    for (index, label) in labels.iter().enumerate() {
-        let parsed = label
-            .as_ref()
-            .split_once('-')
-            .and_then(|(prefix, name)| EntityKind::from_conll(name).map(|kind| (prefix, kind)));
-        let continues = matches!((parsed, open), (Some(("I", kind)), Some((_, open_kind))) if kind == open_kind);
-        if continues {
-            continue;
-        }
-        if let Some((start, kind)) = open.take() {
-            spans_of_labels.push((start, index, kind));
-        }
-        open = parsed.map(|(_, kind)| (index, kind));
-    }
-    if let Some((start, kind)) = open {
-        spans_of_labels.push((start, labels.len(), kind));
-    }
-    from_spans(labels.len(), &spans_of_labels)
+    // read as begin/inside tags, whose entities `spans` finds (an I-X after O or another kind opens one)
+    let begin_inside: Vec<Tag> = labels
+        .iter()
+        .map(|label| {
+            let parsed = label
+                .as_ref()
+                .split_once('-')
+                .and_then(|(prefix, name)| EntityKind::from_conll(name).map(|kind| (prefix, kind)));
+            match parsed {
+                Some(("B", kind)) => Tag::Begin(kind),
+                Some(("I", kind)) => Tag::Inside(kind),
+                _ => Tag::Outside,
+            }
+        })
+        .collect();
+    from_spans(labels.len(), &spans(&begin_inside))
 }
 
 /// The BILOU tags of `length` tokens holding the entity `spans` (as given by [`spans`]).
