@@ -1,12 +1,12 @@
 //! Word clusters learnt offline from unlabelled news text (see `scripts/ner/`), one line per word:
 //! `word<TAB>cluster-path`. A cluster path is a bit string; shared prefixes mean similar words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A table from lower-cased words to cluster paths.
 #[derive(Default)]
 pub struct Clusters {
-    paths: HashMap<String, String>,
+    paths: FxHashMap<String, String>,
 }
 
 impl Clusters {

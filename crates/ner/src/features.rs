@@ -16,6 +16,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
@@ -83,11 +84,27 @@ pub(crate) fn feature3(template: u8, first: &str, second: &str, third: &str) -> 
 }
 
 /// Replaces typographic quotes and dashes by their ASCII forms and drops invisible joiners (a soft hyphen
-/// left by a web page's `&shy;`: "Vladi\u{ad}mir" is "Vladimir").
-fn normalise(word: &str) -> String {
-    // sized up front: collecting chars reserves for a quarter of the bytes and grows
+/// left by a web page's `&shy;`: "Vladi\u{ad}mir" is "Vladimir"). Borrowed when there is nothing to
+/// replace (most words).
+fn normalise(word: &str) -> Cow<'_, str> {
+    let changes = |c: char| {
+        crate::names::is_invisible_joiner(c)
+            || matches!(
+                c,
+                '’' | '‘' | '`' | '´' | '“' | '”' | '„' | '«' | '»' | '—' | '–' | '―'
+            )
+    };
+    if !word.contains(changes) {
+        return Cow::Borrowed(word);
+    }
     let mut form = String::with_capacity(word.len());
-    form.extend(
+    normalise_into(word, &mut form);
+    Cow::Owned(form)
+}
+
+/// Appends the [`normalise`]d form of `word` to `out`.
+fn normalise_into(word: &str, out: &mut String) {
+    out.extend(
         word.chars()
             .filter(|&c| !crate::names::is_invisible_joiner(c))
             .map(|c| match c {
@@ -97,7 +114,6 @@ fn normalise(word: &str) -> String {
                 other => other,
             }),
     );
-    form
 }
 
 /// The key of a word in the cluster table: typographic marks normalised, lower-cased, digits `0`.
@@ -110,14 +126,16 @@ pub fn word_key(word: &str) -> Cow<'_, str> {
         if word.bytes().all(is_own_key) {
             return Cow::Borrowed(word);
         }
+        let key = word.to_ascii_lowercase();
+        if !key
+            .bytes()
+            .any(|byte| byte.is_ascii_digit() || byte == b'`')
+        {
+            return Cow::Owned(key);
+        }
         return Cow::Owned(
-            word.bytes()
-                .map(|byte| match byte {
-                    b'0'..=b'9' => '0',
-                    b'`' => '\'',
-                    _ => char::from(byte.to_ascii_lowercase()),
-                })
-                .collect(),
+            key.replace(|c: char| c.is_ascii_digit(), "0")
+                .replace('`', "'"),
         );
     }
     Cow::Owned(lower_form(&normalise(word)))
@@ -125,19 +143,31 @@ pub fn word_key(word: &str) -> Cow<'_, str> {
 
 fn lower_form(form: &str) -> String {
     let mut lower = String::with_capacity(form.len());
-    lower.extend(form.chars().flat_map(char::to_lowercase).map(|c| {
+    lower_form_into(form, &mut lower);
+    lower
+}
+
+/// Appends `form` lower-cased, digits as `0`, to `out`.
+fn lower_form_into(form: &str, out: &mut String) {
+    out.extend(form.chars().flat_map(char::to_lowercase).map(|c| {
         if c.is_ascii_digit() {
             '0'
         } else {
             c
         }
     }));
-    lower
 }
 
 /// Long shape: character classes with runs capped at four (`Xxxx`, `dddd-dd-dd`).
+#[cfg(test)]
 fn long_shape(form: &str) -> String {
-    let mut shape = String::with_capacity(form.len());
+    let mut shape = String::new();
+    long_shape_into(form, &mut shape);
+    shape
+}
+
+/// Appends the long shape of `form` to `out`.
+fn long_shape_into(form: &str, shape: &mut String) {
     let mut last = ' ';
     let mut run = 0;
     for c in form.chars() {
@@ -148,19 +178,26 @@ fn long_shape(form: &str) -> String {
             shape.push(class);
         }
     }
-    shape
 }
 
 /// Short shape: character classes with runs collapsed (`Xx`, `X.X.`, `d-d`).
+#[cfg(test)]
 fn short_shape(form: &str) -> String {
-    let mut shape = String::with_capacity(form.len());
+    let mut shape = String::new();
+    short_shape_into(form, &mut shape);
+    shape
+}
+
+/// Appends the short shape of `form` to `out`.
+fn short_shape_into(form: &str, shape: &mut String) {
+    let mut last = None;
     for c in form.chars() {
         let class = char_class(c);
-        if !shape.ends_with(class) {
+        if last != Some(class) {
             shape.push(class);
+            last = Some(class);
         }
     }
-    shape
 }
 
 fn char_class(c: char) -> char {
@@ -224,13 +261,17 @@ impl DocumentContext {
                 if !word.chars().any(char::is_alphabetic) {
                     continue;
                 }
-                let form = normalise(word);
-                let casing = words.entry(lower_form(&form)).or_default();
+                let key = word_key(word);
+                let casing = match words.get_mut(key.as_ref()) {
+                    Some(casing) => casing,
+                    None => words.entry(key.into_owned()).or_default(),
+                };
                 let initial =
                     position == 0 || !forms[position - 1].chars().any(char::is_alphanumeric);
                 if initial {
                     continue;
                 }
+                let form = normalise(word);
                 if is_capitalised(&form) {
                     casing.capitalised_mid_sentence += 1;
                 } else if form.chars().all(|c| !c.is_uppercase()) {
@@ -238,7 +279,7 @@ impl DocumentContext {
                 }
                 match casing.forms.iter_mut().find(|(known, _)| *known == form) {
                     Some((_, count)) => *count += 1,
-                    None => casing.forms.push((form, 1)),
+                    None => casing.forms.push((form.into_owned(), 1)),
                 }
             }
         }
@@ -271,14 +312,36 @@ impl DocumentContext {
 
 /// Per-token strings the templates combine.
 struct TokenView<'a> {
-    form: String,
-    lower: String,
-    shape: String,
-    short: String,
+    form: &'a str,
+    lower: &'a str,
+    shape: &'a str,
+    short: &'a str,
     cluster: &'a str,
 }
 
 const PAD: &str = "<pad>";
+
+/// Room for a token's features: the base templates, gazetteer matches and the second pass's.
+const FEATURES_PER_TOKEN: usize = 64;
+
+const PAD_VIEW: TokenView<'static> = TokenView {
+    form: PAD,
+    lower: PAD,
+    shape: PAD,
+    short: PAD,
+    cluster: PAD,
+};
+
+/// The byte ranges of one token's strings in the sentence's buffer (form, lower-cased form, long
+/// and short shape) and its cluster.
+type TokenRanges<'a> = ([Range<usize>; 4], &'a str);
+
+/// Appends what `write` writes to `buffer`; the byte range it wrote.
+fn append(buffer: &mut String, write: impl FnOnce(&mut String)) -> Range<usize> {
+    let start = buffer.len();
+    write(buffer);
+    start..buffer.len()
+}
 
 /// Extracts the features of every token of one sentence, appending each token's list to `out`.
 pub fn sentence_features(
@@ -288,96 +351,92 @@ pub fn sentence_features(
     out: &mut Vec<Vec<u64>>,
 ) {
     let headline = is_all_caps(words);
-    let views: Vec<TokenView> = words
+    // every token's strings are written one after another into one buffer: no allocation per token
+    let mut buffer = String::with_capacity(words.iter().map(|word| 4 * word.len()).sum());
+    let ranges: Vec<TokenRanges> = words
         .iter()
         .map(|word| {
-            let mut form = normalise(word);
-            let lower = lower_form(&form);
-            if headline {
-                if let Some(usual) = doc.usual_form(&lower) {
-                    form = usual.to_string();
-                }
-            }
-            let shape = long_shape(&form);
-            let short = short_shape(&form);
-            let cluster = clusters.get(&lower).unwrap_or("?");
-            TokenView {
-                form,
-                lower,
-                shape,
-                short,
-                cluster,
-            }
+            let normalised = normalise(word);
+            let lower = append(&mut buffer, |out| lower_form_into(&normalised, out));
+            let usual = headline
+                .then(|| doc.usual_form(&buffer[lower.clone()]))
+                .flatten();
+            let form_text = usual.unwrap_or(&normalised);
+            let form = append(&mut buffer, |out| out.push_str(form_text));
+            let shape = append(&mut buffer, |out| long_shape_into(form_text, out));
+            let short = append(&mut buffer, |out| short_shape_into(form_text, out));
+            let cluster = clusters.get(&buffer[lower.clone()]).unwrap_or("?");
+            ([form, lower, shape, short], cluster)
         })
         .collect();
-    let pad = TokenView {
-        form: PAD.into(),
-        lower: PAD.into(),
-        shape: PAD.into(),
-        short: PAD.into(),
-        cluster: PAD,
-    };
+    let views: Vec<TokenView> = ranges
+        .into_iter()
+        .map(|([form, lower, shape, short], cluster)| TokenView {
+            form: &buffer[form],
+            lower: &buffer[lower],
+            shape: &buffer[shape],
+            short: &buffer[short],
+            cluster,
+        })
+        .collect();
     let at = |index: isize| -> &TokenView<'_> {
         if index < 0 {
-            return &pad;
+            return &PAD_VIEW;
         }
-        views.get(index as usize).unwrap_or(&pad)
+        views.get(index as usize).unwrap_or(&PAD_VIEW)
     };
     for (position, view) in views.iter().enumerate() {
         let i = position as isize;
-        let mut features = Vec::with_capacity(48);
+        let mut features = Vec::with_capacity(FEATURES_PER_TOKEN);
         features.push(feature(0, ""));
-        features.push(feature(1, &view.form));
-        features.push(feature(2, &view.lower));
-        features.push(feature(3, &view.shape));
-        features.push(feature(4, &view.short));
-        let boundaries: Vec<usize> = view
-            .lower
-            .char_indices()
-            .map(|(at, _)| at)
-            .skip(1)
-            .collect();
-        let lower = view.lower.as_str();
-        for (length, &end) in boundaries.iter().take(4).enumerate() {
+        features.push(feature(1, view.form));
+        features.push(feature(2, view.lower));
+        features.push(feature(3, view.shape));
+        features.push(feature(4, view.short));
+        let lower = view.lower;
+        // prefixes of 1–4 characters and suffixes of 1–5, shorter than the word
+        let prefix_ends = lower.char_indices().map(|(at, _)| at).skip(1);
+        for (length, end) in prefix_ends.take(4).enumerate() {
             features.push(feature(11 + length as u8, &lower[..end]));
         }
-        for (length, &start) in boundaries.iter().rev().take(5).enumerate() {
+        let suffix_starts = lower.char_indices().rev().map(|(at, _)| at);
+        for (length, start) in suffix_starts.take_while(|&at| at > 0).take(5).enumerate() {
             features.push(feature(21 + length as u8, &lower[start..]));
         }
         let (prev, next, prev2, next2) = (at(i - 1), at(i + 1), at(i - 2), at(i + 2));
-        features.push(feature(30, &prev.lower));
-        features.push(feature(31, &next.lower));
-        features.push(feature(32, &prev2.lower));
-        features.push(feature(33, &next2.lower));
-        features.push(feature2(34, &prev.lower, &view.lower));
-        features.push(feature2(35, &view.lower, &next.lower));
-        features.push(feature(36, &prev.short));
-        features.push(feature(37, &next.short));
-        features.push(feature3(38, &prev.short, &view.short, &next.short));
-        features.push(feature2(39, &prev.form, &view.short));
-        features.push(feature2(40, &view.short, &next.form));
+        features.push(feature(30, prev.lower));
+        features.push(feature(31, next.lower));
+        features.push(feature(32, prev2.lower));
+        features.push(feature(33, next2.lower));
+        features.push(feature2(34, prev.lower, view.lower));
+        features.push(feature2(35, view.lower, next.lower));
+        features.push(feature(36, prev.short));
+        features.push(feature(37, next.short));
+        features.push(feature3(38, prev.short, view.short, next.short));
+        features.push(feature2(39, prev.form, view.short));
+        features.push(feature2(40, view.short, next.form));
         let initial = position == 0 || !prev.form.chars().any(char::is_alphanumeric);
         if initial {
-            features.push(feature(41, &view.short));
-            features.push(feature(42, &view.lower));
+            features.push(feature(41, view.short));
+            features.push(feature(42, view.lower));
         }
         if headline {
-            features.push(feature(43, &view.lower));
-            features.push(feature(44, &view.short));
+            features.push(feature(43, view.lower));
+            features.push(feature(44, view.short));
         }
-        let evidence = doc.evidence(&view.lower);
+        let evidence = doc.evidence(view.lower);
         features.push(feature3(
             45,
             evidence,
-            &view.short,
+            view.short,
             if initial { "i" } else { "m" },
         ));
         features.push(feature(50, view.cluster));
         features.push(feature(51, prev.cluster));
         features.push(feature(52, next.cluster));
-        features.push(feature2(53, view.cluster, &view.short));
+        features.push(feature2(53, view.cluster, view.short));
         let coarse = view.cluster.split('-').next().unwrap_or("?");
-        features.push(feature2(55, coarse, &view.short));
+        features.push(feature2(55, coarse, view.short));
         features.push(feature(56, coarse));
         features.push(feature2(54, prev.cluster, view.cluster));
         out.push(features);
@@ -409,9 +468,12 @@ impl FirstPassVotes {
         for (sentence, sentence_tags) in sentences.iter().zip(tags) {
             for (word, &tag) in sentence.iter().zip(sentence_tags) {
                 if is_capitalised(word.as_ref()) {
-                    votes
-                        .entry(word_key(word.as_ref()).into_owned())
-                        .or_default()[vote_slot(tag)] += 1;
+                    let key = word_key(word.as_ref());
+                    let counts = match votes.get_mut(key.as_ref()) {
+                        Some(counts) => counts,
+                        None => votes.entry(key.into_owned()).or_default(),
+                    };
+                    counts[vote_slot(tag)] += 1;
                 }
             }
             for (start, end, kind) in spans(sentence_tags) {
