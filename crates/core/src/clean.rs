@@ -31,6 +31,9 @@ pub struct Block {
     /// Whether the whole line went through the junk tests (all kept lines do, but for a long line that
     /// ends a caption left without its credit).
     pub tested: bool,
+    /// Whether the line holds a web address, link prompt or log-in wall (then so may its sentences;
+    /// otherwise none of them does).
+    pub web_prompt: bool,
 }
 
 /// Why a line was left out.
@@ -88,6 +91,7 @@ pub fn clean(text: &str) -> Cleaned {
                 kind: BlockKind::Paragraph,
                 words: n,
                 tested: false,
+                web_prompt: WEB_PROMPTS.found_in(&lowered[range.clone()]),
             });
             continue;
         }
@@ -106,6 +110,7 @@ pub fn clean(text: &str) -> Cleaned {
                     kind,
                     words: n,
                     tested: true,
+                    web_prompt: WEB_PROMPTS.found_in(&lowered[range.clone()]),
                 });
             }
         }
@@ -117,7 +122,7 @@ pub fn clean(text: &str) -> Cleaned {
 /// [`clean`] with the phrase tests alone: the reader-prompt test would drop a paragraph for one sentence.)
 pub fn is_boilerplate(text: &str) -> bool {
     let lowered = text.to_ascii_lowercase();
-    is_boilerplate_counted(&lowered, words(&lowered)) || speaks_to_reader(text)
+    is_boilerplate_counted(&lowered, words(&lowered)) || speaks_to_reader(text, &lowered)
 }
 
 /// [`is_boilerplate`] for text already ASCII-lowercased whose words are counted (`n`, up to
@@ -188,20 +193,21 @@ pub fn is_boilerplate_in_line(sentence: &str, line: &Block) -> bool {
         let lowered = sentence.to_ascii_lowercase();
         WEAK.found_in(&lowered) || is_sign_up_lowered(&lowered)
     };
-    weak || speaks_to_reader(sentence)
+    weak || opens_with_prompt(sentence)
+        || (line.web_prompt && WEB_PROMPTS.found_in(&sentence.to_ascii_lowercase()))
 }
 
 /// A sentence where the site speaks to its reader, not the news: one with a web address or "click
 /// here", or one that opens (outside quotation marks) with a verb telling the reader what to do next ("Send
 /// us your photos", "Watch full episodes here", "Let us know in the comments"). Tested per sentence, never
-/// per line: such sentences sit inside paragraphs of prose that must stay.
-fn speaks_to_reader(sentence: &str) -> bool {
-    if WEB_PROMPTS
-        .as_ref()
-        .is_some_and(|prompts| prompts.is_match(sentence))
-    {
-        return true;
-    }
+/// per line: such sentences sit inside paragraphs of prose that must stay. `lowered` is the sentence
+/// ASCII-lowercased.
+fn speaks_to_reader(sentence: &str, lowered: &str) -> bool {
+    WEB_PROMPTS.found_in(lowered) || opens_with_prompt(sentence)
+}
+
+/// A sentence that opens (outside quotation marks) with a verb telling the reader what to do next.
+fn opens_with_prompt(sentence: &str) -> bool {
     if sentence.starts_with(['"', '“', '‘', '\'']) {
         return false;
     }
@@ -215,31 +221,29 @@ fn speaks_to_reader(sentence: &str) -> bool {
         || (is(first, &["tell", "email"]) && is(second, &["us"]))
 }
 
-/// Web addresses, link prompts and log-in walls, in any case. Each names the reader or the site's own
-/// controls ("Users must log in with two factors" is news; "You must log in to continue." is the site).
-static WEB_PROMPTS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([
-            "http://",
-            "https://",
-            "www.",
-            "click here",
-            "click below",
-            "you must log in",
-            "you must be logged in",
-            "you must sign in",
-            "you must be signed in",
-            "please log in",
-            "please sign in",
-            "log in to continue",
-            "sign in to continue",
-            "log in to comment",
-            "sign in to comment",
-            "already a subscriber",
-        ])
-        .ok()
-});
+/// Web addresses, link prompts and log-in walls (lowercase: matched in ASCII-lowercased text, so in any
+/// case). Each names the reader or the site's own controls ("Users must log in with two factors" is news;
+/// "You must log in to continue." is the site).
+static WEB_PROMPTS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WEB_PROMPT_PHRASES));
+
+const WEB_PROMPT_PHRASES: &[&str] = &[
+    "http://",
+    "https://",
+    "www.",
+    "click here",
+    "click below",
+    "you must log in",
+    "you must be logged in",
+    "you must sign in",
+    "you must be signed in",
+    "please log in",
+    "please sign in",
+    "log in to continue",
+    "sign in to continue",
+    "log in to comment",
+    "sign in to comment",
+    "already a subscriber",
+];
 
 /// Verbs a site's prompt to its reader opens with; none of them opens a sentence of news as a noun (unlike
 /// [`IMPERATIVES`], which only count beside something to sign up for).
@@ -684,7 +688,10 @@ mod tests {
             "You must log in to continue.",
             "Already a subscriber? Please sign in.",
         ] {
-            assert!(speaks_to_reader(prompt), "{prompt}");
+            assert!(
+                speaks_to_reader(prompt, &prompt.to_ascii_lowercase()),
+                "{prompt}"
+            );
         }
         for news in [
             "“Tell us whether you would rule against the president,” Grassley said.",
@@ -694,7 +701,10 @@ mod tests {
             "Watchdog groups said the agency had ignored the complaints for years.",
             "Users must log in with a second code from next month, the bank said.",
         ] {
-            assert!(!speaks_to_reader(news), "{news}");
+            assert!(
+                !speaks_to_reader(news, &news.to_ascii_lowercase()),
+                "{news}"
+            );
         }
     }
 

@@ -25,8 +25,8 @@ thread_local! {
 /// never removed, so an id means the same stem for the life of the thread.
 #[derive(Default)]
 struct Interner {
-    /// Lowercased word → stem id, or [`STOP`].
-    words: FxHashMap<Box<str>, u32>,
+    /// Lowercased word → stem id (or [`STOP`]) and whether it is a number word.
+    words: FxHashMap<Box<str>, (u32, bool)>,
     /// Stem → stem id.
     stems: FxHashMap<Box<str>, u32>,
     /// Stem id → the stem's stable hash (see [`stem_ids`]).
@@ -40,11 +40,12 @@ enum StemKey {
 }
 
 impl Interner {
-    /// The stem of a lowercased word.
-    fn stem(&mut self, word: &str, stemmer: &Stemmer) -> StemKey {
-        if let Some(&id) = self.words.get(word) {
-            return StemKey::Id(id);
+    /// The stem of a lowercased word, and whether the word is a number word (see [`is_number_word`]).
+    fn stem(&mut self, word: &str, stemmer: &Stemmer) -> (StemKey, bool) {
+        if let Some(&(id, number_word)) = self.words.get(word) {
+            return (StemKey::Id(id), number_word);
         }
+        let number_word = is_number_word(word);
         let full = self.words.len() >= INTERNER_LIMIT;
         let id = if is_stop_word(word) {
             STOP
@@ -52,7 +53,7 @@ impl Interner {
             let stem = stemmer.stem(word);
             match self.stems.get(stem.as_ref()) {
                 Some(&id) => id,
-                None if full => return StemKey::Text(stem.into_owned()),
+                None if full => return (StemKey::Text(stem.into_owned()), number_word),
                 None => {
                     let id = self.stems.len() as u32;
                     self.stems.insert(stem.as_ref().into(), id);
@@ -62,9 +63,9 @@ impl Interner {
             }
         };
         if !full {
-            self.words.insert(word.into(), id);
+            self.words.insert(word.into(), (id, number_word));
         }
-        StemKey::Id(id)
+        (StemKey::Id(id), number_word)
     }
 }
 
@@ -130,30 +131,31 @@ impl Vocabulary {
     /// [`Vocabulary::terms`] with how each word was written.
     pub fn written_terms(&mut self, text: &str) -> Vec<Written> {
         let mut out = Vec::new();
-        self.each_term(text, |id, word, lowered, at| {
+        self.each_term(text, |id, word, number_word, at| {
             out.push(Written {
                 id,
                 capitalised: word.starts_with(char::is_uppercase),
                 first: at == 0,
-                figure: word.bytes().any(|b| b.is_ascii_digit()) || is_number_word(lowered),
+                figure: number_word || word.bytes().any(|b| b.is_ascii_digit()),
             });
         });
         out
     }
 
-    /// Calls `each` with the term id, the word, its lower-cased form and its index among all the words
-    /// of `text`, for every content word.
-    fn each_term(&mut self, text: &str, mut each: impl FnMut(u32, &str, &str, usize)) {
+    /// Calls `each` with the term id, the word, whether it is a number word and its index among all the
+    /// words of `text`, for every content word.
+    fn each_term(&mut self, text: &str, mut each: impl FnMut(u32, &str, bool, usize)) {
         INTERNER.with_borrow_mut(|interner| {
             for (at, word) in words(text).enumerate() {
                 lowercase_into(word, &mut self.lowered);
                 let next = self.len() as u32;
-                let id = match interner.stem(&self.lowered, &self.stemmer) {
+                let (stem, number_word) = interner.stem(&self.lowered, &self.stemmer);
+                let id = match stem {
                     StemKey::Id(STOP) => continue,
                     StemKey::Id(stem) => *self.ids.entry(stem).or_insert(next),
                     StemKey::Text(stem) => *self.overflow.entry(stem).or_insert(next),
                 };
-                each(id, word, &self.lowered, at);
+                each(id, word, number_word, at);
             }
         });
     }
@@ -199,7 +201,7 @@ pub fn stem_ids(text: &str) -> Vec<u64> {
         INTERNER.with_borrow_mut(|interner| {
             for word in words(text) {
                 lowercase_into(word, &mut lowered);
-                match interner.stem(&lowered, stemmer) {
+                match interner.stem(&lowered, stemmer).0 {
                     StemKey::Id(STOP) => {}
                     StemKey::Id(stem) => out.push(interner.hashes[stem as usize]),
                     StemKey::Text(stem) => out.push(stable_hash(stem.as_bytes())),

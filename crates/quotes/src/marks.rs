@@ -37,6 +37,14 @@ enum Role {
 /// single marks are double marks: TeX and wire style ``` ``…'' ``` and `''…''`,
 /// and the curly `‘‘…’’` some converters produce.
 fn mark_at(rest: &str) -> Option<(Role, usize)> {
+    // every mark begins with one of these bytes (the curly ones with E2, guillemets with C2): most
+    // characters are turned away here
+    if !matches!(
+        rest.as_bytes().first(),
+        Some(b'`' | b'\'' | b'"' | 0xC2 | 0xE2)
+    ) {
+        return None;
+    }
     for (pair, role) in [
         ("``", Role::Open),
         ("‘‘", Role::Open),

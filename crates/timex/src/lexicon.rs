@@ -38,44 +38,54 @@ pub fn weekday_number(word: &str) -> Option<u32> {
 /// Value of a lowercase number below a hundred written in words: "seven", "forty", "twenty-one" (or
 /// "twenty one").
 pub fn number_word_value(word: &str) -> Option<f64> {
-    let units = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    let tens = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = units.iter().position(|u| *u == word) {
-        return Some(i as f64);
-    }
-    if let Some(i) = tens.iter().position(|t| *t == word) {
-        return Some((i as f64 + 2.0) * 10.0);
+    if let Some(value) = unit_value(word).or_else(|| tens_value(word)) {
+        return Some(f64::from(value));
     }
     let (ten, unit) = word.split_once(['-', ' '])?;
-    let ten = tens.iter().position(|t| *t == ten)?;
-    let unit = units
-        .iter()
-        .position(|u| *u == unit.trim())
-        .filter(|&u| u < 10)?;
-    Some((ten as f64 + 2.0) * 10.0 + unit as f64)
+    let unit = unit_value(unit.trim()).filter(|&unit| unit < 10)?;
+    Some(f64::from(tens_value(ten)? + unit))
+}
+
+/// Value of a number word below twenty ("seven", "twelve").
+fn unit_value(word: &str) -> Option<u8> {
+    Some(match word {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+/// Value of a word for tens ("forty").
+fn tens_value(word: &str) -> Option<u8> {
+    Some(match word {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
 }
 
 /// Value of a [`NUMBER`] match: `Some(n)` for a known amount, `None` for vague ones ("several", "a few").

@@ -366,6 +366,10 @@ impl WordStats {
 
 /// Share of characters inside quotation marks (straight or curly double quotes).
 fn quoted_share(sentence: &str) -> f32 {
+    // nothing is inside quotation marks until one opens (most sentences have none)
+    if !sentence.contains('"') && !sentence.contains('“') {
+        return 0.0;
+    }
     let mut inside = false;
     let (mut quoted, mut total) = (0usize, 0usize);
     for c in sentence.chars() {
