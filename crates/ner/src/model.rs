@@ -146,7 +146,14 @@ impl Model {
         for _ in 0..TRANSITION_ROWS * TAG_COUNT {
             transitions.push(f32::from(i16::from_le_bytes(reader.array()?)) * scale);
         }
-        let mut rows = Vec::with_capacity(count.min(bytes.len() / 10));
+        // rows are read straight into the model (no intermediate list: decoding is most of a short
+        // command's start-up)
+        let capacity = count.min(bytes.len() / 12);
+        let mut model = Model {
+            rows: FeatureMap::with_capacity_and_hasher(capacity, Default::default()),
+            weights: Vec::with_capacity(capacity * TAG_COUNT),
+            transitions,
+        };
         for _ in 0..count {
             let id = u64::from_le_bytes(reader.array()?);
             let present = u32::from_le_bytes(reader.array()?);
@@ -156,9 +163,11 @@ impl Model {
                     *score = f32::from(i16::from_le_bytes(reader.array()?)) * scale;
                 }
             }
-            rows.push((id, scores));
+            let row = (model.weights.len() / TAG_COUNT) as u32;
+            model.weights.extend_from_slice(&scores);
+            model.rows.insert(id, row);
         }
-        Ok(Model::from_rows(rows, transitions))
+        Ok(model)
     }
 }
 
