@@ -87,14 +87,7 @@ pub(crate) fn feature3(template: u8, first: &str, second: &str, third: &str) -> 
 /// left by a web page's `&shy;`: "Vladi\u{ad}mir" is "Vladimir"). Borrowed when there is nothing to
 /// replace (most words).
 fn normalise(word: &str) -> Cow<'_, str> {
-    let changes = |c: char| {
-        crate::names::is_invisible_joiner(c)
-            || matches!(
-                c,
-                '’' | '‘' | '`' | '´' | '“' | '”' | '„' | '«' | '»' | '—' | '–' | '―'
-            )
-    };
-    if !word.contains(changes) {
+    if word.chars().all(|c| normalised_char(c) == Some(c)) {
         return Cow::Borrowed(word);
     }
     let mut form = String::with_capacity(word.len());
@@ -104,16 +97,18 @@ fn normalise(word: &str) -> Cow<'_, str> {
 
 /// Appends the [`normalise`]d form of `word` to `out`.
 fn normalise_into(word: &str, out: &mut String) {
-    out.extend(
-        word.chars()
-            .filter(|&c| !crate::names::is_invisible_joiner(c))
-            .map(|c| match c {
-                '’' | '‘' | '`' | '´' => '\'',
-                '“' | '”' | '„' | '«' | '»' => '"',
-                '—' | '–' | '―' => '-',
-                other => other,
-            }),
-    );
+    out.extend(word.chars().filter_map(normalised_char));
+}
+
+/// What a character becomes in a [`normalise`]d word (none: it is dropped).
+fn normalised_char(c: char) -> Option<char> {
+    match c {
+        '’' | '‘' | '`' | '´' => Some('\''),
+        '“' | '”' | '„' | '«' | '»' => Some('"'),
+        '—' | '–' | '―' => Some('-'),
+        _ if crate::names::is_invisible_joiner(c) => None,
+        other => Some(other),
+    }
 }
 
 /// The key of a word in the cluster table: typographic marks normalised, lower-cased, digits `0`.
@@ -158,15 +153,8 @@ fn lower_form_into(form: &str, out: &mut String) {
     }));
 }
 
-/// Long shape: character classes with runs capped at four (`Xxxx`, `dddd-dd-dd`).
-#[cfg(test)]
-fn long_shape(form: &str) -> String {
-    let mut shape = String::new();
-    long_shape_into(form, &mut shape);
-    shape
-}
-
-/// Appends the long shape of `form` to `out`.
+/// Appends the long shape of `form` to `out`: character classes with runs capped at four (`Xxxx`,
+/// `dddd-dd-dd`).
 fn long_shape_into(form: &str, shape: &mut String) {
     let mut last = ' ';
     let mut run = 0;
@@ -180,15 +168,8 @@ fn long_shape_into(form: &str, shape: &mut String) {
     }
 }
 
-/// Short shape: character classes with runs collapsed (`Xx`, `X.X.`, `d-d`).
-#[cfg(test)]
-fn short_shape(form: &str) -> String {
-    let mut shape = String::new();
-    short_shape_into(form, &mut shape);
-    shape
-}
-
-/// Appends the short shape of `form` to `out`.
+/// Appends the short shape of `form` to `out`: character classes with runs collapsed (`Xx`, `X.X.`,
+/// `d-d`).
 fn short_shape_into(form: &str, shape: &mut String) {
     let mut last = None;
     for c in form.chars() {
@@ -581,9 +562,21 @@ mod tests {
 
     #[test]
     fn shapes() {
-        assert_eq!(long_shape("Washington"), "Xxxxx");
-        assert_eq!(short_shape("U.S."), "X.X.");
-        assert_eq!(short_shape("1996-08-22"), "d-d-d");
+        let shape = |write: fn(&str, &mut String), form: &str| {
+            let mut shape = String::from("before ");
+            write(form, &mut shape);
+            shape
+        };
+        assert_eq!(shape(long_shape_into, "Washington"), "before Xxxxx");
+        assert_eq!(shape(short_shape_into, "U.S."), "before X.X.");
+        assert_eq!(shape(short_shape_into, "1996-08-22"), "before d-d-d");
+    }
+
+    #[test]
+    fn normalised_words_are_borrowed_unless_a_mark_changes() {
+        assert!(matches!(normalise("Sessions"), Cow::Borrowed("Sessions")));
+        assert_eq!(normalise("Vladi\u{ad}mir’s"), "Vladimir's");
+        assert_eq!(normalise("“well—known”"), "\"well-known\"");
     }
 
     #[test]
