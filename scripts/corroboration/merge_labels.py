@@ -6,13 +6,20 @@ Usage (from the repository root):
   python3 scripts/corroboration/propose_pairs.py /work/shared/data/multinews/train.jsonl > /tmp/train.jsonl
   python3 scripts/corroboration/merge_labels.py /tmp/dev.jsonl /tmp/train.jsonl \
       > crates/core/tests/data/corroboration/pairs.jsonl
+
+The held-back set (clusters none of those pairs come from, labelled in heldout-labels.tsv):
+  P=crates/core/tests/data/corroboration/pairs.jsonl
+  python3 scripts/corroboration/propose_pairs.py /work/shared/data/multinews/dev.jsonl --held-out $P > /tmp/hdev.jsonl
+  python3 scripts/corroboration/propose_pairs.py /work/shared/data/multinews/train.jsonl --held-out $P > /tmp/htrain.jsonl
+  python3 scripts/corroboration/merge_labels.py /tmp/hdev.jsonl /tmp/htrain.jsonl heldout-labels.tsv \
+      > crates/core/tests/data/corroboration/heldout.jsonl
 """
 import json
 import os
 import sys
 
 
-def main(dev, train):
+def main(dev, train, labels="labels.tsv"):
     candidates = {}
     for name, path in (("dev", dev), ("train", train)):
         with open(path, encoding="utf-8") as f:
@@ -20,7 +27,7 @@ def main(dev, train):
                 c = json.loads(line)
                 candidates[(name, c["id"])] = c
     here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, "labels.tsv"), encoding="utf-8") as f:
+    with open(os.path.join(here, labels), encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
@@ -40,4 +47,4 @@ def main(dev, train):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

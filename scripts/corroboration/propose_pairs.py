@@ -5,6 +5,8 @@ Reproducible: fixed seed, input read in file order. The proposals are only candi
 read and labelled by hand (labels.tsv), and merge_labels.py joins the two into pairs.jsonl.
 
 Usage: propose_pairs.py /work/shared/data/multinews/dev.jsonl > candidates.jsonl
+       propose_pairs.py FILE --held-out PAIRS.jsonl > candidates.jsonl
+         (the held-back set: only clusters no pair of PAIRS.jsonl comes from, another seed, 30 a bucket)
 
 Three buckets, by plain word overlap (no model, nothing downloaded):
   close    - high content-word overlap (likely the same claim, often with the same details)
@@ -21,6 +23,8 @@ import re
 import sys
 
 SEED = 20261126
+HELD_OUT_SEED = 20261129
+HELD_OUT_PER_BUCKET = 30
 PER_BUCKET = {"close": 120, "differ": 160, "topic": 100, "numbers": 200, "details": 200, "loose": 150}
 STOP = set("""a an the and or but of to in on at for with by from as is are was were be been has have had
 it its this that these those he she they them his her their we you i not no will would said says say
@@ -49,12 +53,16 @@ def jaccard(a, b):
     return len(a & b) / max(1, len(a | b))
 
 
-def main(path):
-    rng = random.Random(SEED)
+def main(path, used_clusters=None):
+    held_out = used_clusters is not None
+    rng = random.Random(HELD_OUT_SEED if held_out else SEED)
+    per_bucket = {k: HELD_OUT_PER_BUCKET for k in PER_BUCKET} if held_out else PER_BUCKET
     buckets = {k: [] for k in PER_BUCKET}
     with open(path, encoding="utf-8") as f:
         for line in f:
             cluster = json.loads(line)
+            if held_out and cluster["id"] in used_clusters:
+                continue
             docs = [list(sentences(d))[:40] for d in cluster["documents"]]
             for i in range(len(docs)):
                 for j in range(i + 1, len(docs)):
@@ -90,10 +98,14 @@ def main(path):
                                 buckets["topic"].append(item)
     n = 0
     for bucket, items in buckets.items():
-        for item in rng.sample(items, min(PER_BUCKET[bucket], len(items))):
+        for item in rng.sample(items, min(per_bucket[bucket], len(items))):
             n += 1
             print(json.dumps({"id": f"c{n:04d}", "bucket": bucket, **item}, ensure_ascii=False))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if len(sys.argv) == 4 and sys.argv[2] == "--held-out":
+        with open(sys.argv[3], encoding="utf-8") as f:
+            main(sys.argv[1], {json.loads(line)["cluster"] for line in f})
+    else:
+        main(sys.argv[1])
