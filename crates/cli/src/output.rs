@@ -1,7 +1,9 @@
 //! Output: standard output, or the file `-o/--output` names, written atomically (a temporary file in the
 //! same directory, renamed over the target only once everything is written), so a failed run never
-//! leaves a half-written file.
+//! leaves a half-written file. A target that exists and is no regular file (`/dev/null`, `/dev/stdout`,
+//! a named pipe) is written straight through: renaming over it would replace the device itself.
 
+use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -16,9 +18,11 @@ pub struct OutputArg {
     pub output: Option<PathBuf>,
 }
 
-/// Where a command writes: standard output or a temporary file waiting to become the output file.
+/// Where a command writes: standard output, a device or pipe, or a temporary file waiting to become
+/// the output file.
 pub enum Sink {
     Stdout(BufWriter<io::Stdout>),
+    Device(BufWriter<File>),
     File {
         file: BufWriter<NamedTempFile>,
         target: PathBuf,
@@ -31,6 +35,14 @@ impl Sink {
         let Some(target) = path else {
             return Ok(Sink::Stdout(BufWriter::new(io::stdout())));
         };
+        let is_device = std::fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if is_device {
+            let device = OpenOptions::new()
+                .write(true)
+                .open(target)
+                .with_context(|| format!("cannot write {}", target.display()))?;
+            return Ok(Sink::Device(BufWriter::new(device)));
+        }
         let dir = match target.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
@@ -50,6 +62,7 @@ impl Sink {
     pub fn finish(self) -> anyhow::Result<()> {
         match self {
             Sink::Stdout(mut out) => Ok(out.flush()?),
+            Sink::Device(mut out) => Ok(out.flush()?),
             Sink::File { file, target } => {
                 let shown = || format!("cannot write {}", target.display());
                 let temp = file
@@ -83,6 +96,7 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Sink::Stdout(out) => out.write(buf),
+            Sink::Device(out) => out.write(buf),
             Sink::File { file, .. } => file.write(buf),
         }
     }
@@ -90,6 +104,7 @@ impl Write for Sink {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Stdout(out) => out.flush(),
+            Sink::Device(out) => out.flush(),
             Sink::File { file, .. } => file.flush(),
         }
     }

@@ -468,3 +468,39 @@ fn summarize_lines_with_focus_and_seen() {
     assert_eq!(got[2]["summary"], "");
     assert_eq!(got[2]["notes"][0]["kind"], "nothing_new");
 }
+
+/// `-o` naming a device or a named pipe (`/dev/null`, `/dev/stdout`, a FIFO) writes through it: renaming
+/// the finished temporary file over it, as for a regular file, would replace the device itself.
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_is_written_through_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+    let mut reader = std::process::Command::new("cat")
+        .arg(&pipe)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    newsbrief()
+        .arg("entities")
+        .arg(example())
+        .arg("-o")
+        .arg(&pipe)
+        .assert()
+        .success();
+    let still_a_pipe = std::fs::metadata(&pipe).unwrap().file_type().is_fifo();
+    if !still_a_pipe {
+        // the reader waits on the pipe that was replaced: nothing will ever write to it
+        let _ = reader.kill();
+    }
+    let read = reader.wait_with_output().unwrap();
+    assert!(
+        still_a_pipe,
+        "the named pipe was replaced by a regular file"
+    );
+    assert!(String::from_utf8_lossy(&read.stdout).contains("Sessions"));
+}
