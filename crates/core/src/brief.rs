@@ -224,25 +224,17 @@ pub fn build_brief_cancellable(
     let english: Vec<bool> = (0..articles.len())
         .map(|doc| languages.iter().all(|l| l.doc != doc))
         .collect();
-    let found = entities::analyse_english(&articles, &docs, &english, cancel)?;
+    // Names and time expressions do not depend on each other: found side by side (each stage also
+    // loads what it needs once per process, the tagger's model and the time grammar).
+    let (found, dates) = rayon::join(
+        || entities::analyse_english(&articles, &docs, &english, cancel),
+        || time_expressions(&articles, &english, cancel),
+    );
+    let (found, dates) = (found?, dates?);
     cancel.check()?;
     let quotes = quotations::quotations(&articles, &english, &found.names, |d, s, e| {
         found.speaker_at(d, s, e)
     });
-    // Time expressions are found once per article, for the timeline and the date comparisons.
-    let dates: Vec<newsbrief_timex::Found> = articles
-        .iter()
-        .zip(&english)
-        .map(|(a, &english)| {
-            cancel.check().map(|()| {
-                if english {
-                    newsbrief_timex::find(&a.text)
-                } else {
-                    newsbrief_timex::Found::default()
-                }
-            })
-        })
-        .collect::<Result<_, _>>()?;
     let timeline = timeline::timeline(&articles, &docs, &dates);
     cancel.check()?;
     let mut corroboration =
@@ -311,6 +303,27 @@ pub fn build_brief_cancellable(
         update,
         notes: summary.notes.into_iter().map(BriefNote::from).collect(),
     })
+}
+
+/// The time expressions of each article (none for one not in English), found once for the timeline
+/// and the date comparisons.
+fn time_expressions(
+    articles: &[Article],
+    english: &[bool],
+    cancel: &Cancel,
+) -> Result<Vec<newsbrief_timex::Found>, BriefError> {
+    articles
+        .iter()
+        .zip(english)
+        .map(|(a, &english)| {
+            cancel.check()?;
+            Ok(if english {
+                newsbrief_timex::find(&a.text)
+            } else {
+                newsbrief_timex::Found::default()
+            })
+        })
+        .collect()
 }
 
 /// The speaker the quotes section gives a summary sentence that is a quotation (the story's fullest form of
