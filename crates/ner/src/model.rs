@@ -63,12 +63,16 @@ impl Model {
         };
         model.transitions.resize(TRANSITION_ROWS * TAG_COUNT, 0.0);
         for (id, scores) in rows {
-            model
-                .rows
-                .insert(id, (model.weights.len() / TAG_COUNT) as u32);
-            model.weights.extend_from_slice(&scores);
+            model.add_row(id, &scores);
         }
         model
+    }
+
+    /// Adds the tag scores of feature `id` (a later row for the same id replaces the earlier one).
+    fn add_row(&mut self, id: u64, scores: &[f32; TAG_COUNT]) {
+        self.rows
+            .insert(id, (self.weights.len() / TAG_COUNT) as u32);
+        self.weights.extend_from_slice(scores);
     }
 
     /// Number of features with weights.
@@ -163,9 +167,7 @@ impl Model {
                     *score = f32::from(i16::from_le_bytes(reader.array()?)) * scale;
                 }
             }
-            let row = (model.weights.len() / TAG_COUNT) as u32;
-            model.weights.extend_from_slice(&scores);
-            model.rows.insert(id, row);
+            model.add_row(id, &scores);
         }
         Ok(model)
     }
