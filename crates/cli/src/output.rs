@@ -13,7 +13,8 @@ use tempfile::NamedTempFile;
 /// The `-o/--output` option every command has.
 #[derive(clap::Args, Clone, Debug, Default)]
 pub struct OutputArg {
-    /// Write the output to this file (atomically: all or nothing) instead of standard output.
+    /// Write the output to this file (atomically: all or nothing; a device or pipe is written
+    /// through) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
