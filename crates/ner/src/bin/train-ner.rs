@@ -17,16 +17,18 @@
 //! `--include-dev` trains on `eng.train` and `eng.testa` (the printed dev score is then not a
 //! measure). `--cv K` writes nothing: it trains the full pipeline K times, each time on all but
 //! one contiguous block of `eng.train` documents (jackknifing inside the training blocks only),
-//! and scores the held-out block.
+//! and scores the held-out block. Both also score the names unseen in training on their own.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
 use newsbrief_ner::clusters::Clusters;
-use newsbrief_ner::conll::{parse, Document, Evaluation};
+use newsbrief_ner::conll::{parse, Counts, Document, Evaluation};
 use newsbrief_ner::features::{add_second_pass_features, FirstPassVotes};
+use newsbrief_ner::tag::spans;
 use newsbrief_ner::tagger::{committed_clusters, decode};
 use newsbrief_ner::train::{shuffled, Trainer};
 use newsbrief_ner::{Gazetteer, Model, Tag, Tagger};
@@ -213,6 +215,63 @@ fn add_predictions(tagger: &Tagger, documents: &[Document], evaluation: &mut Eva
     }
 }
 
+/// The names of a training set, to score a tagger on the names it never saw in training (their
+/// lower-cased words are no training name of any kind): where it must generalise, as on news of
+/// another year.
+struct NovelNames {
+    seen: HashSet<String>,
+}
+
+impl NovelNames {
+    fn new<'a>(training: impl IntoIterator<Item = &'a Document<'a>>) -> Self {
+        let mut seen = HashSet::new();
+        for sentence in training.into_iter().flat_map(|d| &d.sentences) {
+            for (start, end, _) in spans(&sentence.gold) {
+                seen.insert(surface(&sentence.words[start..end]));
+            }
+        }
+        NovelNames { seen }
+    }
+
+    /// Adds `tagger`'s counts on the unseen names of `documents` to `counts`.
+    fn add(&self, tagger: &Tagger, documents: &[Document], counts: &mut Counts) {
+        for document in documents {
+            let words: Vec<Vec<&str>> =
+                document.sentences.iter().map(|s| s.words.clone()).collect();
+            for (sentence, predicted) in document.sentences.iter().zip(tagger.tag_document(&words))
+            {
+                let novel = |span: &(usize, usize, _)| {
+                    !self
+                        .seen
+                        .contains(&surface(&sentence.words[span.0..span.1]))
+                };
+                let gold: Vec<_> = spans(&sentence.gold).into_iter().filter(novel).collect();
+                let found: Vec<_> = spans(&predicted).into_iter().filter(novel).collect();
+                counts.gold += gold.len();
+                counts.predicted += found.len();
+                counts.correct += found.iter().filter(|span| gold.contains(span)).count();
+            }
+        }
+    }
+}
+
+/// One line: how many of `all` names were unseen in training, and the scores on them.
+fn unseen_line(unseen: &Counts, all: usize) -> String {
+    format!(
+        "names unseen in training: {} ({:.1} % of {all}); F1 {:.2} (P {:.2}, R {:.2})",
+        unseen.gold,
+        100.0 * unseen.gold as f64 / all.max(1) as f64,
+        100.0 * unseen.f1(),
+        100.0 * unseen.precision(),
+        100.0 * unseen.recall()
+    )
+}
+
+/// A name's words as the set of seen names keys them.
+fn surface(words: &[&str]) -> String {
+    words.join(" ").to_lowercase()
+}
+
 /// Trains the two-pass pipeline on the corpus documents `docs`, printing the score on
 /// `held_out` after every epoch. Gazetteer matches and second-pass inputs are jackknifed
 /// within `docs` only.
@@ -342,6 +401,7 @@ fn cross_validate(options: &Options, corpus: &Corpus, clusters: &Arc<Clusters>, 
     let count = corpus.documents.len();
     let mut pooled_first = Evaluation::default();
     let mut pooled = Evaluation::default();
+    let mut novel = Counts::default();
     for fold in 0..folds {
         let training: Vec<usize> = (0..count)
             .filter(|&doc| fold_of(doc, count, folds) != fold)
@@ -362,6 +422,11 @@ fn cross_validate(options: &Options, corpus: &Corpus, clusters: &Arc<Clusters>, 
         add_predictions(&trained.tagger(corpus, clusters), held_out, &mut fold_both);
         add_predictions(&first_only, held_out, &mut pooled_first);
         add_predictions(&trained.tagger(corpus, clusters), held_out, &mut pooled);
+        NovelNames::new(training.iter().map(|&doc| &corpus.documents[doc])).add(
+            &trained.tagger(corpus, clusters),
+            held_out,
+            &mut novel,
+        );
         println!(
             "fold {fold}: F1 first pass {:.2}, two passes {:.2} ({} names)",
             100.0 * fold_first.overall.f1(),
@@ -375,6 +440,7 @@ fn cross_validate(options: &Options, corpus: &Corpus, clusters: &Arc<Clusters>, 
         100.0 * pooled.overall.f1()
     );
     print!("{}", pooled.report());
+    println!("{}", unseen_line(&novel, pooled.overall.gold));
 }
 
 fn main() -> ExitCode {
@@ -440,6 +506,9 @@ fn main() -> ExitCode {
         100.0 * evaluation.overall.f1()
     );
     print!("{}", evaluation.report());
+    let mut novel = Counts::default();
+    NovelNames::new(&corpus.documents).add(&trained.tagger(&corpus, &clusters), &dev, &mut novel);
+    println!("{}", unseen_line(&novel, evaluation.overall.gold));
     for (model, path) in [
         (&trained.first, &options.out),
         (&trained.second, &options.out_second),
