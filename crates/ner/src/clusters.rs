@@ -1,12 +1,16 @@
 //! Word clusters learnt offline from unlabelled news text (see `scripts/ner/`), one line per word:
 //! `word<TAB>cluster-path`. A cluster path is a bit string; shared prefixes mean similar words.
+//! The external clusters learnt from more text ([`crate::external_clusters`]) travel with them.
 
 use rustc_hash::FxHashMap;
 
-/// A table from lower-cased words to cluster paths.
+use crate::external_clusters::ExternalClusters;
+
+/// A table from lower-cased words to cluster paths, and the external clusters beside it.
 #[derive(Default)]
 pub struct Clusters {
     paths: FxHashMap<String, String>,
+    external: ExternalClusters,
 }
 
 impl Clusters {
@@ -22,7 +26,20 @@ impl Clusters {
             .filter_map(|line| line.split_once('\t'))
             .map(|(word, path)| (word.to_string(), path.trim().to_string()))
             .collect();
-        Clusters { paths }
+        Clusters {
+            paths,
+            external: ExternalClusters::empty(),
+        }
+    }
+
+    /// The table with `external` clusters beside it.
+    pub fn with_external(self, external: ExternalClusters) -> Self {
+        Clusters { external, ..self }
+    }
+
+    /// The external clusters (empty unless given by [`Clusters::with_external`]).
+    pub fn external(&self) -> &ExternalClusters {
+        &self.external
     }
 
     /// The cluster path of a lower-cased word.

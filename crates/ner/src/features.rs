@@ -7,8 +7,9 @@
 //! sentence) marking; document-level casing evidence (does the word appear capitalised in
 //! mid-sentence elsewhere in the document, or lower-cased?) which also re-cases headline words
 //! to their usual form in the document; and a word-cluster id of the token and its neighbours
-//! from the committed cluster table (see [`crate::clusters`]). Tag transitions are scored
-//! separately by the model.
+//! from the committed cluster table (see [`crate::clusters`]), and the first 4, 6, 10 and 20 steps of
+//! the token's external Brown-cluster path with the first 6 and 10 of its neighbours' (see
+//! [`crate::external_clusters`]). Tag transitions are scored separately by the model.
 //!
 //! A second pass ([`add_second_pass_features`]) adds the token's own first-pass tag and the kind
 //! the first pass gave most often to the same capitalised word elsewhere in the document, so a
@@ -21,6 +22,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::clusters::Clusters;
+use crate::external_clusters::ExternalClusters;
 use crate::gazetteer::Gazetteer;
 use crate::tag::{spans, EntityKind, Tag, TAG_COUNT};
 
@@ -68,6 +70,15 @@ pub(crate) fn phrase_features<'a>(
         hash = key.bytes().fold(hash, FeatureHash::byte);
         hash.finish()
     })
+}
+
+/// The hashed id of a numeric feature of template `template`.
+fn number_feature(template: u8, value: u64) -> u64 {
+    value
+        .to_le_bytes()
+        .into_iter()
+        .fold(FeatureHash::new(template), FeatureHash::byte)
+        .finish()
 }
 
 /// The hashed id of a two-string feature of template `template`.
@@ -298,6 +309,42 @@ struct TokenView<'a> {
     shape: &'a str,
     short: &'a str,
     cluster: &'a str,
+    /// The external cluster path, or [`NO_PATH`] / [`PAD_PATH`].
+    path: u64,
+}
+
+/// The external path of a word the external clusters do not know, and of the padding.
+const NO_PATH: u64 = 1 << 40;
+const PAD_PATH: u64 = 1 << 41;
+
+/// The first `steps` steps of an external cluster path (the unknown and padding marks as they are).
+fn path_prefix(path: u64, steps: u32) -> u64 {
+    if path >= NO_PATH {
+        path
+    } else {
+        path & ((1 << steps) - 1)
+    }
+}
+
+/// The external cluster path of a word: as written, else lower-cased, else capitalised (headline
+/// words re-cased to their usual form in the document arrive as written there).
+fn external_path(
+    external: &ExternalClusters,
+    form: &str,
+    lower: &str,
+    scratch: &mut String,
+) -> u64 {
+    let known = external.path(form);
+    let known = known.or_else(|| (lower != form).then(|| external.path(lower)).flatten());
+    let known = known.or_else(|| {
+        let mut chars = lower.chars();
+        let first = chars.next()?;
+        scratch.clear();
+        scratch.extend(first.to_uppercase());
+        scratch.push_str(chars.as_str());
+        external.path(scratch)
+    });
+    known.map_or(NO_PATH, u64::from)
 }
 
 const PAD: &str = "<pad>";
@@ -311,11 +358,12 @@ const PAD_VIEW: TokenView<'static> = TokenView {
     shape: PAD,
     short: PAD,
     cluster: PAD,
+    path: PAD_PATH,
 };
 
 /// The byte ranges of one token's strings in the sentence's buffer (form, lower-cased form, long
-/// and short shape) and its cluster.
-type TokenRanges<'a> = ([Range<usize>; 4], &'a str);
+/// and short shape), its cluster and its external cluster path.
+type TokenRanges<'a> = ([Range<usize>; 4], &'a str, u64);
 
 /// Appends what `write` writes to `buffer`; the byte range it wrote.
 fn append(buffer: &mut String, write: impl FnOnce(&mut String)) -> Range<usize> {
@@ -334,6 +382,8 @@ pub fn sentence_features(
     let headline = is_all_caps(words);
     // every token's strings are written one after another into one buffer: no allocation per token
     let mut buffer = String::with_capacity(words.iter().map(|word| 4 * word.len()).sum());
+    let external = clusters.external();
+    let mut scratch = String::new();
     let ranges: Vec<TokenRanges> = words
         .iter()
         .map(|word| {
@@ -347,17 +397,28 @@ pub fn sentence_features(
             let shape = append(&mut buffer, |out| long_shape_into(form_text, out));
             let short = append(&mut buffer, |out| short_shape_into(form_text, out));
             let cluster = clusters.get(&buffer[lower.clone()]).unwrap_or("?");
-            ([form, lower, shape, short], cluster)
+            let path = if external.is_empty() {
+                NO_PATH
+            } else {
+                external_path(
+                    external,
+                    &buffer[form.clone()],
+                    &buffer[lower.clone()],
+                    &mut scratch,
+                )
+            };
+            ([form, lower, shape, short], cluster, path)
         })
         .collect();
     let views: Vec<TokenView> = ranges
         .into_iter()
-        .map(|([form, lower, shape, short], cluster)| TokenView {
+        .map(|([form, lower, shape, short], cluster, path)| TokenView {
             form: &buffer[form],
             lower: &buffer[lower],
             shape: &buffer[shape],
             short: &buffer[short],
             cluster,
+            path,
         })
         .collect();
     let at = |index: isize| -> &TokenView<'_> {
@@ -420,6 +481,16 @@ pub fn sentence_features(
         features.push(feature2(55, coarse, view.short));
         features.push(feature(56, coarse));
         features.push(feature2(54, prev.cluster, view.cluster));
+        if !external.is_empty() {
+            for (template, steps) in [(57, 4), (58, 6), (59, 10), (60, 20)] {
+                features.push(number_feature(template, path_prefix(view.path, steps)));
+            }
+            for (template, neighbour, steps) in
+                [(61, prev, 6), (62, next, 6), (63, prev, 10), (64, next, 10)]
+            {
+                features.push(number_feature(template, path_prefix(neighbour.path, steps)));
+            }
+        }
         out.push(features);
     }
 }

@@ -20,6 +20,7 @@
 pub mod cluster_learning;
 pub mod clusters;
 pub mod conll;
+pub mod external_clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod head_nouns;

@@ -5,6 +5,7 @@ use std::sync::{Arc, LazyLock};
 use serde::Serialize;
 
 use crate::clusters::Clusters;
+use crate::external_clusters::ExternalClusters;
 use crate::features::{
     add_second_pass_features, sentence_features, DocumentContext, FirstPassVotes,
 };
@@ -16,7 +17,9 @@ use crate::viterbi::best_tags;
 
 static COMMITTED_MODEL: &[u8] = include_bytes!("../model/ner.bin");
 static COMMITTED_SECOND_MODEL: &[u8] = include_bytes!("../model/ner-second.bin");
-static COMMITTED_CLUSTERS: &str = include_str!("../model/clusters.tsv");
+/// The committed word-cluster table (`word<TAB>path` lines; see [`Clusters::parse`]).
+pub static COMMITTED_CLUSTERS: &str = include_str!("../model/clusters.tsv");
+static COMMITTED_EXTERNAL_CLUSTERS: &[u8] = include_bytes!("../model/external-clusters.bin");
 static COMMITTED_GAZETTEER: &[u8] = include_bytes!("../model/gazetteer.bin");
 static COMMITTED_EXTERNAL_NAMES: &[u8] = include_bytes!("../model/external-names.bin");
 
@@ -41,8 +44,9 @@ static DEFAULT_MODELS: LazyLock<Result<CommittedModels, ModelError>> = LazyLock:
         Arc::new(external),
     ))
 });
-static DEFAULT_CLUSTERS: LazyLock<Arc<Clusters>> =
-    LazyLock::new(|| Arc::new(Clusters::parse(COMMITTED_CLUSTERS)));
+static DEFAULT_CLUSTERS: LazyLock<Arc<Clusters>> = LazyLock::new(|| {
+    Arc::new(Clusters::parse(COMMITTED_CLUSTERS).with_external(committed_external_clusters()))
+});
 
 /// The best tags of one sentence's features under `model`.
 pub fn decode(model: &Model, features: &[Vec<u64>]) -> Vec<Tag> {
@@ -72,7 +76,12 @@ pub fn committed_gazetteer() -> Result<Arc<Gazetteer>, ModelError> {
     Ok(Arc::clone(gazetteer))
 }
 
-/// The committed word-cluster table.
+/// The committed external clusters (a unit test checks them; empty if they did not decode).
+pub fn committed_external_clusters() -> ExternalClusters {
+    ExternalClusters::decode_static(COMMITTED_EXTERNAL_CLUSTERS).unwrap_or_default()
+}
+
+/// The committed word-cluster table, with the external clusters beside it.
 pub fn committed_clusters() -> Arc<Clusters> {
     Arc::clone(&DEFAULT_CLUSTERS)
 }
@@ -272,6 +281,14 @@ impl Tagger {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_committed_external_clusters_decode_in_order() {
+        let checked = ExternalClusters::decode(COMMITTED_EXTERNAL_CLUSTERS).unwrap();
+        assert!(checked.len() > 100_000);
+        assert_eq!(committed_external_clusters().len(), checked.len());
+        assert!(checked.path("London").is_some() && checked.path("the").is_some());
+    }
 
     #[test]
     fn markup_marks_are_never_part_of_a_name() {

@@ -3,6 +3,7 @@
 //!
 //! `cargo run -p newsbrief-ner --release --bin train-ner -- DATA_DIR [--epochs N] [--min-count N]
 //! [--prune W] [--out FILE] [--out-second FILE] [--out-gazetteer FILE] [--clusters TABLE]
+//! [--no-external-clusters]
 //! [--no-gazetteer] [--gazetteer-folds N] [--stack-folds N] [--external-names FILE]
 //! [--no-external-names] [--include-dev] [--cv K]` where DATA_DIR holds
 //! `eng.train` and `eng.testa`. Training is deterministic (fixed shuffling seeds, contiguous
@@ -29,7 +30,7 @@ use newsbrief_ner::clusters::Clusters;
 use newsbrief_ner::conll::{parse, Counts, Document, Evaluation};
 use newsbrief_ner::features::{add_second_pass_features, FirstPassVotes};
 use newsbrief_ner::tag::spans;
-use newsbrief_ner::tagger::{committed_clusters, decode};
+use newsbrief_ner::tagger::{committed_external_clusters, decode, COMMITTED_CLUSTERS};
 use newsbrief_ner::train::{shuffled, Trainer};
 use newsbrief_ner::{Gazetteer, Model, Tag, Tagger};
 
@@ -43,6 +44,8 @@ struct Options {
     out_gazetteer: PathBuf,
     /// A cluster table to use instead of the committed one (for ablations; `/dev/null` for none).
     clusters: Option<PathBuf>,
+    /// Whether the committed external clusters go beside the table.
+    external_clusters: bool,
     gazetteer: bool,
     gazetteer_folds: usize,
     /// The encoded external name lists to match (none: no external names).
@@ -65,6 +68,7 @@ fn options() -> Result<Options, String> {
         out_second: model_dir.join("ner-second.bin"),
         out_gazetteer: model_dir.join("gazetteer.bin"),
         clusters: None,
+        external_clusters: true,
         gazetteer: true,
         gazetteer_folds: 2,
         external_names: Some(model_dir.join("external-names.bin")),
@@ -86,6 +90,7 @@ fn options() -> Result<Options, String> {
             "--out-second" => options.out_second = PathBuf::from(value()?),
             "--out-gazetteer" => options.out_gazetteer = PathBuf::from(value()?),
             "--clusters" => options.clusters = Some(PathBuf::from(value()?)),
+            "--no-external-clusters" => options.external_clusters = false,
             "--no-gazetteer" => options.gazetteer = false,
             "--external-names" => options.external_names = Some(PathBuf::from(value()?)),
             "--no-external-names" => options.external_names = None,
@@ -460,17 +465,26 @@ fn main() -> ExitCode {
         }
     };
     let dev = parse(&dev_text);
-    let clusters = match &options.clusters {
-        None => committed_clusters(),
+    let table = match &options.clusters {
+        None => COMMITTED_CLUSTERS.to_owned(),
         Some(path) => match std::fs::read_to_string(path) {
-            Ok(table) => Arc::new(Clusters::parse(&table)),
+            Ok(table) => table,
             Err(err) => {
                 eprintln!("train-ner: cannot read {}: {err}", path.display());
                 return ExitCode::FAILURE;
             }
         },
     };
-    eprintln!("clusters: {} words", clusters.len());
+    let mut clusters = Clusters::parse(&table);
+    if options.external_clusters {
+        clusters = clusters.with_external(committed_external_clusters());
+    }
+    let clusters = Arc::new(clusters);
+    eprintln!(
+        "clusters: {} words, external clusters: {} words",
+        clusters.len(),
+        clusters.external().len()
+    );
     let external = match &options.external_names {
         None => Gazetteer::empty(),
         Some(path) => match std::fs::read(path).map(|bytes| Gazetteer::decode(&bytes)) {
@@ -506,9 +520,12 @@ fn main() -> ExitCode {
         100.0 * evaluation.overall.f1()
     );
     print!("{}", evaluation.report());
-    let mut novel = Counts::default();
-    NovelNames::new(&corpus.documents).add(&trained.tagger(&corpus, &clusters), &dev, &mut novel);
-    println!("{}", unseen_line(&novel, evaluation.overall.gold));
+    if !options.include_dev {
+        let mut novel = Counts::default();
+        let tagger = trained.tagger(&corpus, &clusters);
+        NovelNames::new(&corpus.documents).add(&tagger, &dev, &mut novel);
+        println!("{}", unseen_line(&novel, evaluation.overall.gold));
+    }
     for (model, path) in [
         (&trained.first, &options.out),
         (&trained.second, &options.out_second),
