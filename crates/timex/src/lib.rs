@@ -330,6 +330,37 @@ mod tests {
     }
 
     #[test]
+    fn both_ends_of_a_day_range_are_dates() {
+        let anchor = (2016, 9, 10);
+        let values = |text: &str| -> Vec<(String, String)> {
+            tagged(text, anchor)
+                .into_iter()
+                .map(|(span, _, value)| (span, value))
+                .collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            values("The festival runs Sept. 19 to 22 in Manhattan."),
+            [pair("Sept. 19", "2016-09-19"), pair("22", "2016-09-22")]
+        );
+        assert_eq!(
+            values("It ran Sept. 19 to 22, 2015."),
+            [
+                pair("Sept. 19", "2015-09-19"),
+                pair("22, 2015", "2015-09-22")
+            ]
+        );
+        assert_eq!(
+            values("Voting is Nov. 8-9."),
+            [pair("Nov. 8", "2016-11-08"), pair("9", "2016-11-09")]
+        );
+        // counts after a date are no second day
+        assert_eq!(values("On March 3 and 12 others were hurt.").len(), 1);
+        assert_eq!(values("Shares rose on May 3 to 5 percent.").len(), 1);
+        assert_eq!(values("It fell on May 3 to 5.5 points.").len(), 1);
+    }
+
+    #[test]
     fn future_tense_points_forward() {
         assert_eq!(
             first("The committee will meet Tuesday.", (2017, 3, 2)).2,

@@ -274,7 +274,126 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         }
     }
     chosen.sort_by_key(|c| c.start);
+    let (ends, years_taken) = range_ends(text, &mut chosen);
+    if !ends.is_empty() {
+        let mut index = 0;
+        chosen.retain(|_| {
+            index += 1;
+            !years_taken.contains(&(index - 1))
+        });
+        chosen.extend(ends);
+        chosen.sort_by_key(|c| c.start);
+    }
     chosen
+}
+
+/// The second days of day ranges the grammar reads only the first of: "Sept. 19 to 22", "March 3-5",
+/// "Nov. 8 and 9" give a second DATE for the bare day, in the first day's month (and year, or the
+/// year written after the second day: "Sept. 19 to 22, 2016"), as TimeML marks ranges: one expression
+/// for each end. Also the indexes of the chosen bare years the second days take in ("22, 2016"); a
+/// first day without a year takes that year too.
+fn range_ends(text: &str, chosen: &mut [Candidate]) -> (Vec<Candidate>, Vec<usize>) {
+    let mut ends = Vec::new();
+    let mut years_taken = Vec::new();
+    for index in 0..chosen.len() {
+        let first = &chosen[index];
+        let Meaning::MonthDay {
+            year,
+            month,
+            day: Some(first_day),
+            relation,
+        } = first.meaning
+        else {
+            continue;
+        };
+        let after = text.get(first.end..).unwrap_or("");
+        let Some((offset, length, day, written_year)) = second_day(after) else {
+            continue;
+        };
+        let (start, end) = (first.end + offset, first.end + offset + length);
+        if day <= first_day {
+            continue;
+        }
+        if let Some(next) = chosen.get(index + 1).filter(|next| next.start < end) {
+            // the year written after the second day is already a candidate of its own: take it in
+            if !(matches!(next.meaning, Meaning::Year(_)) && next.end == end) {
+                continue;
+            }
+            years_taken.push(index + 1);
+        }
+        let year = year.or(written_year);
+        ends.push(Candidate {
+            start,
+            end,
+            kind: first.kind,
+            meaning: Meaning::MonthDay {
+                year,
+                month,
+                day: Some(day),
+                relation,
+            },
+            modifier: None,
+            tense: first.tense,
+        });
+        if let Meaning::MonthDay {
+            year: first_year, ..
+        } = &mut chosen[index].meaning
+        {
+            *first_year = year;
+        }
+    }
+    (ends, years_taken)
+}
+
+/// After a day of a month: a range word and a bare day number ("to 22", "-22", "and 22"), with the
+/// year when one follows (", 2016"). Its offset and length in `after`, the day and the year. A number
+/// that goes on ("22.5", "10:30") or counts something ("3-5 percent", "10 to 11 a.m.") is no day.
+fn second_day(after: &str) -> Option<(usize, usize, u32, Option<i32>)> {
+    const COUNTED: &[&str] = &[
+        "percent", "per", "pct", "a.m", "p.m", "am", "pm", "points", "million", "billion",
+        "people", "years", "months", "weeks", "days", "hours", "minutes", "degrees", "votes",
+        "times", "o'clock",
+    ];
+    let joined = after.trim_start_matches(' ');
+    let (joiner, rest) = ["-", "\u{2013}", "to ", "through ", "until ", "and "]
+        .iter()
+        .find_map(|word| joined.strip_prefix(word).map(|rest| (word.len(), rest)))?;
+    let number = rest.trim_start_matches(' ');
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let tail = &number[digits..];
+    let goes_on = tail.starts_with(['.', ':', '/', ',', '-'])
+        && tail[1..].starts_with(|c: char| c.is_ascii_digit());
+    let next_word: String = tail
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '.' | '\''))
+        .collect::<String>()
+        .trim_end_matches('.')
+        .to_lowercase();
+    // "and" also joins a count to the next clause ("on March 3 and 12 others"): only before punctuation
+    let joined_by_and = joiner == "and ".len() && joined.starts_with("and ");
+    if goes_on
+        || tail.starts_with('%')
+        || COUNTED.contains(&next_word.as_str())
+        || joined_by_and && !next_word.is_empty()
+    {
+        return None;
+    }
+    let day: u32 = number[..digits].parse().ok()?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let start = (after.len() - joined.len()) + joiner + (rest.len() - number.len());
+    let year = tail
+        .strip_prefix(", ")
+        .filter(|year| year.len() >= 4 && year.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+        .filter(|year| !year[4..].starts_with(|c: char| c.is_ascii_digit()))
+        .and_then(|year| year[..4].parse().ok());
+    let length = digits + if year.is_some() { 6 } else { 0 };
+    Some((start, length, day, year))
 }
 
 /// Drop trailing spaces and commas a pattern may have swallowed, and a leading article if asked.
