@@ -374,7 +374,7 @@ fn second_day(after: &str) -> Option<(usize, usize, u32, Option<i32>)> {
         .trim_end_matches('.')
         .to_lowercase();
     // "and" also joins a count to the next clause ("on March 3 and 12 others"): only before punctuation
-    let joined_by_and = joiner == "and ".len() && joined.starts_with("and ");
+    let joined_by_and = joined.starts_with("and ");
     if goes_on
         || tail.starts_with('%')
         || COUNTED.contains(&next_word.as_str())
