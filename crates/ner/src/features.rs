@@ -3,7 +3,7 @@
 //! Features of a token: bias; its form (case kept) and lower-cased form (digits mapped to `0`);
 //! long and short word shapes (`Xxxx`, `Xx`, `X.X.`, `dd-dd`); prefixes 1–4 and suffixes 1–5;
 //! the lower-cased words at −2…+2 and the bigrams with the words either side; the shapes of
-//! the neighbours and the shape trigram; sentence-initial position; headline (ALL CAPS or Title Case
+//! the neighbours and the shape trigram; sentence-initial position; headline (ALL CAPS
 //! sentence) marking; document-level casing evidence (does the word appear capitalised in
 //! mid-sentence elsewhere in the document, or lower-cased?) which also re-cases headline words
 //! to their usual form in the document; and a word-cluster id of the token and its neighbours
@@ -211,26 +211,6 @@ fn is_capitalised(form: &str) -> bool {
 }
 
 /// Whether a sentence is a headline in capitals: it has letters and none are lower case.
-/// Whether a sentence is a headline in title case: four or more words with letters, at least four in
-/// five of them capitalised ("Another GOP Figure Endorses Hillary Clinton"). A web page's title is
-/// written so, and its capitals say nothing about names.
-fn is_title_case(words: &[&str]) -> bool {
-    let (mut worded, mut capitalised) = (0, 0);
-    for word in words {
-        if let Some(first) = word.chars().find(|c| c.is_alphabetic()) {
-            worded += 1;
-            capitalised += usize::from(first.is_uppercase());
-        }
-    }
-    worded >= 4 && capitalised * 5 >= worded * 4
-}
-
-/// Whether a sentence is a headline, in capitals or in title case: its words are re-cased to their
-/// usual form in the document, and it gives no casing evidence.
-fn is_headline(words: &[&str]) -> bool {
-    is_all_caps(words) || is_title_case(words)
-}
-
 fn is_all_caps(words: &[&str]) -> bool {
     let mut letters = 0;
     for word in words {
@@ -266,7 +246,7 @@ impl DocumentContext {
         let mut words: FxHashMap<String, Casing> = FxHashMap::default();
         for sentence in sentences {
             let forms: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
-            if is_headline(&forms) {
+            if is_all_caps(&forms) {
                 continue;
             }
             for (position, word) in forms.iter().enumerate() {
@@ -399,7 +379,7 @@ pub fn sentence_features(
     clusters: &Clusters,
     out: &mut Vec<Vec<u64>>,
 ) {
-    let headline = is_headline(words);
+    let headline = is_all_caps(words);
     // every token's strings are written one after another into one buffer: no allocation per token
     let mut buffer = String::with_capacity(words.iter().map(|word| 4 * word.len()).sum());
     let external = clusters.external();
@@ -642,18 +622,6 @@ pub fn add_second_pass_features(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn title_case_lines_are_headlines_and_name_lists_are_not() {
-        assert!(is_headline(&[
-            "Another", "GOP", "Figure", "Endorses", "Hillary", "Clinton"
-        ]));
-        assert!(is_headline(&["SESSIONS", "MET", "KISLYAK"]));
-        assert!(!is_headline(&[
-            "Donald", "Trump", "met", "Vladimir", "Putin", "in", "Helsinki"
-        ]));
-        assert!(!is_headline(&["Hillary", "Clinton", "won"]));
-    }
 
     #[test]
     fn word_keys_of_ascii_words_take_the_short_way_to_the_same_key() {
