@@ -274,13 +274,10 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         }
     }
     chosen.sort_by_key(|c| c.start);
-    let (ends, years_taken) = range_ends(text, &mut chosen);
+    let ends = range_ends(text, &mut chosen);
     if !ends.is_empty() {
-        let mut index = 0;
-        chosen.retain(|_| {
-            index += 1;
-            !years_taken.contains(&(index - 1))
-        });
+        // a year written after a second day ("22, 2016") is inside it now
+        chosen.retain(|c| !ends.iter().any(|e| e.start <= c.start && c.end <= e.end));
         chosen.extend(ends);
         chosen.sort_by_key(|c| c.start);
     }
@@ -290,11 +287,10 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
 /// The second days of day ranges the grammar reads only the first of: "Sept. 19 to 22", "March 3-5",
 /// "Nov. 8 and 9" give a second DATE for the bare day, in the first day's month (and year, or the
 /// year written after the second day: "Sept. 19 to 22, 2016"), as TimeML marks ranges: one expression
-/// for each end. Also the indexes of the chosen bare years the second days take in ("22, 2016"); a
-/// first day without a year takes that year too.
-fn range_ends(text: &str, chosen: &mut [Candidate]) -> (Vec<Candidate>, Vec<usize>) {
+/// for each end. A second day may take in the year written after it, already a candidate of its own
+/// ("22, 2016"); a first day without a year takes that year too.
+fn range_ends(text: &str, chosen: &mut [Candidate]) -> Vec<Candidate> {
     let mut ends = Vec::new();
-    let mut years_taken = Vec::new();
     for index in 0..chosen.len() {
         let first = &chosen[index];
         let Meaning::MonthDay {
@@ -314,12 +310,10 @@ fn range_ends(text: &str, chosen: &mut [Candidate]) -> (Vec<Candidate>, Vec<usiz
         if day <= first_day {
             continue;
         }
-        if let Some(next) = chosen.get(index + 1).filter(|next| next.start < end) {
-            // the year written after the second day is already a candidate of its own: take it in
-            if !(matches!(next.meaning, Meaning::Year(_)) && next.end == end) {
-                continue;
-            }
-            years_taken.push(index + 1);
+        let clash = chosen.get(index + 1).filter(|next| next.start < end);
+        if clash.is_some_and(|next| !(matches!(next.meaning, Meaning::Year(_)) && next.end == end))
+        {
+            continue;
         }
         let year = year.or(written_year);
         ends.push(Candidate {
@@ -342,7 +336,7 @@ fn range_ends(text: &str, chosen: &mut [Candidate]) -> (Vec<Candidate>, Vec<usiz
             *first_year = year;
         }
     }
-    (ends, years_taken)
+    ends
 }
 
 /// After a day of a month: a range word and a bare day number ("to 22", "-22", "and 22"), with the
